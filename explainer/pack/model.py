@@ -1,0 +1,385 @@
+"""The content format: pydantic v2 models, the one definition of a pack.
+
+A pack is a folder of three TOML files. Each file has a model here:
+
+- ``pack.toml``      -> :class:`PackFile` (metadata and the list of sources)
+- ``explainer.toml`` -> :class:`ExplainerFile` (sections, glossary, timeline)
+- ``quiz.toml``      -> :class:`QuizFile` (quiz settings and questions)
+
+:class:`Pack` bundles the three once they have been loaded and cross-checked by
+:func:`explainer.pack.loader.load_pack`. Every model is frozen and refuses unknown keys
+(``extra="forbid"``), so a typo in a key is an error, never silently ignored.
+
+This module imports neither Textual nor anything else from the UI: the validator and the
+authoring tools use it without starting the app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+#: The format versions this loader understands (``schema`` in pack.toml).
+SUPPORTED_SCHEMAS: tuple[int, ...] = (1,)
+
+#: Question ``type`` values this version knows, in the order the guide documents them.
+QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true_false")
+
+_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+Slug = Annotated[
+    StrictStr,
+    Field(
+        pattern=_SLUG,
+        description="Lower-case letters, digits and single hyphens, e.g. 'the-offer'.",
+    ),
+]
+Text = Annotated[StrictStr, Field(min_length=1)]
+"""A plain-text field shown exactly as written (never markup, never Markdown)."""
+Markdown = Annotated[StrictStr, Field(min_length=1)]
+"""A field rendered as Markdown (section bodies, definitions, explanations)."""
+
+
+class _Model(BaseModel):
+    """Base of every content model: frozen, and unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+# --------------------------------------------------------------------------- pack.toml
+
+
+class Source(_Model):
+    """One source that facts in the pack trace to (``[[sources]]`` in pack.toml)."""
+
+    id: Slug = Field(description="Unique id that sections, events and questions cite.")
+    title: Text = Field(description="Title of the article, document or page.")
+    publisher: Text = Field(description="Who published it (outlet, organisation).")
+    url: StrictStr | None = Field(
+        default=None, description="Optional web address, starting with http:// or https://."
+    )
+    published: dt.date | None = Field(
+        default=None, description="Optional publication date, a TOML date such as 2025-02-05."
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://\S+$", value):
+            raise PydanticCustomError(
+                "url", "'url' must be a web address starting with http:// or https://"
+            )
+        return value
+
+
+class PackFile(_Model):
+    """The contents of ``pack.toml``: who made the pack, what it is, what it cites."""
+
+    schema_: StrictInt = Field(
+        alias="schema", description="Format version; this version of explainer reads 1."
+    )
+    id: Slug = Field(description="Lower-case slug naming the pack, unique among packs.")
+    title: Text = Field(description="The pack's title, shown on the welcome screen.")
+    summary: Text = Field(description="One or two sentences for the welcome screen.")
+    language: StrictStr = Field(
+        default="en",
+        pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language tag of the text, e.g. 'en' or 'ko-KR'.",
+    )
+    updated: dt.date = Field(description="When the content was last checked, a TOML date.")
+    authors: tuple[Text, ...] = Field(default=(), description="Who wrote the pack.")
+    sources: tuple[Source, ...] = Field(
+        default=(), description="Every source the pack cites ([[sources]] tables)."
+    )
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+# ---------------------------------------------------------------------- explainer.toml
+
+
+class Section(_Model):
+    """One section of the explainer, read in file order (``[[sections]]``)."""
+
+    id: Slug = Field(description="Unique id; questions and timeline events link to it.")
+    title: Text = Field(description="Section title, plain text.")
+    body: Markdown = Field(description="The section's text, Markdown.")
+    key_points: tuple[Text, ...] = Field(
+        default=(),
+        max_length=4,
+        description="Two to four one-line takeaways shown under the body, plain text.",
+    )
+    sources: tuple[Slug, ...] = Field(
+        default=(), description="Ids of the pack's [[sources]] this section draws on."
+    )
+
+
+class GlossaryEntry(_Model):
+    """A term the reader can look up from any screen (``[[glossary]]``)."""
+
+    term: Text = Field(description="The term, plain text; unique in the glossary.")
+    definition: Markdown = Field(description="What it means, Markdown.")
+    see_also: tuple[Text, ...] = Field(
+        default=(), description="Other glossary terms, written exactly as their `term`."
+    )
+
+
+class TimelineEvent(_Model):
+    """One dated event (``[[timeline]]``); events are shown in file order."""
+
+    date: StrictStr = Field(
+        description="ISO date '2024-08-06', or '2024-10' / '2024' when only that is known."
+    )
+    event: Text = Field(description="What happened, one sentence, plain text.")
+    section: Slug | None = Field(default=None, description="Optional id of a related section.")
+    sources: tuple[Slug, ...] = Field(
+        default=(), description="Optional ids of the pack's [[sources]] for this event."
+    )
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_is_iso(cls, value: object) -> object:
+        """Accept a TOML date as well as a string, and check the string is a real date."""
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value.isoformat()
+        if isinstance(value, str):
+            match = _PARTIAL_DATE.match(value)
+            ok = match is not None
+            if match:
+                year, month, day = (int(g) if g else None for g in match.groups())
+                try:
+                    dt.date(year or 1, month or 1, day or 1)
+                except ValueError:
+                    ok = False
+            if not ok:
+                raise PydanticCustomError(
+                    "partial_date",
+                    "'date' must be an ISO date like \"2024-08-06\", \"2024-10\" or \"2024\""
+                    " (got '{value}')",
+                    {"value": value},
+                )
+        return value
+
+
+class ExplainerFile(_Model):
+    """The contents of ``explainer.toml``."""
+
+    sections: tuple[Section, ...] = Field(
+        min_length=1, description="The sections, in reading order."
+    )
+    glossary: tuple[GlossaryEntry, ...] = Field(default=(), description="Glossary entries.")
+    timeline: tuple[TimelineEvent, ...] = Field(default=(), description="Dated events.")
+
+
+# --------------------------------------------------------------------------- quiz.toml
+
+
+class QuizSettings(_Model):
+    """The ``[quiz]`` table: title, pass mark and shuffling."""
+
+    title: Text = Field(default="Check your understanding", description="Quiz title.")
+    pass_mark: StrictFloat = Field(
+        default=0.7,
+        ge=0.0,
+        le=1.0,
+        description="Fraction of the points needed to pass, from 0 to 1 (0.7 = 70%).",
+    )
+    shuffle_questions: StrictBool = Field(
+        default=False, description="Ask the questions in a random order."
+    )
+    shuffle_choices: StrictBool = Field(
+        default=True, description="Show the choices of each question in a random order."
+    )
+
+
+class Choice(_Model):
+    """One choice of a ``single`` or ``multiple`` question (``[[questions.choices]]``)."""
+
+    text: Text = Field(description="The choice as the reader sees it, plain text.")
+    correct: StrictBool = Field(default=False, description="Whether this choice is right.")
+    feedback: Text | None = Field(
+        default=None, description="Optional: shown when the reader picks this choice."
+    )
+
+
+class _QuestionBase(_Model):
+    """Fields every question type shares."""
+
+    id: Slug = Field(description="Unique id of the question; progress is keyed by it.")
+    prompt: Text = Field(description="The question as the reader sees it, plain text.")
+    section: Slug = Field(description="Id of the section that teaches the answer.")
+    explanation: Markdown | None = Field(
+        default=None, description="Why the right answer is right; Markdown, shown after answering."
+    )
+    hint: Text | None = Field(default=None, description="Optional hint, plain text.")
+    points: StrictInt = Field(default=1, ge=1, le=100, description="Points for a right answer.")
+    tags: tuple[Text, ...] = Field(default=(), description="Optional labels for grouping.")
+
+
+class SingleChoiceQuestion(_QuestionBase):
+    """Exactly one of the choices is right."""
+
+    type: Literal["single"] = Field(description="'single': one right choice.")
+    choices: tuple[Choice, ...] = Field(description="Two or more choices, one of them correct.")
+
+    @model_validator(mode="after")
+    def _exactly_one_correct(self) -> SingleChoiceQuestion:
+        _check_choice_count(self.choices)
+        found = sum(choice.correct for choice in self.choices)
+        if found != 1:
+            raise PydanticCustomError(
+                "single_correct",
+                "a single-choice question needs exactly one correct choice (found {found});"
+                " mark one choice with `correct = true`, or use type = \"multiple\"",
+                {"found": found},
+            )
+        return self
+
+
+class MultipleChoiceQuestion(_QuestionBase):
+    """One or more of the choices are right; the reader must pick all of them."""
+
+    type: Literal["multiple"] = Field(description="'multiple': one or more right choices.")
+    choices: tuple[Choice, ...] = Field(description="Two or more choices, at least one correct.")
+
+    @model_validator(mode="after")
+    def _at_least_one_correct(self) -> MultipleChoiceQuestion:
+        _check_choice_count(self.choices)
+        if not any(choice.correct for choice in self.choices):
+            raise PydanticCustomError(
+                "multiple_correct",
+                "a multiple-choice question needs at least one correct choice (found 0);"
+                " mark the right ones with `correct = true`",
+            )
+        return self
+
+
+class TrueFalseQuestion(_QuestionBase):
+    """The prompt is a statement; the reader says whether it is true."""
+
+    type: Literal["true_false"] = Field(description="'true_false': a statement, true or false.")
+    answer: StrictBool = Field(description="Whether the statement in the prompt is true.")
+
+
+def _check_choice_count(choices: tuple[Choice, ...]) -> None:
+    """Raise a content error when a choice question has fewer than two choices."""
+    if len(choices) < 2:
+        raise PydanticCustomError(
+            "too_few_choices",
+            "a choice question needs at least two choices (found {found});"
+            " add [[questions.choices]] tables",
+            {"found": len(choices)},
+        )
+
+
+Question = Annotated[
+    Union[SingleChoiceQuestion, MultipleChoiceQuestion, TrueFalseQuestion],
+    Field(discriminator="type"),
+]
+"""Any question; pydantic picks the model from the ``type`` key."""
+
+ChoiceQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
+
+
+class QuizFile(_Model):
+    """The contents of ``quiz.toml``."""
+
+    quiz: QuizSettings = Field(default_factory=QuizSettings, description="Quiz settings.")
+    questions: tuple[Question, ...] = Field(
+        min_length=1, description="The questions, in the order they are asked."
+    )
+
+
+# ------------------------------------------------------------------------- the pack
+
+
+class Pack(_Model):
+    """A loaded, cross-checked pack: the three files together, plus where they came from.
+
+    Build one with :func:`explainer.pack.load_pack`; constructing it directly skips the
+    cross-reference checks.
+    """
+
+    path: Path = Field(description="The pack folder.")
+    meta: PackFile
+    explainer: ExplainerFile
+    quiz_file: QuizFile
+
+    @property
+    def id(self) -> str:
+        """The pack id from pack.toml, e.g. ``"nk-pows"``."""
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        """The pack title from pack.toml."""
+        return self.meta.title
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The sections in reading order."""
+        return self.explainer.sections
+
+    @property
+    def glossary(self) -> tuple[GlossaryEntry, ...]:
+        """The glossary entries in file order."""
+        return self.explainer.glossary
+
+    @property
+    def timeline(self) -> tuple[TimelineEvent, ...]:
+        """The timeline events in file order."""
+        return self.explainer.timeline
+
+    @property
+    def quiz(self) -> QuizSettings:
+        """The quiz settings (title, pass mark, shuffling)."""
+        return self.quiz_file.quiz
+
+    @property
+    def questions(self) -> tuple[SingleChoiceQuestion | MultipleChoiceQuestion | TrueFalseQuestion, ...]:
+        """The questions in file order."""
+        return self.quiz_file.questions
+
+    def section(self, section_id: str) -> Section:
+        """Return the section with id ``section_id``; raises KeyError if there is none."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def section_index(self, section_id: str) -> int:
+        """Return the 0-based reading position of a section; raises KeyError if absent."""
+        for index, section in enumerate(self.sections):
+            if section.id == section_id:
+                return index
+        raise KeyError(section_id)
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with id ``source_id``; raises KeyError if there is none."""
+        for source in self.meta.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    def question(self, question_id: str) -> SingleChoiceQuestion | MultipleChoiceQuestion | TrueFalseQuestion:
+        """Return the question with id ``question_id``; raises KeyError if there is none."""
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
