@@ -408,7 +408,7 @@ def _unique(doc: _Document, array: str, key: str, label: str, errors: list[Conte
         if not isinstance(value, str):
             continue
         if value in seen:
-            first = doc.locator.find((array, seen[value]))
+            first = doc.locator.find((array, seen[value], key))
             where = f" (first used on line {first.line})" if first else ""
             errors.append(
                 doc.error((array, index, key), f"duplicate {label} {value!r}{where}; each must be unique", "duplicate-id")
