@@ -1,0 +1,159 @@
+"""The explainer: one section at a time, with a sidebar of all sections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explainer.pack import Section
+from explainer.widgets import SectionView, TopBar
+
+
+class ExplainerScreen(Screen[None]):
+    """Reads the pack's sections in order.
+
+    Args:
+        start: index (0-based, among ``section_ids``) of the section to show first.
+        section_ids: read only these sections (e.g. the ones behind the reader's
+            mistakes); None reads them all. When given, the screen is pushed on top of
+            the results and its last "next" goes back there.
+    """
+
+    CSS_PATH = "explainer.tcss"
+    AUTO_FOCUS = "#section-scroll"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,n", "next", "Next", key_display="→/n", id="section-next", tooltip="Next section"),
+        Binding("left,p", "previous", "Previous", key_display="←/p", id="section-previous", tooltip="Previous section"),
+        Binding("z", "quiz", "Quiz", id="reading-quiz", tooltip="Go to the quiz"),
+        Binding("escape", "back", "Back", id="reading-back", tooltip="Back to the results"),
+    ]
+
+    index: var[int] = var(0)
+    """Position (0-based) of the shown section among the sections being read."""
+
+    def __init__(self, start: int = 0, section_ids: Sequence[str] | None = None) -> None:
+        super().__init__()
+        pack = self.app.pack  # type: ignore[attr-defined]
+        if section_ids is None:
+            self.sections: tuple[Section, ...] = pack.sections
+        else:
+            self.sections = tuple(pack.section(section_id) for section_id in section_ids)
+        """The sections being read, in reading order."""
+        self.review = section_ids is not None
+        """True when reading only the sections behind mistakes (pushed over results)."""
+        self.set_reactive(ExplainerScreen.index, max(0, min(start, len(self.sections) - 1)))
+
+    @property
+    def section(self) -> Section:
+        """The section shown."""
+        return self.sections[self.index]
+
+    def compose(self) -> ComposeResult:
+        """Bar, sidebar, section, buttons, footer."""
+        yield TopBar("Reading: sections you missed" if self.review else "Reading", id="top")
+        with Horizontal(id="reading"):
+            with Vertical(id="sidebar"):
+                yield Static(Content("Sections"), id="sidebar-title")
+                yield OptionList(*[Option(self._entry(i)) for i in range(len(self.sections))], id="section-list", markup=False)
+                yield Static(id="read-count")
+            with Vertical(id="reading-main"):
+                with VerticalScroll(id="section-scroll"):
+                    yield SectionView(self.app.pack, self.section, id="section-view")  # type: ignore[attr-defined]
+                with Horizontal(id="reading-nav"):
+                    yield Button("← Previous", id="previous")
+                    yield Static(id="position")
+                    yield Button("Next →", id="next", variant="primary")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Show the first section."""
+        self._show()
+
+    def watch_index(self) -> None:
+        """Show the section at the new index."""
+        if self.is_mounted:
+            self._show()
+
+    def _entry(self, index: int) -> Content:
+        """A sidebar line: ✓ (or space) + number + title, with "(read)" in words."""
+        section = self.sections[index]
+        read = self.app.reading.is_read(section.id)  # type: ignore[attr-defined]
+        mark = "✓" if read else "·"
+        parts: list[Content | str | tuple[str, str]] = [f"{mark} {index + 1}. ", Content(section.title)]
+        if read:
+            parts.append(("  (read)", "italic"))
+        return Content.assemble(*parts)
+
+    def _show(self) -> None:
+        """Mark the section read and bring every part of the screen up to date."""
+        reading = self.app.reading  # type: ignore[attr-defined]
+        reading.mark_read(self.section.id)
+        self.query_one(SectionView).show(self.section)
+        self.query_one("#section-scroll", VerticalScroll).scroll_home(animate=False)
+        section_list = self.query_one("#section-list", OptionList)
+        for i in range(len(self.sections)):
+            section_list.replace_option_prompt_at_index(i, self._entry(i))
+        section_list.highlighted = self.index
+        total = len(self.sections)
+        position = f"Section {self.index + 1} of {total}"
+        self.query_one("#position", Static).update(Content(position))
+        self.query_one("#top", TopBar).set_right(position)
+        self.query_one("#read-count", Static).update(Content(f"Read {reading.count} of {reading.total}"))
+        self.query_one("#previous", Button).disabled = self.index == 0
+        last = self.index == total - 1
+        next_label = "Next →"
+        if last:
+            next_label = "Back to results" if self.review else "On to the quiz →"
+        self.query_one("#next", Button).label = next_label
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Previous is dimmed on the first section; escape only when reviewing."""
+        if action == "previous" and self.index == 0:
+            return None
+        if action == "back":
+            return self.review
+        if action == "quiz":
+            return not self.review
+        return True
+
+    @on(Button.Pressed, "#next")
+    def action_next(self) -> None:
+        """Next section; from the last one, on to the quiz (or back to the results)."""
+        if self.index < len(self.sections) - 1:
+            self.index += 1
+        elif self.review:
+            self.dismiss(None)
+        else:
+            self.app.start_quiz()  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#previous")
+    def action_previous(self) -> None:
+        """Previous section."""
+        if self.index > 0:
+            self.index -= 1
+
+    def action_quiz(self) -> None:
+        """Go to the quiz."""
+        self.app.start_quiz()  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        """Back to the results (when reading the sections behind mistakes)."""
+        if self.review:
+            self.dismiss(None)
+
+    @on(OptionList.OptionSelected, "#section-list")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        """Open the section picked in the sidebar."""
+        self.index = event.option_index

@@ -1,0 +1,92 @@
+"""The glossary: every term, its definition, and related terms."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explainer.pack import GlossaryEntry
+from explainer.screens.base import ReferenceScreen
+from explainer.widgets import PackMarkdown, TopBar
+
+
+class GlossaryScreen(ReferenceScreen):
+    """Terms on the left, the highlighted term's definition on the right.
+
+    Args:
+        term: the term to show first (None: the first term).
+    """
+
+    CSS_PATH = "glossary.tcss"
+    AUTO_FOCUS = "#terms"
+
+    def __init__(self, term: str | None = None) -> None:
+        super().__init__()
+        self.entries: tuple[GlossaryEntry, ...] = self.app.pack.glossary  # type: ignore[attr-defined]
+        """The glossary entries, in file order."""
+        self.start = next((i for i, e in enumerate(self.entries) if e.term == term), 0)
+        """Index of the term shown first."""
+
+    def compose(self) -> ComposeResult:
+        """Term list, definition, see-also buttons."""
+        with Vertical(id="glossary-frame", classes="reference-frame"):
+            yield TopBar("Glossary", f"{len(self.entries)} terms · escape to go back")
+            if not self.entries:
+                yield Static(Content("This pack has no glossary."), classes="empty")
+            else:
+                with Horizontal(classes="panes"):
+                    yield OptionList(*[Option(Content(e.term)) for e in self.entries], id="terms", markup=False)
+                    with VerticalScroll(id="definition-scroll"):
+                        yield Static(id="term")
+                        yield PackMarkdown(id="definition")
+                        yield Static(Content.styled("See also", "bold"), id="see-also-heading")
+                        yield Horizontal(id="see-also")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Show the first term."""
+        if self.entries:
+            self.query_one("#terms", OptionList).highlighted = self.start
+            self.show_entry(self.start)
+
+    @property
+    def shown(self) -> GlossaryEntry | None:
+        """The entry whose definition is shown."""
+        return self._shown
+
+    _shown: GlossaryEntry | None = None
+
+    def show_entry(self, index: int) -> None:
+        """Show the definition of entry ``index``."""
+        entry = self.entries[index]
+        self._shown = entry
+        self.query_one("#term", Static).update(Content(entry.term))
+        self.query_one("#definition", PackMarkdown).update(entry.definition)
+        see_also = self.query_one("#see-also", Horizontal)
+        see_also.remove_children()
+        known = {e.term for e in self.entries}
+        buttons = [
+            Button(Content(term), compact=True, classes="see-also", name=term)
+            for term in entry.see_also
+            if term in known
+        ]
+        self.query_one("#see-also-heading").display = bool(buttons)
+        see_also.mount_all(buttons)
+
+    @on(OptionList.OptionHighlighted, "#terms")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_entry(event.option_index)
+
+    @on(Button.Pressed, ".see-also")
+    def _see_also(self, event: Button.Pressed) -> None:
+        """Jump to a related term."""
+        for index, entry in enumerate(self.entries):
+            if entry.term == event.button.name:
+                terms = self.query_one("#terms", OptionList)
+                terms.highlighted = index
+                terms.focus()
+                break

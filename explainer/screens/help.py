@@ -1,0 +1,97 @@
+"""Help: every key of the app, by screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from explainer.screens.base import ReferenceScreen
+from explainer.widgets import TopBar
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Everywhere",
+        (
+            ("g", "glossary"),
+            ("t", "timeline"),
+            ("s", "sources"),
+            ("? or f1", "this help"),
+            ("escape", "close a glossary, timeline, sources, help or section window"),
+            ("tab / shift+tab", "move between parts of the screen"),
+            ("ctrl+p", "command palette (themes, places, keys)"),
+            ("q or ctrl+q", "quit"),
+        ),
+    ),
+    (
+        "Welcome",
+        (
+            ("r", "start reading"),
+            ("z", "go straight to the quiz"),
+        ),
+    ),
+    (
+        "Reading",
+        (
+            ("→ or n", "next section (after the last: on to the quiz)"),
+            ("← or p", "previous section"),
+            ("↑ ↓ page up/down", "scroll the section"),
+            ("enter", "open the section picked in the sidebar"),
+            ("z", "go to the quiz"),
+        ),
+    ),
+    (
+        "Quiz",
+        (
+            ("↑ ↓", "move between the choices"),
+            ("space or click", "pick the highlighted choice (again to unpick, when several may be right)"),
+            ("1-9", "pick choice 1 to 9"),
+            ("enter", "check your answer (picks the highlighted choice first if nothing is picked)"),
+            ("r", "after checking: read the section that teaches the answer"),
+            ("n or enter", "after checking: next question (after the last: your results)"),
+        ),
+    ),
+    (
+        "Results",
+        (
+            ("r", "retake the whole quiz"),
+            ("m", "review: answer only the questions you missed"),
+            ("b", "read the sections behind your mistakes (escape comes back)"),
+        ),
+    ),
+    (
+        "Glossary and timeline",
+        (
+            ("↑ ↓", "move between terms or events"),
+            ("enter", "timeline: open the section of the event"),
+        ),
+    ),
+)
+"""Every key, grouped by where it works: (group, ((key, what it does), ...))."""
+
+
+def keys_content() -> Content:
+    """Return the key list as text, one group after another."""
+    width = max(len(key) for _, keys in KEYS for key, _ in keys) + 2
+    blocks = []
+    for group, keys in KEYS:
+        lines = [Content.styled(group, "bold underline")]
+        lines += [Content.assemble((key.ljust(width), "bold"), what) for key, what in keys]
+        blocks.append(Content("\n").join(lines))
+    return Content("\n\n").join(blocks)
+
+
+class HelpScreen(ReferenceScreen):
+    """A list of every key, by screen."""
+
+    CSS_PATH = "help.tcss"
+    AUTO_FOCUS = "#help-scroll"
+
+    def compose(self) -> ComposeResult:
+        """The key list."""
+        with Vertical(id="help-frame", classes="reference-frame"):
+            yield TopBar("Keys", "escape to go back")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(keys_content(), id="keys")
+        yield Footer(compact=True, show_command_palette=False)

@@ -1,0 +1,39 @@
+"""A section shown read-only on top of the quiz (or the timeline), closed with escape."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer
+
+from explainer.pack import Section
+from explainer.screens.base import OverlayScreen
+from explainer.widgets import SectionView, TopBar
+
+
+class SectionScreen(OverlayScreen[None]):
+    """One section, read-only. Escape returns to exactly where the reader was.
+
+    Args:
+        section: the section to show.
+    """
+
+    CSS_PATH = "section.tcss"
+    AUTO_FOCUS = "#section-modal-scroll"
+
+    def __init__(self, section: Section) -> None:
+        super().__init__()
+        self.section = section
+        """The section shown."""
+
+    def compose(self) -> ComposeResult:
+        """A framed, scrollable section view."""
+        with Vertical(id="section-modal"):
+            yield TopBar("Section (read-only)", "escape to go back")
+            with VerticalScroll(id="section-modal-scroll"):
+                yield SectionView(self.app.pack, self.section)  # type: ignore[attr-defined]
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Count the section as read."""
+        self.app.reading.mark_read(self.section.id)  # type: ignore[attr-defined]

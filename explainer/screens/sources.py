@@ -1,0 +1,33 @@
+"""Every source the pack cites: title, publisher, date and address (as text)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from explainer.screens.base import ReferenceScreen
+from explainer.widgets import TopBar, source_content
+
+
+class SourcesScreen(ReferenceScreen):
+    """A scrollable list of the pack's sources, in file order."""
+
+    CSS_PATH = "sources.tcss"
+    AUTO_FOCUS = "#sources-scroll"
+
+    def compose(self) -> ComposeResult:
+        """One block per source."""
+        sources = self.app.pack.meta.sources  # type: ignore[attr-defined]
+        with Vertical(id="sources-frame", classes="reference-frame"):
+            yield TopBar("Sources", f"{len(sources)} sources · escape to go back")
+            with VerticalScroll(id="sources-scroll"):
+                if not sources:
+                    yield Static(Content("This pack lists no sources."), classes="empty")
+                for number, source in enumerate(sources, start=1):
+                    yield Static(
+                        Content.assemble((f"{number}. ", "bold"), source_content(source)),
+                        classes="source",
+                    )
+        yield Footer(compact=True, show_command_palette=False)

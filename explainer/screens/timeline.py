@@ -1,0 +1,50 @@
+"""The timeline: the story's dated events, each linked to the section that tells it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explainer.pack import TimelineEvent
+from explainer.screens.base import ReferenceScreen
+from explainer.widgets import TopBar
+
+
+class TimelineScreen(ReferenceScreen):
+    """Every event in file order; enter on an event opens its section (read-only)."""
+
+    CSS_PATH = "timeline.tcss"
+    AUTO_FOCUS = "#events"
+
+    def compose(self) -> ComposeResult:
+        """The list of events."""
+        pack = self.app.pack  # type: ignore[attr-defined]
+        events: tuple[TimelineEvent, ...] = pack.timeline
+        with Vertical(id="timeline-frame", classes="reference-frame"):
+            yield TopBar("Timeline", f"{len(events)} events · enter opens the section")
+            if not events:
+                yield Static(Content("This pack has no timeline."), classes="empty")
+            else:
+                yield OptionList(*[Option(self._entry(e)) for e in events], id="events", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _entry(self, event: TimelineEvent) -> Content:
+        """``date  event`` and, if linked, ``→ Section: title`` on the next line."""
+        parts: list[Content | str | tuple[str, str]] = [(f"{event.date:<10}", "bold"), "  ", Content(event.event)]
+        if event.section:
+            title = self.app.pack.section(event.section).title  # type: ignore[attr-defined]
+            parts += ["\n", " " * 12, ("→ Section: ", "italic"), Content(title)]
+        return Content.assemble(*parts)
+
+    @on(OptionList.OptionSelected, "#events")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        """Open the linked section of the picked event, if it has one."""
+        item = self.app.pack.timeline[event.option_index]  # type: ignore[attr-defined]
+        if item.section:
+            self.app.open_section(item.section)  # type: ignore[attr-defined]
+        else:
+            self.notify("This event has no linked section.", markup=False)

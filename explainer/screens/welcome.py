@@ -1,0 +1,63 @@
+"""The welcome screen: the pack's title and summary, and where to go from here."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from explainer.widgets import TopBar
+
+
+class WelcomeScreen(Screen[None]):
+    """Title, summary and four ways on: read, quiz, glossary, timeline."""
+
+    CSS_PATH = "welcome.tcss"
+    AUTO_FOCUS = "#start"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "read", "Read", id="welcome-read", tooltip="Start reading the explainer"),
+        Binding("z", "quiz", "Quiz", id="welcome-quiz", tooltip="Go straight to the quiz"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Bar, title, summary, details, buttons, footer."""
+        pack = self.app.pack  # type: ignore[attr-defined]
+        yield TopBar("Welcome", f"{len(pack.sections)} sections · {len(pack.questions)} questions")
+        with VerticalScroll(id="welcome-body"):
+            yield Static(Content(pack.title), id="pack-title")
+            yield Static(Content(pack.meta.summary), id="pack-summary")
+            details = f"Updated {pack.meta.updated.isoformat()}"
+            if pack.meta.authors:
+                details += " · by " + ", ".join(pack.meta.authors)
+            yield Static(Content(details), id="pack-details")
+            with Grid(id="welcome-actions"):
+                yield Button("Start reading (r)", id="start", variant="primary")
+                yield Button("Go to the quiz (z)", id="quiz")
+                yield Button("Glossary (g)", id="glossary")
+                yield Button("Timeline (t)", id="timeline")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @on(Button.Pressed, "#start")
+    def action_read(self) -> None:
+        """Start reading at the first section."""
+        self.app.start_reading(0)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#quiz")
+    def action_quiz(self) -> None:
+        """Go straight to the quiz."""
+        self.app.start_quiz()  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#glossary")
+    def _glossary(self) -> None:
+        self.app.action_glossary()  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#timeline")
+    def _timeline(self) -> None:
+        self.app.action_timeline()  # type: ignore[attr-defined]

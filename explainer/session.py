@@ -1,0 +1,311 @@
+"""The reader's way through a pack: what they have read, and where they are in the quiz.
+
+Pure Python, no Textual: the app drives these objects and the tests check them alone.
+
+- :class:`ReadingProgress` remembers which sections the reader has opened.
+- :class:`QuizSession` holds one attempt at the quiz: the order of the questions and of
+  each question's choices (shuffled with a seeded :class:`random.Random` when the pack
+  asks for it), the responses given so far and their scores. From a finished attempt it
+  builds the results list, the ids of the missed questions, a review attempt that asks
+  exactly those again, and the sections that teach them.
+
+Choice indexes in responses are always in FILE order (as in quiz.toml), whatever order
+the reader saw them in; :meth:`QuizSession.choice_order` maps display order to file order.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from explainer.pack import (
+    MultipleChoiceQuestion,
+    Pack,
+    Response,
+    Score,
+    SingleChoiceQuestion,
+    TrueFalseQuestion,
+    describe_answer,
+    describe_response,
+    score,
+)
+
+AnyQuestion = SingleChoiceQuestion | MultipleChoiceQuestion | TrueFalseQuestion
+"""Any question the session can ask."""
+
+
+class ReadingProgress:
+    """Which sections of a pack the reader has opened, in reading order.
+
+    Args:
+        pack: the pack being read.
+    """
+
+    def __init__(self, pack: Pack) -> None:
+        self._order = [section.id for section in pack.sections]
+        self._read: set[str] = set()
+
+    def mark_read(self, section_id: str) -> None:
+        """Record that the section ``section_id`` has been opened (unknown ids are ignored)."""
+        if section_id in self._order:
+            self._read.add(section_id)
+
+    def is_read(self, section_id: str) -> bool:
+        """Return True if the section ``section_id`` has been opened."""
+        return section_id in self._read
+
+    @property
+    def read_ids(self) -> tuple[str, ...]:
+        """The ids of the sections read so far, in reading order."""
+        return tuple(section_id for section_id in self._order if section_id in self._read)
+
+    @property
+    def count(self) -> int:
+        """How many sections have been read."""
+        return len(self._read)
+
+    @property
+    def total(self) -> int:
+        """How many sections the pack has."""
+        return len(self._order)
+
+    @property
+    def all_read(self) -> bool:
+        """True once every section has been opened."""
+        return self.count == self.total
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One line of the results: a question, what the reader answered, and the verdict.
+
+    Attributes:
+        number: the question's 1-based position in this attempt.
+        question: the question model.
+        response: the reader's response, or None if it was not answered.
+        score: points earned, the question's points, and whether it was right.
+        your_answer: the reader's answer in words (author text, verbatim).
+        right_answer: the right answer in words (author text, verbatim).
+    """
+
+    number: int
+    question: AnyQuestion
+    response: Response | None
+    score: Score
+    your_answer: str
+    right_answer: str
+
+    @property
+    def correct(self) -> bool:
+        """True when the answer was fully right."""
+        return self.score.correct
+
+
+class QuizSession:
+    """One attempt at the quiz (or at a subset of it, for a review).
+
+    Args:
+        pack: the loaded pack.
+        seed: seed for the shuffles; the same seed gives the same orders. None draws a
+            random seed.
+        question_ids: ask only these questions (in pack order, before any shuffle);
+            None asks them all. Unknown ids raise KeyError.
+        review: True when this attempt re-asks missed questions only.
+    """
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        seed: int | None = None,
+        question_ids: Iterable[str] | None = None,
+        review: bool = False,
+    ) -> None:
+        self.pack = pack
+        self.review = review
+        self.seed = seed
+        self._random = random.Random(seed)
+        if question_ids is None:
+            questions = list(pack.questions)
+        else:
+            wanted = set(question_ids)
+            for question_id in wanted:
+                pack.question(question_id)  # KeyError for an unknown id
+            questions = [q for q in pack.questions if q.id in wanted]
+        if pack.quiz.shuffle_questions:
+            self._random.shuffle(questions)
+        self._questions: list[AnyQuestion] = questions
+        self._choice_order: dict[str, tuple[int, ...]] = {}
+        for question in questions:
+            if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
+                order = list(range(len(question.choices)))
+                if pack.quiz.shuffle_choices:
+                    self._random.shuffle(order)
+                self._choice_order[question.id] = tuple(order)
+        self._responses: dict[str, Response] = {}
+        self._scores: dict[str, Score] = {}
+        self.position = 0
+        """0-based index of the question being asked; ``len(questions)`` once finished."""
+
+    # ------------------------------------------------------------------ the questions
+
+    @property
+    def questions(self) -> tuple[AnyQuestion, ...]:
+        """The questions of this attempt, in the order they are asked."""
+        return tuple(self._questions)
+
+    @property
+    def total(self) -> int:
+        """How many questions this attempt asks."""
+        return len(self._questions)
+
+    @property
+    def current(self) -> AnyQuestion | None:
+        """The question being asked, or None once every question has been passed."""
+        if 0 <= self.position < len(self._questions):
+            return self._questions[self.position]
+        return None
+
+    @property
+    def finished(self) -> bool:
+        """True once the reader has moved past the last question."""
+        return self.position >= len(self._questions)
+
+    def advance(self) -> AnyQuestion | None:
+        """Move to the next question and return it (None when the attempt is over)."""
+        if self.position < len(self._questions):
+            self.position += 1
+        return self.current
+
+    def choice_order(self, question_id: str) -> tuple[int, ...]:
+        """Return the file-order indexes of a choice question's choices, in display order.
+
+        Display position ``k`` shows ``question.choices[choice_order(id)[k]]``. A
+        true/false question has no choices and returns ``()``.
+        """
+        self._question(question_id)
+        return self._choice_order.get(question_id, ())
+
+    # ------------------------------------------------------------------ answering
+
+    def submit(self, question_id: str, response: Response) -> Score:
+        """Record ``response`` to the question ``question_id`` and return its score.
+
+        Answering a question again replaces the earlier response.
+
+        Raises:
+            KeyError: the question is not part of this attempt.
+            TypeError: the response kind does not fit the question type.
+        """
+        question = self._question(question_id)
+        result = score(question, response)
+        self._responses[question_id] = response
+        self._scores[question_id] = result
+        return result
+
+    def response(self, question_id: str) -> Response | None:
+        """Return the response given to ``question_id``, or None if not answered yet."""
+        return self._responses.get(question_id)
+
+    def is_answered(self, question_id: str) -> bool:
+        """Return True if ``question_id`` has been answered in this attempt."""
+        return question_id in self._responses
+
+    @property
+    def answered(self) -> int:
+        """How many questions have been answered."""
+        return len(self._responses)
+
+    @property
+    def points(self) -> float:
+        """Points earned so far."""
+        return sum(s.points for s in self._scores.values())
+
+    @property
+    def points_answered(self) -> float:
+        """The points available in the questions answered so far."""
+        return sum(s.max_points for s in self._scores.values())
+
+    @property
+    def max_points(self) -> float:
+        """All the points this attempt can earn."""
+        return float(sum(q.points for q in self._questions))
+
+    @property
+    def fraction(self) -> float:
+        """Points earned as a fraction (0..1) of all the points of the attempt."""
+        return self.points / self.max_points if self.max_points else 0.0
+
+    @property
+    def passed(self) -> bool:
+        """True when :attr:`fraction` reaches the pack's pass mark."""
+        return self.fraction + 1e-9 >= self.pack.quiz.pass_mark
+
+    # ------------------------------------------------------------------ afterwards
+
+    def results(self) -> list[QuestionResult]:
+        """Return one :class:`QuestionResult` per question, in the order asked.
+
+        Unanswered questions score 0 and show ``"(no answer)"``.
+        """
+        lines = []
+        for number, question in enumerate(self._questions, start=1):
+            response = self._responses.get(question.id)
+            lines.append(
+                QuestionResult(
+                    number=number,
+                    question=question,
+                    response=response,
+                    score=self._scores.get(question.id) or score(question, None),
+                    your_answer=describe_response(question, response),
+                    right_answer=describe_answer(question),
+                )
+            )
+        return lines
+
+    def missed(self) -> list[str]:
+        """Return the ids of the questions not answered fully right, in the order asked."""
+        return [line.question.id for line in self.results() if not line.correct]
+
+    def missed_sections(self) -> list[str]:
+        """Return the ids of the sections that teach the missed questions, in reading order."""
+        wanted = {self._question(qid).section for qid in self.missed()}
+        return [section.id for section in self.pack.sections if section.id in wanted]
+
+    def review_session(self) -> QuizSession:
+        """Return a new attempt that asks exactly the missed questions again.
+
+        Raises:
+            ValueError: nothing was missed.
+        """
+        missed = self.missed()
+        if not missed:
+            raise ValueError("no missed questions to review")
+        return QuizSession(self.pack, seed=self._next_seed(), question_ids=missed, review=True)
+
+    def retake(self) -> QuizSession:
+        """Return a fresh attempt at the whole quiz (shuffled again when the pack says so)."""
+        return QuizSession(self.pack, seed=self._next_seed())
+
+    # ------------------------------------------------------------------ helpers
+
+    def _next_seed(self) -> int | None:
+        """A seed for a follow-up attempt: derived from this one's, or None if unseeded."""
+        if self.seed is None:
+            return None
+        return self._random.randrange(2**32)
+
+    def _question(self, question_id: str) -> AnyQuestion:
+        """Return the question ``question_id`` of this attempt; KeyError if not in it."""
+        for question in self._questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+
+def display_choices(
+    question: SingleChoiceQuestion | MultipleChoiceQuestion, order: Sequence[int]
+) -> list[tuple[int, str]]:
+    """Return ``(file_index, text)`` pairs of a choice question in display ``order``."""
+    return [(index, question.choices[index].text) for index in order]

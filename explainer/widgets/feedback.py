@@ -1,0 +1,90 @@
+"""What the reader sees after checking an answer: the verdict in words, the right answer,
+the feedback on the picked choice(s) and the explanation."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from explainer.pack import ChoiceResponse, Response, Score, TrueFalseQuestion, describe_answer
+from explainer.widgets.markdown import PackMarkdown
+
+
+class Feedback(Vertical):
+    """The feedback block shown under a checked question.
+
+    Args:
+        question: the question that was answered.
+        response: the reader's response.
+        result: its score.
+        section_title: title of the section that teaches the answer.
+        next_label: what enter/n does next, e.g. ``"next question"``.
+    """
+
+    DEFAULT_CSS = """
+    Feedback { height: auto; }
+    """
+
+    def __init__(
+        self,
+        question: object,
+        response: Response,
+        result: Score,
+        *,
+        section_title: str,
+        next_label: str = "next question",
+    ) -> None:
+        super().__init__(id="feedback", classes="-correct" if result.correct else "-wrong")
+        self.question = question
+        """The question that was answered."""
+        self.response = response
+        """The reader's response."""
+        self.result = result
+        """The score of the response."""
+        self.section_title = section_title
+        """Title of the linked section."""
+        self.next_label = next_label
+        """What the next key does."""
+
+    def compose(self) -> ComposeResult:
+        """Verdict, right answer, choice feedback, explanation, and what to do next."""
+        if self.result.correct:
+            verdict = Content.from_markup("✓ Correct")
+        else:
+            verdict = Content.from_markup("✗ Not quite")
+        yield Static(verdict, id="verdict")
+        yield Static(
+            Content.assemble(("The right answer: ", "bold"), Content(describe_answer(self.question))),
+            id="right-answer",
+        )
+        for text in self._choice_feedback():
+            yield Static(Content.assemble(("About your pick: ", "bold"), Content(text)), classes="choice-feedback")
+        explanation = getattr(self.question, "explanation", None)
+        if explanation:
+            yield Static(Content.styled("Why", "bold"), classes="feedback-heading")
+            yield PackMarkdown(explanation, id="explanation")
+        yield Static(
+            Content.assemble(
+                ("r", "bold"),
+                " read the section “",
+                Content(self.section_title),
+                "”   ",
+                ("n", "bold"),
+                " or ",
+                ("enter", "bold"),
+                f" {self.next_label}",
+            ),
+            id="feedback-keys",
+        )
+
+    def _choice_feedback(self) -> list[str]:
+        """The feedback texts of the picked choices, in file order."""
+        if isinstance(self.question, TrueFalseQuestion) or not isinstance(self.response, ChoiceResponse):
+            return []
+        return [
+            self.question.choices[i].feedback
+            for i in sorted(self.response.selected)
+            if i < len(self.question.choices) and self.question.choices[i].feedback
+        ]
