@@ -195,6 +195,8 @@ class ExplainerApp(App[None]):
         if not self._started:
             return
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        # Hide every layout (so nothing is even arranged at a size it cannot take)...
+        self.set_class(too_small, "-too-small")
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))

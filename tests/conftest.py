@@ -1,0 +1,57 @@
+"""Shared fixtures for the app tests: packs, a seeded app, and screen-text helpers.
+
+TEXTUAL_ANIMATIONS must be set before Textual is imported, so it is set here, at the
+top of the first module pytest loads.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from explainer.pack import Pack, bundled_pack_path, load_pack  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+"""Folder of the test packs."""
+
+SEED = 7
+"""The seed every app test uses, so shuffles are the same on every run."""
+
+
+@pytest.fixture(scope="session")
+def mini_pack() -> Pack:
+    """A small pack with every question type (tests/fixtures/mini)."""
+    return load_pack(FIXTURES / "mini")
+
+
+@pytest.fixture(scope="session")
+def verbatim_pack() -> Pack:
+    """A pack full of markup look-alikes, backslashes, Korean and emoji."""
+    return load_pack(FIXTURES / "verbatim")
+
+
+@pytest.fixture(scope="session")
+def bundled_pack() -> Pack:
+    """The pack that ships with explainer (content/nk-pows)."""
+    return load_pack(bundled_pack_path())
+
+
+def screen_text(app) -> str:
+    """Return the text of the screen as the terminal shows it, one line per row."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def find_text(app, text: str) -> tuple[int, int]:
+    """Return the (x, y) cell where ``text`` starts on screen; AssertionError if absent."""
+    from rich.cells import cell_len
+
+    for y, line in enumerate(screen_text(app).splitlines()):
+        index = line.find(text)
+        if index >= 0:
+            return cell_len(line[:index]), y
+    raise AssertionError(f"{text!r} is not on screen:\n{screen_text(app)}")
