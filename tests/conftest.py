@@ -55,3 +55,20 @@ def find_text(app, text: str) -> tuple[int, int]:
         if index >= 0:
             return cell_len(line[:index]), y
     raise AssertionError(f"{text!r} is not on screen:\n{screen_text(app)}")
+
+
+def right_keys(session, question) -> list[str]:
+    """The number keys that pick the right answer of ``question`` as displayed."""
+    if question.type == "true_false":
+        return ["1" if question.answer else "2"]
+    order = session.choice_order(question.id)
+    return [str(order.index(i) + 1) for i, choice in enumerate(question.choices) if choice.correct]
+
+
+def wrong_keys(session, question) -> list[str]:
+    """Number keys that pick a wrong answer of ``question`` as displayed."""
+    if question.type == "true_false":
+        return ["2" if question.answer else "1"]
+    order = session.choice_order(question.id)
+    wrong = next(i for i, choice in enumerate(question.choices) if not choice.correct)
+    return [str(order.index(wrong) + 1)]
