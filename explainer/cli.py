@@ -54,8 +54,22 @@ def cli() -> None:
     """
 
 
+class _PackFolder(click.Path):
+    """A pack folder argument: like click.Path, but an empty string is a usage error
+    (``Path("")`` would silently mean the current folder)."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path)
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        """Return the value as a Path; fail (exit 2) on an empty or blank string."""
+        if isinstance(value, str) and not value.strip():
+            self.fail("a pack folder cannot be an empty string", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 @cli.command("open")
-@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.argument("path", required=False, type=_PackFolder())
 def open_command(path: Path | None) -> None:
     """Open the pack in folder PATH (default: the bundled pack) in the app."""
     pack = _load_or_exit(path or bundled_pack_path())
@@ -65,7 +79,7 @@ def open_command(path: Path | None) -> None:
 
 
 @cli.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=_PackFolder())
 def validate_command(paths: tuple[Path, ...]) -> None:
     """Check the packs in PATHS (default: the bundled pack) without opening the app.
 

@@ -88,3 +88,17 @@ def test_opening_an_invalid_pack_does_not_start_the_app(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "pass_mark" in result.stderr
     assert "not a valid pack" in result.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize("args", [("validate", ""), ("",)])
+def test_empty_path_is_a_usage_error(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert "cannot be an empty string" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_file_instead_of_a_folder_says_so(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path / "mini")
+    result = run("validate", str(folder / "pack.toml"))
+    assert result.returncode == 2
+    assert "is a file; give the folder" in result.stderr

@@ -7,6 +7,7 @@ file, the line and column the author must edit, and the fix, in plain words.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import tomllib
@@ -54,6 +55,42 @@ _QUESTION_MODELS: dict[str, type[BaseModel]] = {
     "true_false": TrueFalseQuestion,
 }
 _TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)\s*$")
+_TOML_KEY_TUPLE = re.compile(r"\((?:'[^']*',?\s*)+\)")
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    ("Invalid value", "text goes in straight double quotes \"...\", true/false in lower case, dates as 2025-02-01"),
+    ("Illegal character", "a string may not be closed: end it with the same quote, or use \"\"\"...\"\"\" for text over several lines"),
+    ("Unterminated string", "close the string with the same quote it starts with"),
+    ("Expected '=' after a key", "write key = value; keys with spaces or other characters need quotes"),
+    ("Cannot declare", "this table is written twice; merge the two, or use [[double brackets]] for a list of tables"),
+    ("Cannot overwrite a value", "this key is set twice; keep one"),
+    ("Cannot mutate immutable namespace", "this table was already written inline or with dotted keys; write it in one place"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\n]")
+
+
+def _printable(message: str) -> str:
+    """Escape control characters, so one problem is one line and cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: {"\n": "\\n", "\t": "\\t"}.get(m.group(0), f"\\x{ord(m.group(0)):02x}"), message)
+
+
+def _show(value: object, limit: int = 60) -> str:
+    """Show a parsed TOML value the way an author would write it, shortened if long."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value) if value.bit_length() < 200 else "a very large number"
+    if isinstance(value, float):
+        return repr(value).replace("inf", "inf").replace("nan", "nan")
+    if isinstance(value, str):
+        shown = value if len(value) <= limit else value[: limit - 1] + "…"
+        return '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
 
 
 class PackNotFound(Exception):
@@ -87,6 +124,8 @@ def load_pack(path: str | Path) -> Pack:
         PackError: the pack has problems; ``errors`` lists every one of them.
     """
     folder = Path(path)
+    if folder.is_file():
+        raise PackNotFound(f"{folder}: is a file; give the folder that holds {', '.join(FILE_NAMES)}")
     if not folder.is_dir():
         raise PackNotFound(f"{folder}: no such folder (a pack is a folder with {', '.join(FILE_NAMES)})")
     loaded = {name: _read(folder / name) for name in FILE_NAMES}
@@ -134,19 +173,23 @@ class _Document:
         """Build an error placed at key path ``loc`` (or its nearest written ancestor)."""
         position = self.locator.find(loc)
         line, column = (position.line, position.column) if position else (1, 1)
-        return ContentError(self.path, line, column, message, code)
+        return ContentError(self.path, line, column, _printable(message), code)
 
 
 def _read(path: Path) -> _Document:
     """Read and parse one TOML file, recording (not raising) any problem."""
     doc = _Document(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
+        why = "file is missing (a broken link)" if path.is_symlink() else "file is missing"
         doc.errors.append(
-            ContentError(path, 1, 1, f"file is missing: a pack folder needs {', '.join(FILE_NAMES)}", "missing-file")
+            ContentError(path, 1, 1, f"{why}: a pack folder needs {', '.join(FILE_NAMES)}", "missing-file")
         )
         return doc
+    if not path.is_file():
+        doc.errors.append(ContentError(path, 1, 1, "not a regular file: replace it with a TOML text file", "unreadable"))
+        return doc
+    try:
+        raw = path.read_bytes()
     except OSError as exc:
         doc.errors.append(ContentError(path, 1, 1, f"cannot read the file: {exc.strerror}", "unreadable"))
         return doc
@@ -154,7 +197,8 @@ def _read(path: Path) -> _Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         doc.errors.append(
             ContentError(path, line, column, "the file is not UTF-8 text; save it as UTF-8", "encoding")
         )
@@ -168,9 +212,18 @@ def _read(path: Path) -> _Document:
             line, column = int(match.group(1)), int(match.group(2))
             message = message[: match.start()].rstrip()
         else:
-            line, column = max(1, text.count("\n")), 1
+            line = text.count("\n") + 1
+            column = len(text.rsplit("\n", 1)[-1]) + 1
             message = re.sub(r"\s*\(at end of document\)\s*$", "", message)
-        doc.errors.append(ContentError(path, line, column, f"TOML syntax error: {message}", "syntax"))
+        message = _TOML_KEY_TUPLE.sub(lambda m: "[" + ".".join(re.findall(r"'([^']*)'", m.group(0))) + "]", message)
+        hint = next((h for pattern, h in _SYNTAX_HINTS if pattern in message), "")
+        text_of_error = f"TOML syntax error: {message}" + (f"; {hint}" if hint else "")
+        doc.errors.append(ContentError(path, line, column, _printable(text_of_error), "syntax"))
+        return doc
+    except (ValueError, RecursionError) as exc:
+        # tomllib gives up on integers over 4,300 digits and on very deep nesting.
+        what = "values nested too deeply" if isinstance(exc, RecursionError) else "a number too long to read"
+        doc.errors.append(ContentError(path, 1, 1, f"the file has {what}; simplify it", "syntax"))
         return doc
     doc.locator = KeyLocator.from_text(text)
     return doc
@@ -181,18 +234,18 @@ def _check_schema(doc: _Document) -> list[ContentError]:
     assert doc.data is not None
     known = ", ".join(str(v) for v in SUPPORTED_SCHEMAS)
     if "schema" not in doc.data:
-        return [doc.error((), f"missing required key 'schema': add `schema = {SUPPORTED_SCHEMAS[-1]}` at the top", "missing")]
+        return []  # reported with the other missing keys, and the rest is still checked
     value = doc.data["schema"]
-    if type(value) is not int or value not in SUPPORTED_SCHEMAS:
-        return [
-            doc.error(
-                ("schema",),
-                f"unknown schema {value!r}: this version of explainer reads schema {known};"
-                " upgrade explainer, or write the pack in schema " + known,
-                "unknown-schema",
-            )
-        ]
-    return []
+    if type(value) is int and value in SUPPORTED_SCHEMAS:
+        return []
+    if isinstance(value, str) and value.strip() in {str(v) for v in SUPPORTED_SCHEMAS}:
+        message = f"'schema' must be a number without quotes: write schema = {value.strip()}"
+    else:
+        message = (
+            f"unknown schema {_show(value)}: this version of explainer reads schema {known};"
+            f" upgrade explainer, or write the pack in schema {known}"
+        )
+    return [doc.error(("schema",), message, "unknown-schema")]
 
 
 # ------------------------------------------------------------- pydantic errors -> words
@@ -208,11 +261,14 @@ def _meaningful(errors: list[Any]) -> list[Any]:
 
 _TOML_TYPES = {
     str: "text",
-    int: "an integer",
-    float: "a number",
-    bool: "true/false",
+    int: "the number",
+    float: "the number",
+    bool: "the value",
     dict: "a table",
     list: "an array",
+    dt.date: "the date",
+    dt.datetime: "the date-time",
+    dt.time: "the time",
 }
 
 
@@ -243,6 +299,11 @@ def _item(data: Any, loc: Iterable[str | int]) -> Any:
     return data
 
 
+def _quote(name: str) -> str:
+    """Quote an author's id or term for a message, without Python's escaping."""
+    return f"'{name}'" if len(name) <= 60 else f"'{name[:59]}…'"
+
+
 def _where(file_name: str, data: Any, loc: tuple[str | int, ...]) -> str:
     """Describe the item an error is about, e.g. ``question 'who-decides': choice 2``."""
     parts: list[str] = []
@@ -255,7 +316,7 @@ def _where(file_name: str, data: Any, loc: tuple[str | int, ...]) -> str:
         if label:
             name, key = label
             value = item.get(key) if key and isinstance(item, Mapping) else None
-            parts.append(f"{name} {value!r}" if isinstance(value, str) else f"{name} {index + 1}")
+            parts.append(f"{name} {_quote(value)}" if isinstance(value, str) else f"{name} {index + 1}")
         if len(loc) >= 4 and loc[2] in ("choices",) and isinstance(loc[3], int):
             parts.append(f"choice {loc[3] + 1}")
     elif loc and loc[0] == "quiz" and file_name == QUIZ_FILE:
@@ -287,6 +348,9 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
+_TABLE_ARRAYS = {"sections", "glossary", "timeline", "sources", "questions", "choices"}
+
+
 def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
     """Turn one pydantic error into a ContentError in the author's words."""
     file_name = doc.path.name
@@ -294,70 +358,96 @@ def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
-    key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    key_index = next((i for i in range(len(loc) - 1, -1, -1) if isinstance(loc[i], str)), None)
+    key = str(loc[key_index]) if key_index is not None else ""
     field = f"'{key}'" if key else "this value"
+    if key_index is not None and key_index == len(loc) - 2 and key not in _TABLE_ARRAYS:
+        field = f"'{key}' item {int(loc[-1]) + 1}"  # an item of a plain array, e.g. key_points
+    shown = _show(value)
     code = kind.replace("_", "-")
 
     if kind == "missing":
         message = f"missing required key '{key}'"
+        if key == "schema":
+            message += f": add `schema = {SUPPORTED_SCHEMAS[-1]}` at the top"
         code = "missing"
     elif kind == "extra_forbidden":
         model = _model_at(file_name, doc.data, loc)
         allowed = _keys_of(model) if model else []
         close = difflib.get_close_matches(key, allowed, n=1)
-        message = f"unknown key '{key}'"
+        message = f"unknown key {_show(key)}" if not key.isidentifier() else f"unknown key '{key}'"
         message += f": did you mean '{close[0]}'?" if close else ""
         if allowed:
             message += f" (allowed here: {', '.join(allowed)})"
         code = "unknown-key"
-    elif kind == "union_tag_invalid":
-        message = f"unknown question type {ctx.get('tag', value)!r}; use one of: {', '.join(QUESTION_TYPES)}"
-        code = "unknown-type"
-        loc = loc + ("type",)
-    elif kind == "union_tag_not_found":
-        message = f"missing required key 'type'; use one of: {', '.join(QUESTION_TYPES)}"
-        code = "missing"
+    elif kind in ("union_tag_invalid", "union_tag_not_found"):
+        raw_type = _item(doc.data, loc + ("type",))
+        known = ", ".join(QUESTION_TYPES)
+        if kind == "union_tag_not_found":
+            message = f"missing required key 'type'; use one of: {known}"
+            code = "missing"
+        elif not isinstance(raw_type, str):
+            message = f"'type' must be text in quotes, one of: {known}; not {_show(raw_type)}"
+            loc = loc + ("type",)
+        else:
+            close = difflib.get_close_matches(raw_type.lower(), QUESTION_TYPES, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            message = f"unknown question type {_show(raw_type)}; {hint}use one of: {known}"
+            code = "unknown-type"
+            loc = loc + ("type",)
+    elif kind in ("tuple_type", "list_type") and key in _TABLE_ARRAYS and isinstance(value, dict):
+        header = "questions.choices" if key == "choices" else key
+        message = f"write each of the {key} as a [[{header}]] table (double brackets), not [{header}]"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = f"{field} must be a table, not {_toml_type(value)}"
+        message = f"{field} must be a table, not {_article(value)}"
     elif kind in ("tuple_type", "list_type"):
-        message = f"{field} must be an array, e.g. {key} = [\"...\"], not {_toml_type(value)}"
+        message = f"{field} must be an array, e.g. {key} = [\"...\"], not {_article(value)}"
     elif kind == "string_type":
-        message = f"{field} must be text in quotes, not {_toml_type(value)}"
+        message = f"{field} must be text in quotes, not {_article(value)}"
     elif kind == "bool_type":
-        message = f"{field} must be true or false, not {_toml_type(value)}"
-    elif kind in ("int_type", "int_from_float"):
-        message = f"{field} must be a whole number, not {_toml_type(value)}"
+        message = f"{field} must be true or false, not {_article(value)}"
+    elif kind in ("int_type", "int_from_float", "int_parsing"):
+        message = f"{field} must be a whole number, not {shown if isinstance(value, (int, float)) else _article(value)}"
     elif kind in ("float_type", "finite_number"):
-        message = f"{field} must be a number, not {_toml_type(value)}"
-    elif kind == "string_too_short":
-        message = f"{field} must not be empty"
+        message = f"{field} must be a number, not {_article(value)}"
+    elif kind in ("string_too_short", "blank"):
+        message = f"{field} must not be empty or only spaces"
+        code = "blank"
     elif kind == "too_short":
         message = f"{field} needs at least {ctx.get('min_length')} item(s), found {ctx.get('actual_length', 0)}"
     elif kind == "too_long":
         message = f"{field} takes at most {ctx.get('max_length')} item(s), found {ctx.get('actual_length')}"
     elif kind == "string_pattern_mismatch":
         if key == "language":
-            message = f"'language' must be a BCP 47 tag such as \"en\" or \"ko-KR\", not {value!r}"
+            message = f"'language' must be a BCP 47 tag such as \"en\" or \"ko-KR\", not {shown}"
         else:
             message = (
                 f"{field} must be a lower-case id such as \"the-offer\" (letters a-z, digits and"
-                f" single hyphens), not {value!r}"
+                f" single hyphens), not {shown}"
             )
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         if key == "pass_mark":
-            message = f"'pass_mark' must be between 0 and 1 (a fraction of the points: 0.7 means 70%), not {value!r}"
+            message = f"'pass_mark' must be between 0 and 1 (a fraction of the points: 0.7 means 70%), not {shown}"
         else:
             bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
             word = "at least" if kind.startswith("greater") else "at most"
-            message = f"{field} must be {word} {bound}, not {value!r}"
+            message = f"{field} must be {word} {bound}, not {shown}"
     elif kind.startswith("date"):
-        message = f"{field} must be a TOML date such as 2025-02-01, not {value!r}"
+        message = f"{field} must be a TOML date without quotes, such as 2025-02-01, not {_article(value)}"
     else:
         text = str(error.get("msg", kind))
         text = text.removeprefix("Value error, ")
         message = text if kind in _OWN_ERRORS else f"{field}: {text[:1].lower()}{text[1:]}"
     where = _where(file_name, doc.data, loc)
     return doc.error(loc, f"{where}: {message}" if where else message, code)
+
+
+def _article(value: object) -> str:
+    """Name a wrong value for a message: its TOML type, and the value when it is short."""
+    kind = _toml_type(value)
+    if isinstance(value, (list, dict)):
+        return kind
+    return f"{kind} {_show(value, limit=30)}"
 
 
 _OWN_ERRORS = {"single_correct", "multiple_correct", "too_few_choices", "partial_date", "url"}
@@ -400,7 +490,7 @@ def _unique(doc: _Document, array: str, key: str, label: str, errors: list[Conte
 
     Returns None when the file could not be read, so references into it are not judged.
     """
-    if doc.data is None:
+    if doc.data is None or not isinstance(doc.data.get(array), list):
         return None
     seen: dict[str, int] = {}
     for index, item in _tables(doc, array):
@@ -411,7 +501,7 @@ def _unique(doc: _Document, array: str, key: str, label: str, errors: list[Conte
             first = doc.locator.find((array, seen[value], key))
             where = f" (first used on line {first.line})" if first else ""
             errors.append(
-                doc.error((array, index, key), f"duplicate {label} {value!r}{where}; each must be unique", "duplicate-id")
+                doc.error((array, index, key), f"duplicate {label} {_quote(value)}{where}; each must be unique", "duplicate-id")
             )
         else:
             seen[value] = index
@@ -438,12 +528,12 @@ def _check_names(
         if name in known:
             continue
         close = difflib.get_close_matches(name, sorted(known), n=1)
-        fix = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(sorted(known)) or 'none'}"
+        fix = f"did you mean {_quote(close[0])}?" if close else f"known: {', '.join(sorted(known)) or 'none'}"
         context = _where(doc.path.name, doc.data, loc)
         errors.append(
             doc.error(
                 loc + (key,),
-                f"{context}: '{key}' names {name!r}, which is not a {what}{where_defined}; {fix}",
+                f"{context}: '{key}' names {_quote(name)}, which is not a {what}{where_defined}; {fix}",
                 "unknown-reference",
             )
         )

@@ -46,7 +46,7 @@ class KeyLocator:
         locator = cls()
         counters: dict[Path, int] = {}
         table: Path = ()
-        lines = text.splitlines()
+        lines = [line.removesuffix("\r") for line in text.split("\n")]
         index = 0
         while index < len(lines):
             raw = lines[index]
@@ -155,24 +155,50 @@ def _split_assignment(line: str) -> tuple[str, str, str]:
 
 
 def _skip_value(value: str, lines: list[str], index: int) -> int:
-    """Return the index of the first line after a value that may span several lines."""
-    value = value.strip()
-    for fence in ('"""', "'''"):
-        if value.startswith(fence):
-            if value.count(fence) >= 2 and len(value) > 3:
-                return index
-            while index < len(lines):
-                line = lines[index]
-                index += 1
-                if _closes_fence(line, fence):
-                    return index
+    """Return the index of the first line after a value that may span several lines.
+
+    ``value`` is the text after ``=`` on the key's line; ``index`` is the next line. The
+    scan follows TOML's four kinds of string and the nesting of arrays and inline
+    tables, so brackets or quotes inside strings do not mislead it.
+    """
+    text = value
+    depth = 0
+    pos = 0
+    fence = ""
+    while True:
+        while pos < len(text):
+            if fence:
+                end = text.find(fence, pos)
+                while end >= 0 and fence == '"""' and _escaped(text, end):
+                    end = text.find(fence, end + 1)
+                if end < 0:
+                    pos = len(text)
+                    break
+                pos = end + 3
+                while pos < len(text) and text[pos] == fence[0]:
+                    pos += 1  # up to two quotes may close a multi-line string
+                fence = ""
+                continue
+            char = text[pos]
+            if text.startswith('"""', pos) or text.startswith("\'\'\'", pos):
+                fence = text[pos : pos + 3]
+                pos += 3
+            elif char in "\"'":
+                end = pos + 1
+                while end < len(text) and text[end] != char:
+                    end += 2 if char == '"' and text[end] == "\\" else 1
+                pos = end + 1
+            elif char == "#":
+                break
+            else:
+                depth += char in "[{"
+                depth -= char in "]}"
+                pos += 1
+        if (not fence and depth <= 0) or index >= len(lines):
             return index
-    if value.startswith("[") or value.startswith("{"):
-        depth = _bracket_depth(value)
-        while depth > 0 and index < len(lines):
-            depth += _bracket_depth(lines[index])
-            index += 1
-    return index
+        text = lines[index]
+        index += 1
+        pos = 0
 
 
 def _closes_fence(line: str, fence: str) -> bool:
@@ -194,27 +220,3 @@ def _escaped(line: str, pos: int) -> bool:
         count += 1
         pos -= 1
     return count % 2 == 1
-
-
-def _bracket_depth(text: str) -> int:
-    """Net count of opening minus closing brackets outside strings and comments."""
-    depth = 0
-    quote = ""
-    pos = 0
-    while pos < len(text):
-        char = text[pos]
-        if quote:
-            if char == "\\" and quote == '"':
-                pos += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "#":
-            break
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-        pos += 1
-    return depth

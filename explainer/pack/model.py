@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Annotated, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -29,6 +30,7 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StrictStr,
+    Strict,
     field_validator,
     model_validator,
 )
@@ -41,7 +43,15 @@ SUPPORTED_SCHEMAS: tuple[int, ...] = (1,)
 QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true_false")
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_DATE = re.compile(r"\A([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+_WEB_ADDRESS = re.compile(r"\Ahttps?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
+
+
+def _not_blank(value: str) -> str:
+    """Refuse text that is empty or only white space."""
+    if not value.strip():
+        raise PydanticCustomError("blank", "must not be empty or only spaces")
+    return value
 
 Slug = Annotated[
     StrictStr,
@@ -50,10 +60,12 @@ Slug = Annotated[
         description="Lower-case letters, digits and single hyphens, e.g. 'the-offer'.",
     ),
 ]
-Text = Annotated[StrictStr, Field(min_length=1)]
+Text = Annotated[StrictStr, AfterValidator(_not_blank)]
 """A plain-text field shown exactly as written (never markup, never Markdown)."""
-Markdown = Annotated[StrictStr, Field(min_length=1)]
+Markdown = Annotated[StrictStr, AfterValidator(_not_blank)]
 """A field rendered as Markdown (section bodies, definitions, explanations)."""
+TomlDate = Annotated[dt.date, Strict()]
+"""A TOML date such as 2025-02-01 (not a string, not a date-time, not a number)."""
 
 
 class _Model(BaseModel):
@@ -74,16 +86,18 @@ class Source(_Model):
     url: StrictStr | None = Field(
         default=None, description="Optional web address, starting with http:// or https://."
     )
-    published: dt.date | None = Field(
+    published: TomlDate | None = Field(
         default=None, description="Optional publication date, a TOML date such as 2025-02-05."
     )
 
     @field_validator("url")
     @classmethod
     def _url_is_web_address(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"^https?://\S+$", value):
+        if value is not None and not _WEB_ADDRESS.match(value):
             raise PydanticCustomError(
-                "url", "'url' must be a web address starting with http:// or https://"
+                "url",
+                "'url' must be a web address such as \"https://example.org/page\":"
+                " http:// or https://, a host name, and no spaces",
             )
         return value
 
@@ -99,10 +113,10 @@ class PackFile(_Model):
     summary: Text = Field(description="One or two sentences for the welcome screen.")
     language: StrictStr = Field(
         default="en",
-        pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",
+        pattern=r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$",
         description="BCP 47 language tag of the text, e.g. 'en' or 'ko-KR'.",
     )
-    updated: dt.date = Field(description="When the content was last checked, a TOML date.")
+    updated: TomlDate = Field(description="When the content was last checked, a TOML date.")
     authors: tuple[Text, ...] = Field(default=(), description="Who wrote the pack.")
     sources: tuple[Source, ...] = Field(
         default=(), description="Every source the pack cites ([[sources]] tables)."
@@ -164,15 +178,14 @@ class TimelineEvent(_Model):
             if match:
                 year, month, day = (int(g) if g else None for g in match.groups())
                 try:
-                    dt.date(year or 1, month or 1, day or 1)
+                    dt.date(year or 0, month if month is not None else 1, day if day is not None else 1)
                 except ValueError:
                     ok = False
             if not ok:
                 raise PydanticCustomError(
                     "partial_date",
-                    "'date' must be an ISO date like \"2024-08-06\", \"2024-10\" or \"2024\""
-                    " (got '{value}')",
-                    {"value": value},
+                    "'date' must be a real date written \"2024-08-06\", or \"2024-10\" or \"2024\""
+                    " when only the month or year is known",
                 )
         return value
 
