@@ -55,7 +55,7 @@ class ResultsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retake", "Retake", id="results-retake", tooltip="Take the whole quiz again"),
         Binding("m", "review", "Review", id="results-review", tooltip="Answer only the missed questions again"),
-        Binding("b", "read_missed", "Missed sections", id="results-read", tooltip="Read the sections behind your mistakes"),
+        Binding("b", "read_missed", "Reread", id="results-read", tooltip="Read the sections behind your mistakes"),
     ]
 
     def __init__(self, session: QuizSession) -> None:

@@ -1,0 +1,107 @@
+"""SVG snapshots of every screen at 80x24 with a fixed seed (tests/fixtures/mini).
+
+``run_before`` runs before ``press``. Sync tests only: ``snap_compare`` runs its own event loop. Update with
+``pytest tests/test_snapshots.py --snapshot-update`` after LOOKING at the new SVGs.
+"""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, SEED, right_keys, wrong_keys
+
+from explainer.app import ExplainerApp
+from explainer.pack import load_pack
+
+SIZE = (80, 24)
+
+
+def make_app() -> ExplainerApp:
+    """The mini pack with the fixed seed and animations off."""
+    app = ExplainerApp(load_pack(FIXTURES / "mini"), seed=SEED)
+    app.animation_level = "none"
+    return app
+
+
+async def _settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+def test_welcome(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_settle)
+
+
+def test_explainer_section(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["r", "n"], run_before=_settle)
+
+
+def test_quiz_question(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["z", "2"], run_before=_settle)
+
+
+def test_long_choices_wrap(snap_compare):
+    async def second_question(pilot):
+        app = pilot.app
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press(*right_keys(app.session, app.screen.question), "enter", "n")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=second_question)
+
+
+def test_feedback_after_wrong_answer(snap_compare):
+    async def answer_wrong(pilot):
+        app = pilot.app
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press(*wrong_keys(app.session, app.screen.question), "enter")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=answer_wrong)
+
+
+def test_results(snap_compare):
+    async def take_quiz(pilot):
+        app = pilot.app
+        await pilot.press("z")
+        await pilot.pause()
+        session = app.session
+        for index, question in enumerate(session.questions):
+            keys = wrong_keys(session, question) if index == 1 else right_keys(session, question)
+            await pilot.press(*keys, "enter", "n")
+            await pilot.pause()
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=take_quiz)
+
+
+def test_glossary(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["g", "down"], run_before=_settle)
+
+
+def test_timeline(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["t"], run_before=_settle)
+
+
+def test_sources(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["s"], run_before=_settle)
+
+
+def test_help(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["question_mark"], run_before=_settle)
+
+
+def test_section_from_feedback(snap_compare):
+    async def open_section(pilot):
+        app = pilot.app
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press(*wrong_keys(app.session, app.screen.question), "enter", "r")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_section)
+
+
+def test_too_small(snap_compare):
+    assert snap_compare(make_app(), terminal_size=(50, 12), run_before=_settle)
