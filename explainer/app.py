@@ -196,7 +196,13 @@ class ExplainerApp(App[None]):
             return
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         # Hide every layout (so nothing is even arranged at a size it cannot take)...
-        self.set_class(too_small, "-too-small")
+        if self.has_class("-too-small") != too_small:
+            self.set_class(too_small, "-too-small")
+            # Textual restyles only the top screen on an App class change; every screen
+            # in the stack must follow, or a hidden layout stays hidden (or a visible
+            # one is laid out at a size it cannot take).
+            for screen in self.screen_stack:
+                screen.update_node_styles(animate=False)
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))

@@ -60,6 +60,7 @@ async def test_resizing_every_screen_through_tiny_sizes_never_crashes(mini_pack)
             await pilot.pause()
             before = app.screen
             assert not isinstance(before, TooSmallScreen), name
+            layout = [(child, child.region) for child in before.children]
             for size in SWEEP:
                 await pilot.resize_terminal(*size)
                 await pilot.pause()
@@ -70,4 +71,7 @@ async def test_resizing_every_screen_through_tiny_sizes_never_crashes(mini_pack)
             await pilot.resize_terminal(80, 24)
             await pilot.pause()
             assert app.screen is before, name  # back exactly where the reader was
+            # ...with every part of the layout shown again, where it was.
+            assert [(child, child.region) for child in before.children] == layout, name
+            assert before.query_one("Footer").region.height == 1, name
         assert app.is_running

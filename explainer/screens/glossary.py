@@ -44,7 +44,7 @@ class GlossaryScreen(ReferenceScreen):
                         yield Static(id="term")
                         yield PackMarkdown(id="definition")
                         yield Static(Content.styled("See also", "bold"), id="see-also-heading")
-                        yield Horizontal(id="see-also")
+                        yield Vertical(id="see-also")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -66,7 +66,7 @@ class GlossaryScreen(ReferenceScreen):
         self._shown = entry
         self.query_one("#term", Static).update(Content(entry.term))
         self.query_one("#definition", PackMarkdown).update(entry.definition)
-        see_also = self.query_one("#see-also", Horizontal)
+        see_also = self.query_one("#see-also", Vertical)
         see_also.remove_children()
         known = {e.term for e in self.entries}
         buttons = [
