@@ -70,7 +70,7 @@ class GlossaryScreen(ReferenceScreen):
         see_also.remove_children()
         known = {e.term for e in self.entries}
         buttons = [
-            Button(Content(term), compact=True, classes="see-also", name=term)
+            Button(Content.assemble("→ ", Content(term)), compact=True, classes="see-also", name=term)
             for term in entry.see_also
             if term in known
         ]
