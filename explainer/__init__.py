@@ -7,9 +7,5 @@ The package is split so that the content model never needs the UI:
 - :mod:`explainer.app`: the Textual app, its screens and widgets
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("explainer")
-except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-    __version__ = "0.0.0"
+__version__ = "0.1.0"
+"""The package version; hatchling reads it from here when building."""

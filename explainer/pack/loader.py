@@ -161,13 +161,24 @@ def load_pack(path: str | Path) -> Pack:
 
 
 class _Document:
-    """One TOML file as read: its parsed data (None if unreadable) and a key locator."""
+    """One TOML file as read: its parsed data (None if unreadable) and a key locator.
+
+    The locator is built on first use, so a valid file never pays for the scan.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.data: dict[str, Any] | None = None
-        self.locator = KeyLocator()
+        self.text = ""
+        self._locator: KeyLocator | None = None
         self.errors: list[ContentError] = []
+
+    @property
+    def locator(self) -> KeyLocator:
+        """Positions of the keys in this file, scanned from its text when first asked."""
+        if self._locator is None:
+            self._locator = KeyLocator.from_text(self.text)
+        return self._locator
 
     def error(self, loc: tuple[str | int, ...], message: str, code: str) -> ContentError:
         """Build an error placed at key path ``loc`` (or its nearest written ancestor)."""
@@ -225,7 +236,7 @@ def _read(path: Path) -> _Document:
         what = "values nested too deeply" if isinstance(exc, RecursionError) else "a number too long to read"
         doc.errors.append(ContentError(path, 1, 1, f"the file has {what}; simplify it", "syntax"))
         return doc
-    doc.locator = KeyLocator.from_text(text)
+    doc.text = text
     return doc
 
 
