@@ -6,29 +6,47 @@ Question widgets (one class per question type) all speak the same messages,
 for a question with :func:`~explainer.widgets.questions.question_widget`.
 """
 
-from explainer.widgets.bar import TopBar
-from explainer.widgets.feedback import Feedback
-from explainer.widgets.markdown import PackMarkdown
-from explainer.widgets.questions import (
-    ChoiceList,
-    MultipleChoiceWidget,
-    QuestionWidget,
-    SingleChoiceWidget,
-    TrueFalseWidget,
-    question_widget,
-)
-from explainer.widgets.section import SectionView, source_content
+from __future__ import annotations
 
-__all__ = [
-    "ChoiceList",
-    "Feedback",
-    "MultipleChoiceWidget",
-    "PackMarkdown",
-    "QuestionWidget",
-    "SectionView",
-    "SingleChoiceWidget",
-    "TopBar",
-    "TrueFalseWidget",
-    "question_widget",
-    "source_content",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: Where each public name lives. Imported on first use (PEP 562), so the welcome screen
+#: does not pay for Markdown, markdown-it and Pygments before the first section opens.
+_WHERE = {
+    "TopBar": "bar",
+    "Feedback": "feedback",
+    "PackMarkdown": "markdown",
+    "ChoiceList": "questions",
+    "MultipleChoiceWidget": "questions",
+    "QuestionWidget": "questions",
+    "SingleChoiceWidget": "questions",
+    "TrueFalseWidget": "questions",
+    "question_widget": "questions",
+    "SectionView": "section",
+    "source_content": "section",
+}
+__all__ = sorted(_WHERE)
+
+if TYPE_CHECKING:
+    from explainer.widgets.bar import TopBar
+    from explainer.widgets.feedback import Feedback
+    from explainer.widgets.markdown import PackMarkdown
+    from explainer.widgets.questions import (
+        ChoiceList,
+        MultipleChoiceWidget,
+        QuestionWidget,
+        SingleChoiceWidget,
+        TrueFalseWidget,
+        question_widget,
+    )
+    from explainer.widgets.section import SectionView, source_content
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that defines ``name`` and return it; AttributeError if none."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'explainer.widgets' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"explainer.widgets.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
