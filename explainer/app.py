@@ -100,6 +100,28 @@ class ExplainerApp(App[None]):
         self.session = session
         self._switch(QuizScreen(session))
 
+    @property
+    def quiz_in_progress(self) -> bool:
+        """True when the current attempt has answers but has not reached its end."""
+        return self.session.answered > 0 and not self.session.finished
+
+    def continue_quiz(self) -> None:
+        """Go back to the attempt in progress, or start a fresh one if there is none."""
+        self.start_quiz(self.session if self.quiz_in_progress else None)
+
+    def leave_quiz(self) -> None:
+        """Leave the quiz for the welcome screen, keeping the attempt to continue later.
+
+        A question already checked counts as done, so coming back asks the next one.
+        """
+        current = self.session.current
+        if current is not None and self.session.is_answered(current.id):
+            self.session.advance()
+        if self.session.finished:
+            self.show_results()
+        else:
+            self.show_welcome()
+
     def show_results(self) -> None:
         """Go to the results of the current attempt."""
         from explainer.screens.results import ResultsScreen
@@ -179,7 +201,7 @@ class ExplainerApp(App[None]):
         yield SystemCommand("Sources", "Every source the pack cites", self.action_sources)
         yield SystemCommand("Keys", "Every key of the app", self.action_help)
         yield SystemCommand("Read the explainer", "Start at the first section", self.start_reading)
-        yield SystemCommand("Take the quiz", "A fresh attempt at the whole quiz", self.start_quiz)
+        yield SystemCommand("Take the quiz", "Continue the attempt in progress, or start one", self.continue_quiz)
         yield from super().get_system_commands(screen)
 
     # ---------------------------------------------------------------- size

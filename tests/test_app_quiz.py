@@ -183,3 +183,23 @@ async def test_glossary_mid_question_keeps_the_selection(mini_pack):
         await pilot.press("enter")
         await pilot.pause()
         assert screen.answered and app.session.response("ferry-facts") == response
+
+
+async def test_escape_leaves_the_quiz_and_the_welcome_screen_continues_it(mini_pack):
+    app = ExplainerApp(mini_pack, seed=SEED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_quiz(pilot, app, skip=1)
+        first = app.session.questions[0].id
+        # Answer the second question, then leave before going on.
+        question = app.screen.question
+        await pilot.press(*wrong_keys(app.session, question), "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, QuizScreen)
+        assert find_text(app, "Continue quiz: 3 of 4 (z)")
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.number == 3
+        assert app.session.is_answered(first) and app.session.is_answered(question.id)

@@ -136,7 +136,7 @@ class ExplainerScreen(Screen[None]):
         elif self.review:
             self.dismiss(None)
         else:
-            self.app.start_quiz()  # type: ignore[attr-defined]
+            self.app.continue_quiz()  # type: ignore[attr-defined]
 
     @on(Button.Pressed, "#previous")
     def action_previous(self) -> None:
@@ -146,7 +146,7 @@ class ExplainerScreen(Screen[None]):
 
     def action_quiz(self) -> None:
         """Go to the quiz."""
-        self.app.start_quiz()  # type: ignore[attr-defined]
+        self.app.continue_quiz()  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         """Back to the results (when reading the sections behind mistakes)."""

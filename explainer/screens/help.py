@@ -50,6 +50,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("enter", "check your answer (picks the highlighted choice first if nothing is picked)"),
             ("r", "after checking: read the section that teaches the answer"),
             ("n or enter", "after checking: next question (after the last: your results)"),
+            ("escape", "leave the quiz for the start screen; it waits there to be continued"),
         ),
     ),
     (

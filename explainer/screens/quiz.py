@@ -41,6 +41,7 @@ class QuizScreen(Screen[None]):
         Binding("n", "next", "Next", id="quiz-next", tooltip="Go on to the next question"),
         Binding("enter", "next", "Next", show=False, id="quiz-next-enter"),
         Binding("r", "read_section", "Read section", id="quiz-read-section", tooltip="Read the section that teaches this"),
+        Binding("escape", "leave", "Leave", id="quiz-leave", tooltip="Back to the start; the quiz waits where you left it"),
     ]
 
     answered: var[bool] = var(False)
@@ -165,6 +166,10 @@ class QuizScreen(Screen[None]):
             app.show_results()  # type: ignore[attr-defined]
         else:
             app.start_quiz(self.session)  # type: ignore[attr-defined]
+
+    def action_leave(self) -> None:
+        """Back to the welcome screen; the attempt is kept, to continue from there."""
+        self.app.leave_quiz()  # type: ignore[attr-defined]
 
     def action_read_section(self) -> None:
         """Show the section that teaches this question; escape comes back here."""

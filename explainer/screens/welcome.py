@@ -39,7 +39,13 @@ class WelcomeScreen(Screen[None]):
             yield Static(Content(details), id="pack-details")
             with Grid(id="welcome-actions"):
                 yield Button("Start reading (r)", id="start", variant="primary")
-                yield Button("Go to the quiz (z)", id="quiz")
+                app = self.app
+                if app.quiz_in_progress:  # type: ignore[attr-defined]
+                    session = app.session  # type: ignore[attr-defined]
+                    label = f"Continue quiz: {session.position + 1} of {session.total} (z)"
+                else:
+                    label = "Go to the quiz (z)"
+                yield Button(Content(label), id="quiz")
                 yield Button("Glossary (g)", id="glossary")
                 yield Button("Timeline (t)", id="timeline")
         yield Footer(compact=True, show_command_palette=False)
@@ -51,8 +57,8 @@ class WelcomeScreen(Screen[None]):
 
     @on(Button.Pressed, "#quiz")
     def action_quiz(self) -> None:
-        """Go straight to the quiz."""
-        self.app.start_quiz()  # type: ignore[attr-defined]
+        """Go to the quiz: the attempt in progress if there is one, else a fresh one."""
+        self.app.continue_quiz()  # type: ignore[attr-defined]
 
     @on(Button.Pressed, "#glossary")
     def _glossary(self) -> None:

@@ -55,7 +55,7 @@ class ChoiceList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "select", "Pick", show=False),
-        Binding("enter", "check", "Check answer", tooltip="Check the picked answer"),
+        Binding("enter", "check", "Check", tooltip="Check the picked answer"),
         *_NUMBER_BINDINGS,
     ]
 
