@@ -101,7 +101,11 @@ def test_valid_pack_with_arbitrary_values_put_in(data: st.DataObject) -> None:
     for _ in range(data.draw(st.integers(min_value=1, max_value=4))):
         name = data.draw(st.sampled_from(FILE_NAMES))
         document = copy.deepcopy(BASE[name]) if name not in files else tomllib.loads(str(files[name]))
-        path = data.draw(st.sampled_from(_paths(document)))
+        paths = _paths(document)
+        if not paths:  # everything was deleted already
+            files[name] = tomli_w.dumps(document)
+            continue
+        path = data.draw(st.sampled_from(paths))
         parent = document
         for part in path[:-1]:
             parent = parent[part]
