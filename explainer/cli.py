@@ -146,3 +146,14 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _register_interop_commands() -> None:
+    """Add ``import`` and ``export`` (their own module: explainer.interop.commands)."""
+    from explainer.interop.commands import export_command, import_command
+
+    cli.add_command(import_command)
+    cli.add_command(export_command)
+
+
+_register_interop_commands()

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from explainer.pack import (
+    AnyQuestion,
     MultipleChoiceQuestion,
     Pack,
     Response,
@@ -30,9 +31,6 @@ from explainer.pack import (
     describe_response,
     score,
 )
-
-AnyQuestion = SingleChoiceQuestion | MultipleChoiceQuestion | TrueFalseQuestion
-"""Any question the session can ask."""
 
 
 class ReadingProgress:

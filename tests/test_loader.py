@@ -219,7 +219,7 @@ def test_unknown_type_lists_the_known_ones(tmp_path: Path) -> None:
     quiz = QUIZ_TOML.replace('type = "true_false"', 'type = "essay"')
     name, line, message = only_error(write_pack(tmp_path, quiz=quiz))
     assert line == line_of(quiz, 'type = "essay"')
-    assert message == 'question \'statement\': unknown question type "essay"; use one of: single, multiple, true_false'
+    assert message == 'question \'statement\': unknown question type "essay"; use one of: single, multiple, true_false, short_answer, numeric, order, match'
 
 
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "70"])

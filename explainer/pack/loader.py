@@ -29,12 +29,17 @@ from explainer.pack.model import (
     Choice,
     ExplainerFile,
     GlossaryEntry,
+    MatchQuestion,
     MultipleChoiceQuestion,
+    NumericQuestion,
+    OrderQuestion,
     Pack,
     PackFile,
     QuizFile,
     QuizSettings,
+    Pair,
     Section,
+    ShortAnswerQuestion,
     SingleChoiceQuestion,
     Source,
     TimelineEvent,
@@ -57,6 +62,10 @@ _QUESTION_MODELS: dict[str, type[BaseModel]] = {
     "single": SingleChoiceQuestion,
     "multiple": MultipleChoiceQuestion,
     "true_false": TrueFalseQuestion,
+    "short_answer": ShortAnswerQuestion,
+    "numeric": NumericQuestion,
+    "order": OrderQuestion,
+    "match": MatchQuestion,
 }
 _TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)\s*$")
 _TOML_KEY_TUPLE = re.compile(r"\((?:'[^']*',?\s*)+\)")
@@ -332,8 +341,8 @@ def _where(file_name: str, data: Any, loc: tuple[str | int, ...]) -> str:
             name, key = label
             value = item.get(key) if key and isinstance(item, Mapping) else None
             parts.append(f"{name} {_quote(value)}" if isinstance(value, str) else f"{name} {index + 1}")
-        if len(loc) >= 4 and loc[2] in ("choices",) and isinstance(loc[3], int):
-            parts.append(f"choice {loc[3] + 1}")
+        if len(loc) >= 4 and loc[2] in ("choices", "pairs") and isinstance(loc[3], int):
+            parts.append(f"{'choice' if loc[2] == 'choices' else 'pair'} {loc[3] + 1}")
     elif loc and loc[0] == "quiz" and file_name == QUIZ_FILE:
         parts.append("[quiz]")
     return ": ".join(parts)
@@ -350,6 +359,8 @@ def _model_at(file_name: str, data: Any, loc: tuple[str | int, ...]) -> type[Bas
             return _QUESTION_MODELS.get(kind, _QuestionBase) if isinstance(kind, str) else _QuestionBase
         if len(table) == 4 and table[2] == "choices":
             return Choice
+        if len(table) == 4 and table[2] == "pairs":
+            return Pair
     if file_name == QUIZ_FILE and table == ("quiz",):
         return QuizSettings
     models = {"sections": Section, "glossary": GlossaryEntry, "timeline": TimelineEvent, "sources": Source}
@@ -363,7 +374,7 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
-_TABLE_ARRAYS = {"sections", "glossary", "timeline", "sources", "questions", "choices"}
+_TABLE_ARRAYS = {"sections", "glossary", "timeline", "sources", "questions", "choices", "pairs"}
 
 
 def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
@@ -411,7 +422,7 @@ def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
             code = "unknown-type"
             loc = loc + ("type",)
     elif kind in ("tuple_type", "list_type") and key in _TABLE_ARRAYS and isinstance(value, dict):
-        header = "questions.choices" if key == "choices" else key
+        header = f"questions.{key}" if key in ("choices", "pairs") else key
         message = f"write each of the {key} as a [[{header}]] table (double brackets), not [{header}]"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
         message = f"{field} must be a table, not {_article(value)}"
@@ -465,7 +476,15 @@ def _article(value: object) -> str:
     return f"{kind} {_show(value, limit=30)}"
 
 
-_OWN_ERRORS = {"single_correct", "multiple_correct", "too_few_choices", "partial_date", "url"}
+_OWN_ERRORS = {
+    "single_correct",
+    "multiple_correct",
+    "too_few_choices",
+    "partial_date",
+    "url",
+    "numeric_target",
+    "duplicate_text",
+}
 
 
 # ----------------------------------------------------------------------- cross-checks

@@ -40,7 +40,15 @@ from pydantic_core import PydanticCustomError
 SUPPORTED_SCHEMAS: tuple[int, ...] = (1,)
 
 #: Question ``type`` values this version knows, in the order the guide documents them.
-QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true_false")
+QUESTION_TYPES: tuple[str, ...] = (
+    "single",
+    "multiple",
+    "true_false",
+    "short_answer",
+    "numeric",
+    "order",
+    "match",
+)
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _PARTIAL_DATE = re.compile(r"\A([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
@@ -229,6 +237,11 @@ class Choice(_Model):
     feedback: Text | None = Field(
         default=None, description="Optional: shown when the reader picks this choice."
     )
+    pin: StrictBool = Field(
+        default=False,
+        description="Keep this choice in its written place when choices are shuffled"
+        " (for 'None of the above' and the like).",
+    )
 
 
 class _QuestionBase(_Model):
@@ -270,6 +283,12 @@ class MultipleChoiceQuestion(_QuestionBase):
 
     type: Literal["multiple"] = Field(description="'multiple': one or more right choices.")
     choices: tuple[Choice, ...] = Field(description="Two or more choices, at least one correct.")
+    scoring: Literal["all_or_nothing", "partial"] = Field(
+        default="all_or_nothing",
+        description="'all_or_nothing': full points only for exactly the right set."
+        " 'partial': each right choice picked earns 1/k of the points and each wrong one"
+        " picked costs 1/k (k = number of right choices), never below 0.",
+    )
 
     @model_validator(mode="after")
     def _at_least_one_correct(self) -> MultipleChoiceQuestion:
@@ -301,8 +320,138 @@ def _check_choice_count(choices: tuple[Choice, ...]) -> None:
         )
 
 
+class ShortAnswerQuestion(_QuestionBase):
+    """The reader types a short answer; any of the accepted answers is right."""
+
+    type: Literal["short_answer"] = Field(description="'short_answer': a typed word or phrase.")
+    accept: tuple[Text, ...] = Field(
+        min_length=1,
+        description="Accepted answers. Case, spaces around and repeated spaces inside"
+        " are ignored unless case_sensitive = true.",
+    )
+    case_sensitive: StrictBool = Field(
+        default=False, description="Compare letter case too (spaces are still normalised)."
+    )
+
+
+Number = StrictInt | StrictFloat
+"""A TOML integer or float."""
+
+
+class NumericQuestion(_QuestionBase):
+    """The reader types a number: right within ``answer`` ± ``tolerance``, or ``min``..``max``."""
+
+    type: Literal["numeric"] = Field(description="'numeric': a typed number.")
+    answer: Number | None = Field(default=None, description="The right number.")
+    tolerance: Number = Field(
+        default=0, ge=0, description="How far from `answer` still counts as right (inclusive)."
+    )
+    min: Number | None = Field(default=None, description="Lowest right number (with `max`).")
+    max: Number | None = Field(default=None, description="Highest right number (with `min`).")
+
+    @model_validator(mode="after")
+    def _answer_or_range(self) -> NumericQuestion:
+        has_answer = self.answer is not None
+        has_range = self.min is not None or self.max is not None
+        if has_answer == has_range:
+            raise PydanticCustomError(
+                "numeric_target",
+                "a numeric question needs either `answer` (with an optional `tolerance`)"
+                " or both `min` and `max`, not both kinds",
+            )
+        if has_range and (self.min is None or self.max is None):
+            raise PydanticCustomError(
+                "numeric_target", "a numeric range needs both `min` and `max`"
+            )
+        if has_range and self.min > self.max:  # type: ignore[operator]
+            raise PydanticCustomError(
+                "numeric_target",
+                "`min` ({min}) is greater than `max` ({max}); swap them",
+                {"min": self.min, "max": self.max},
+            )
+        for name in ("answer", "tolerance", "min", "max"):
+            value = getattr(self, name)
+            if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+                raise PydanticCustomError("numeric_target", "`{name}` must be a finite number", {"name": name})
+        return self
+
+
+class OrderQuestion(_QuestionBase):
+    """The reader puts the items in order; they are shown shuffled."""
+
+    type: Literal["order"] = Field(description="'order': put items in the right order.")
+    items: tuple[Text, ...] = Field(
+        min_length=2, description="The items in the RIGHT order; the reader sees them shuffled."
+    )
+
+    @model_validator(mode="after")
+    def _distinct_items(self) -> OrderQuestion:
+        _check_distinct(self.items, "items")
+        return self
+
+
+class Pair(_Model):
+    """One pair of a ``match`` question (``[[questions.pairs]]``)."""
+
+    left: Text = Field(description="The left side, shown as is.")
+    right: Text = Field(description="The right side the reader must pick for `left`.")
+
+
+class MatchQuestion(_QuestionBase):
+    """The reader picks the right-hand side that matches each left-hand side."""
+
+    type: Literal["match"] = Field(description="'match': pair each left with its right.")
+    pairs: tuple[Pair, ...] = Field(min_length=2, description="Two or more pairs.")
+    distractors: tuple[Text, ...] = Field(
+        default=(), description="Extra wrong right-hand options to choose from."
+    )
+
+    @model_validator(mode="after")
+    def _distinct_sides(self) -> MatchQuestion:
+        _check_distinct(tuple(p.left for p in self.pairs), "left sides")
+        _check_distinct(tuple(p.right for p in self.pairs) + self.distractors, "right sides and distractors")
+        return self
+
+    @property
+    def right_options(self) -> tuple[str, ...]:
+        """Every right-hand option: the pairs' right sides in order, then the distractors."""
+        return tuple(p.right for p in self.pairs) + self.distractors
+
+
+def _check_distinct(values: tuple[str, ...], what: str) -> None:
+    """Raise a content error naming the first value that appears twice."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise PydanticCustomError(
+                "duplicate_text",
+                "the {what} must all differ, but \"{value}\" appears twice",
+                {"what": what, "value": value},
+            )
+        seen.add(value)
+
+
+AnyQuestion = (
+    SingleChoiceQuestion
+    | MultipleChoiceQuestion
+    | TrueFalseQuestion
+    | ShortAnswerQuestion
+    | NumericQuestion
+    | OrderQuestion
+    | MatchQuestion
+)
+"""Any question model (a plain union, for annotations)."""
+
 Question = Annotated[
-    Union[SingleChoiceQuestion, MultipleChoiceQuestion, TrueFalseQuestion],
+    Union[
+        SingleChoiceQuestion,
+        MultipleChoiceQuestion,
+        TrueFalseQuestion,
+        ShortAnswerQuestion,
+        NumericQuestion,
+        OrderQuestion,
+        MatchQuestion,
+    ],
     Field(discriminator="type"),
 ]
 """Any question; pydantic picks the model from the ``type`` key."""
@@ -365,7 +514,7 @@ class Pack(_Model):
         return self.quiz_file.quiz
 
     @property
-    def questions(self) -> tuple[SingleChoiceQuestion | MultipleChoiceQuestion | TrueFalseQuestion, ...]:
+    def questions(self) -> tuple[AnyQuestion, ...]:
         """The questions in file order."""
         return self.quiz_file.questions
 
@@ -390,7 +539,7 @@ class Pack(_Model):
                 return source
         raise KeyError(source_id)
 
-    def question(self, question_id: str) -> SingleChoiceQuestion | MultipleChoiceQuestion | TrueFalseQuestion:
+    def question(self, question_id: str) -> AnyQuestion:
         """Return the question with id ``question_id``; raises KeyError if there is none."""
         for question in self.questions:
             if question.id == question_id:
