@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from explainer.pack.model import (
@@ -215,10 +216,12 @@ _SPACES = re.compile(r"\s+")
 def normalise_text(text: str, case_sensitive: bool = False) -> str:
     """Normalise a short answer for comparison.
 
-    Strips surrounding white space and folds runs of inner white space to one space;
-    unless ``case_sensitive``, also folds letter case (``str.casefold``).
+    Brings the text to Unicode NFC (so a letter typed as base + combining accent equals
+    the same letter typed precomposed), strips surrounding white space and folds runs
+    of inner white space to one space; unless ``case_sensitive``, also folds letter
+    case (``str.casefold``).
     """
-    folded = _SPACES.sub(" ", text.strip())
+    folded = _SPACES.sub(" ", unicodedata.normalize("NFC", text).strip())
     return folded if case_sensitive else folded.casefold()
 
 
@@ -242,8 +245,9 @@ def parse_number(text: str) -> float:
     if _GROUPED.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     elif not _NUMBER.fullmatch(cleaned):
+        shown = cleaned if len(cleaned) <= 24 else cleaned[:23] + "…"
         raise ValueError(
-            f"“{text.strip()}” is not a number. Use digits, for example 10000, 10,000, 1e4 or -5."
+            f"“{shown}” is not a number. Use digits, for example 10000, 10,000, 1e4 or -5."
         )
     value = float(cleaned)
     if not math.isfinite(value):
@@ -253,9 +257,11 @@ def parse_number(text: str) -> float:
 
 def format_number(value: float) -> str:
     """Show a number without a needless ``.0``, with thousands separated: ``10,000``."""
+    if not math.isfinite(value):
+        return str(value)
     if float(value).is_integer() and abs(value) < 1e15:
         return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1e15 or abs(value) < 1e-4 else f"{value:,}"
+    return f"{value:,.6g}" if abs(value) >= 1e15 or abs(value) < 1e-4 else f"{value:,.15g}"
 
 
 def describe_answer(question: AnyQuestion) -> str:
@@ -268,7 +274,8 @@ def describe_answer(question: AnyQuestion) -> str:
     if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
         return "; ".join(c.text for c in question.choices if c.correct)
     if isinstance(question, ShortAnswerQuestion):
-        return question.accept[0] if len(question.accept) == 1 else " or ".join(question.accept)
+        first, *others = question.accept
+        return first if not others else f"{first} (also accepted: {', '.join(others)})"
     if isinstance(question, NumericQuestion):
         if question.answer is not None:
             exact = format_number(question.answer)
