@@ -1,19 +1,186 @@
-"""The ``explainer import`` and ``explainer export`` commands (click)."""
+"""The ``explainer import`` and ``explainer export`` commands (click).
+
+``explainer import FILE [--format gift|aiken] [-o DIR]`` turns a Moodle GIFT or Aiken
+bank into a pack folder; ``explainer export PATH --format gift|aiken [-o FILE]`` writes
+a pack's questions as a bank. Both print a report, one line per entry::
+
+    FILE:LINE: converted|approximated|skipped|error: message
+
+then a summary line. Exit codes: 0 success; 1 the bank had errors (import still writes
+the questions it could read, and says so), nothing could be imported or exported, or
+the pack to export is invalid; 2 usage errors (unknown format, a FILE that is missing,
+an output folder that is not empty). Never a traceback.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
+
+from explainer.interop.aiken import looks_like_aiken, parse_aiken
+from explainer.interop.common import BankError, ImportResult, decode_bank, write_pack
+from explainer.interop.export import export_aiken, export_gift
+from explainer.interop.gift import parse_gift
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+FORMATS = ("gift", "aiken")
+
+
+def guess_format(path: Path, lines: list[str]) -> str | None:
+    """Guess a bank's format: ``.gift`` is GIFT; ``.aiken``, or ``.txt`` that has an
+    option line followed by ``ANSWER: X``, is Aiken. Returns None when unsure."""
+    suffix = path.suffix.lower()
+    if suffix == ".gift":
+        return "gift"
+    if suffix == ".aiken":
+        return "aiken"
+    if suffix == ".txt" and looks_like_aiken(lines):
+        return "aiken"
+    return None
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _fail(message: str, code: int) -> None:
+    """Print ``explainer: message`` on stderr and exit with ``code``."""
+    click.echo(f"explainer: {message}", err=True)
+    sys.exit(code)
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
-def import_command(file: str) -> None:
-    """Turn a Moodle GIFT or Aiken question bank FILE into a pack (not yet available)."""
-    raise click.UsageError("import is not available yet")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS, case_sensitive=False),
+    help="Format of FILE (default: from the extension: .gift is GIFT; .aiken, or .txt"
+    " with ANSWER: lines, is Aiken).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the pack to (default: FILE's name without its extension, in"
+    " the current folder). It must not exist or be empty.",
+)
+def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
+    """Turn a Moodle GIFT or Aiken question bank FILE into a pack.
+
+    Writes quiz.toml with every question it could read, and a minimal pack.toml and
+    explainer.toml (one section for you to write). Reports each question as
+    FILE:LINE: converted|approximated|skipped|error. Exits 0 when every question was
+    read, 1 when some had errors (the others are still written) or none could be read,
+    2 on usage errors.
+    """
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        _fail(f"{file}: no such file", EXIT_USAGE)
+    except OSError as exc:
+        _fail(f"{file}: cannot read the file: {exc.strerror or exc}", EXIT_USAGE)
+    try:
+        lines = decode_bank(data)
+    except BankError as exc:
+        click.echo(f"{file}:{exc.line}: error: {exc.message}", err=True)
+        _fail(f"{file}: nothing imported", EXIT_INVALID)
+    fmt = (fmt or guess_format(file, lines) or "").lower()
+    if not fmt:
+        _fail(
+            f"{file}: cannot tell the format from the name; add --format gift or --format aiken",
+            EXIT_USAGE,
+        )
+    folder = output if output is not None else Path(file.stem or "imported")
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        what = "is not a folder" if not folder.is_dir() else "is not empty"
+        _fail(f"{folder}: {what}; choose another folder with -o DIR", EXIT_USAGE)
+
+    result: ImportResult = parse_gift(lines) if fmt == "gift" else parse_aiken(lines)
+    for entry in result.report:
+        click.echo(entry.format(file))
+    errors = result.count("error")
+    counts = (
+        f"{result.count('converted')} converted, {result.count('approximated')} approximated,"
+        f" {result.count('skipped')} skipped, {_plural(errors, 'error')}"
+    )
+    if not result.questions:
+        click.echo(f"nothing imported from {file} ({counts}); no pack written", err=True)
+        sys.exit(EXIT_INVALID)
+    try:
+        write_pack(result, folder, source_name=file.name)
+    except OSError as exc:
+        _fail(f"{folder}: cannot write the pack: {exc.strerror or exc}", EXIT_INVALID)
+    summary = f"imported {_plural(len(result.questions), 'question')} into {folder} ({counts})"
+    if errors:
+        click.echo(
+            f"{summary}; the pack holds only the questions that could be read:"
+            " fix the errors and import again to get the rest",
+            err=True,
+        )
+        sys.exit(EXIT_INVALID)
+    click.echo(summary)
+    click.echo(f"next: write the explainer in {folder / 'explainer.toml'}, then run: explainer validate {folder}")
+    sys.exit(EXIT_OK)
 
 
 @click.command("export")
-@click.argument("path", type=click.Path(file_okay=False))
-def export_command(path: str) -> None:
-    """Write the questions of the pack in PATH as GIFT or Aiken (not yet available)."""
-    raise click.UsageError("export is not available yet")
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS, case_sensitive=False),
+    required=True,
+    help="gift (every type but order) or aiken (single-choice questions only).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write the bank to (default: standard output).",
+)
+def export_command(path: Path, fmt: str, output: Path | None) -> None:
+    """Write the questions of the pack in PATH as a GIFT or Aiken bank.
+
+    The bank goes to standard output (or -o FILE); the report of what could not be
+    expressed goes to standard error, one line per question. Exits 0 when at least one
+    question was written, 1 when the pack is invalid or nothing could be written, 2 on
+    usage errors.
+    """
+    from explainer.pack import PackError, PackNotFound, load_pack
+
+    try:
+        pack = load_pack(path)
+    except PackNotFound as exc:
+        _fail(str(exc), EXIT_USAGE)
+    except PackError as exc:
+        for error in exc.errors:
+            click.echo(str(error), err=True)
+        _fail(f"{path} is not a valid pack; fix the errors above and export again", EXIT_INVALID)
+    fmt = fmt.lower()
+    result = export_gift(pack) if fmt == "gift" else export_aiken(pack)
+    quiz = pack.path / "quiz.toml"
+    for entry in result.report:
+        click.echo(entry.format(quiz), err=True)
+    name = "GIFT" if fmt == "gift" else "Aiken"
+    summary = (
+        f"exported {result.exported} of {_plural(len(pack.questions), 'question')} as {name}"
+        f" ({result.count('converted')} converted, {result.count('approximated')} approximated,"
+        f" {result.count('skipped')} skipped)"
+    )
+    if not result.exported:
+        _fail(f"{summary}: nothing to write", EXIT_INVALID)
+    if output is None:
+        click.echo(result.text, nl=False)
+    else:
+        try:
+            output.write_text(result.text, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            _fail(f"{output}: cannot write: {exc.strerror or exc}", EXIT_INVALID)
+        summary += f" to {output}"
+    click.echo(summary, err=True)
+    sys.exit(EXIT_OK)

@@ -1,0 +1,336 @@
+"""What the GIFT and Aiken importers share: the report, ids, text clean-up, writing a pack.
+
+An importer turns a question bank into an :class:`ImportResult`: question dicts shaped
+like ``[[questions]]`` tables of quiz.toml (every one already checked against the
+pydantic question models), plus a report with one :class:`ReportEntry` per question
+imported or skipped and per problem found, each with its line in the source file.
+
+:func:`write_pack` writes an :class:`ImportResult` as a pack folder that
+``explainer validate`` accepts: quiz.toml (tomli-w), a minimal pack.toml and an
+explainer.toml with one section that every imported question points at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+from pydantic import TypeAdapter, ValidationError
+
+from explainer.pack.model import Question
+
+Kind = Literal["converted", "approximated", "skipped", "error"]
+"""What happened to one item of the source: the four kinds a report line can have."""
+
+KINDS: tuple[Kind, ...] = ("converted", "approximated", "skipped", "error")
+
+IMPORTED_SECTION = "imported"
+"""Id of the one section an imported pack has; every imported question points at it."""
+
+BLANK = "_____"
+"""What a missing-word question shows where the answer block was."""
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One line of an import or export report.
+
+    Attributes:
+        line: 1-based line in the source file the entry is about (for an export: the
+            line of the question in quiz.toml, or 1 when unknown).
+        kind: ``"converted"`` (kept exactly), ``"approximated"`` (kept, with something
+            changed or lost, said in ``message``), ``"skipped"`` (not kept, on purpose:
+            the target cannot express it) or ``"error"`` (malformed input, not kept).
+        message: one line in plain words.
+    """
+
+    line: int
+    kind: Kind
+    message: str
+
+    def format(self, file: str | Path) -> str:
+        """Format as ``FILE:LINE: kind: message`` (one line, no newline)."""
+        return f"{file}:{self.line}: {self.kind}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    """What an importer read from a bank.
+
+    Attributes:
+        questions: question dicts in file order, each shaped like a ``[[questions]]``
+            table of quiz.toml (``id``, ``type``, ``prompt``, ``section`` first) and
+            valid for :data:`explainer.pack.model.Question`.
+        report: report entries in line order.
+        format: ``"gift"`` or ``"aiken"``.
+    """
+
+    questions: list[dict[str, Any]] = field(default_factory=list)
+    report: list[ReportEntry] = field(default_factory=list)
+    format: str = ""
+
+    def count(self, kind: Kind) -> int:
+        """Return how many report entries are of ``kind``."""
+        return sum(1 for entry in self.report if entry.kind == kind)
+
+    @property
+    def errors(self) -> list[ReportEntry]:
+        """The report entries of kind ``"error"``."""
+        return [entry for entry in self.report if entry.kind == "error"]
+
+
+class BankError(Exception):
+    """A problem in the source bank that stops one question from being imported.
+
+    Attributes:
+        line: 1-based line of the problem in the source file.
+        message: what is wrong and how to fix it, one line.
+    """
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+        self.message = message
+
+
+# ------------------------------------------------------------------------ reading text
+
+
+def decode_bank(data: bytes) -> list[str]:
+    """Decode a bank file to its lines: UTF-8 with or without a BOM, any line endings.
+
+    Returns the lines without their endings (``\\r\\n``, ``\\r`` and ``\\n`` all end a
+    line), so index ``i`` is line ``i + 1``.
+
+    Raises:
+        BankError: the bytes are not UTF-8 (with the line of the first bad byte).
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise BankError(line, "the file is not UTF-8 text; save it as UTF-8 and import it again") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+# ---------------------------------------------------------------------------- ids, tags
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    """Turn ``text`` into an explainer id: lower-case ASCII letters, digits, single hyphens.
+
+    Accents are dropped (``"Équipe"`` -> ``"equipe"``); anything else that is not a
+    letter or digit separates words. The result is cut at a word boundary to at most
+    ``limit`` characters. Returns ``""`` when nothing usable is left (e.g. only CJK).
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            if not slug:
+                slug = word[:limit]
+            break
+        slug = candidate
+    return slug
+
+
+class IdMaker:
+    """Makes unique question ids, from a title when there is one, else from the prompt."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def make(self, title: str | None, prompt: str, number: int) -> str:
+        """Return an unused id: the slug of ``title``, or of the prompt's first words.
+
+        ``number`` (the question's 1-based position) names it ``q-N`` when neither gives
+        a usable slug. Taken ids get ``-2``, ``-3``, ... appended.
+        """
+        base = slugify(title or "") or slugify(prompt, limit=40) or f"q-{number}"
+        candidate, n = base, 1
+        while candidate in self._used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._used.add(candidate)
+        return candidate
+
+
+# -------------------------------------------------------------------------- html, text
+
+
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre section article hr dd dt".split()
+)
+_SKIP_TAGS = frozenset({"script", "style", "head", "title"})
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the text of an HTML fragment: blocks become lines, list items get "- "."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a tag: a block starts a line, ``li`` a list item, ``img`` gives its alt."""
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+            if tag == "li":
+                self.parts.append("- ")
+        elif tag == "img":
+            alt = dict(attrs).get("alt")
+            if alt:
+                self.parts.append(alt)
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close a tag: a block ends its line."""
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        """Keep text (character references already decoded), outside script and style."""
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """Return the plain text of an HTML fragment: tags dropped, entities decoded.
+
+    Block tags (``p``, ``br``, ``li``, ``div``...) become line breaks, list items start
+    with ``"- "``, images give their ``alt`` text; runs of spaces become one space and
+    blank lines are dropped. Never raises.
+    """
+    parser = _TextExtractor()
+    try:
+        parser.feed(fragment)
+        parser.close()
+    except Exception:  # pragma: no cover - HTMLParser is lenient; belt and braces
+        return html.unescape(fragment)
+    text = "".join(parser.parts).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+_HTML_TAG = re.compile(
+    r"</?(?:p|br|b|i|u|em|strong|span|div|ul|ol|li|sub|sup|a|img|code|pre|table|tr|td|th|h[1-6]|font|hr|blockquote)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` holds a common HTML tag or an entity such as ``&amp;``."""
+    return bool(_HTML_TAG.search(text) or _HTML_ENTITY.search(text))
+
+
+_ABOVE = re.compile(r"^\s*(?:all|none|both|neither)\b.*\b(?:above|these|of them)\W*$", re.IGNORECASE)
+
+
+def is_positional_choice(text: str) -> bool:
+    """True for choices such as "None of the above" that only make sense in place."""
+    return bool(_ABOVE.match(text)) and len(text) < 60
+
+
+def pin_positional(question: dict[str, Any]) -> list[str]:
+    """Set ``pin = true`` on "All/None of the above" choices of a choice question dict.
+
+    Returns the texts of the choices it pinned (to mention in the report).
+    """
+    pinned: list[str] = []
+    for choice in question.get("choices", ()):
+        if is_positional_choice(choice["text"]) and not choice.get("pin"):
+            choice["pin"] = True
+            pinned.append(choice["text"])
+    return pinned
+
+
+# ---------------------------------------------------------------------- checking, writing
+
+_QUESTION = TypeAdapter(Question)
+
+
+def check_question(question: dict[str, Any], line: int) -> None:
+    """Check a question dict against the explainer question models.
+
+    Raises:
+        BankError: at ``line``, with the model's message, when the question is not valid.
+    """
+    try:
+        _QUESTION.validate_python(question)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"][1:] if part != question.get("type"))
+        message = first["msg"]
+        raise BankError(line, f"{message} ({where})" if where else message) from None
+
+
+def write_pack(
+    result: ImportResult,
+    folder: Path,
+    *,
+    source_name: str,
+    today: dt.date | None = None,
+) -> None:
+    """Write ``result`` as a pack in ``folder`` (created if needed).
+
+    Args:
+        result: an import result with at least one question.
+        folder: where to write pack.toml, explainer.toml and quiz.toml. Existing files of
+            those names are replaced; the caller checks the folder is empty first.
+        source_name: the bank's file name, for the pack's title and the section text.
+        today: the ``updated`` date (default: today).
+
+    Raises:
+        ValueError: ``result`` has no questions (a quiz needs at least one).
+        OSError: the folder or a file cannot be written.
+    """
+    if not result.questions:
+        raise ValueError("no questions to write")
+    folder.mkdir(parents=True, exist_ok=True)
+    label = {"gift": "Moodle GIFT", "aiken": "Aiken"}.get(result.format, result.format)
+    pack = {
+        "schema": 1,
+        "id": slugify(Path(source_name).stem) or "imported",
+        "title": f"Imported from {source_name}",
+        "summary": f"Questions imported from the {label} bank {source_name}."
+        " The explainer is still to be written.",
+        "language": "en",
+        "updated": today or dt.date.today(),
+        "authors": [],
+    }
+    explainer = {
+        "sections": [
+            {
+                "id": IMPORTED_SECTION,
+                "title": "Imported questions",
+                "body": (
+                    f"The questions of this pack were imported from `{source_name}`"
+                    f" ({label}). The explainer is still to be written.\n\n"
+                    "Educator: replace this section with the sections that teach what the"
+                    " questions ask, then set each question's `section` in quiz.toml to the"
+                    " section that teaches its answer."
+                ),
+            }
+        ]
+    }
+    quiz = {
+        "quiz": {"title": "Check your understanding", "pass_mark": 0.7},
+        "questions": result.questions,
+    }
+    for name, data in (("pack.toml", pack), ("explainer.toml", explainer), ("quiz.toml", quiz)):
+        text = tomli_w.dumps(data, multiline_strings=True)
+        (folder / name).write_text(text, encoding="utf-8", newline="\n")

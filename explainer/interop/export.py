@@ -1,0 +1,274 @@
+"""Write the questions of a pack as a Moodle GIFT or Aiken bank.
+
+:func:`export_gift` and :func:`export_aiken` take a loaded
+:class:`~explainer.pack.model.Pack` and return an :class:`ExportResult`: the bank's text
+and a report with one entry per question (``converted``, ``approximated`` with what was
+lost or changed, or ``skipped`` with why), each with the question's line in quiz.toml.
+
+GIFT expresses every type but ``order``. Per question it writes ``::id::`` (so ids
+survive a round trip), the prompt as ``[plain]`` text (shown verbatim, as in explainer),
+per-choice ``feedback`` as ``#feedback``, the ``explanation`` as ``####[markdown]``
+general feedback, and ``tags`` as a ``$CATEGORY:`` line before each run of questions
+with the same tags. A prompt holding ``_____`` once becomes a missing-word question.
+Hints, pins, points, ``case_sensitive`` and all-or-nothing scoring of a ``multiple``
+question have no GIFT form: they are reported.
+
+Aiken expresses only ``single`` questions, and only their prompt and choices.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explainer.interop.common import BLANK, ReportEntry, slugify
+from explainer.interop.gift import SPECIAL
+from explainer.pack.loader import QUIZ_FILE
+from explainer.pack.locate import KeyLocator
+from explainer.pack.model import (
+    AnyQuestion,
+    MatchQuestion,
+    MultipleChoiceQuestion,
+    NumericQuestion,
+    OrderQuestion,
+    Pack,
+    ShortAnswerQuestion,
+    SingleChoiceQuestion,
+    TrueFalseQuestion,
+)
+
+_FORMAT_LIKE = re.compile(r"\A\s*\[(?:html|moodle|plain|markdown)\]", re.IGNORECASE)
+_AIKEN_LIKE = re.compile(r"\A\s*(?:[A-Z]\s*[.)]\s|ANSWER\s*:)", re.IGNORECASE)
+
+
+@dataclass
+class ExportResult:
+    """A bank written from a pack.
+
+    Attributes:
+        text: the bank, ending with a newline ("" when nothing could be written).
+        report: one entry per question, in quiz order.
+        exported: how many questions the text holds.
+    """
+
+    text: str = ""
+    report: list[ReportEntry] = field(default_factory=list)
+    exported: int = 0
+
+    def count(self, kind: str) -> int:
+        """Return how many report entries are of ``kind``."""
+        return sum(1 for entry in self.report if entry.kind == kind)
+
+
+def gift_escape(text: str) -> str:
+    """Escape ``text`` for GIFT: a backslash before ``~ = # { } :`` and ``\\``; line
+    breaks become ``\\n``, so a text is always one line."""
+    out = []
+    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
+        if char in SPECIAL:
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _answer_text(text: str) -> str:
+    """Escape an answer or feedback text; guard a leading ``%`` or ``[format]`` with
+    ``[plain]`` so it is not read as a weight or a format marker."""
+    escaped = gift_escape(text.strip())
+    if escaped.startswith("%") or _FORMAT_LIKE.match(escaped):
+        escaped = "[plain]" + escaped
+    return escaped
+
+
+def _weight(value: float) -> str:
+    """Format a GIFT weight: ``50``, ``33.33333``, ``-12.5``."""
+    return f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def _number(value: float) -> str:
+    """Format a number for GIFT (an int stays an int; floats keep full precision)."""
+    return str(value) if isinstance(value, int) else repr(float(value))
+
+
+def _question_lines(pack: Pack) -> list[int]:
+    """The line of each question's ``[[questions]]`` header in quiz.toml (1 if unknown)."""
+    try:
+        locator = KeyLocator.from_text((pack.path / QUIZ_FILE).read_text(encoding="utf-8-sig"))
+    except OSError:
+        return [1] * len(pack.questions)
+    lines = []
+    for index in range(len(pack.questions)):
+        position = locator.find(("questions", index))
+        lines.append(position.line if position else 1)
+    return lines
+
+
+def _common_losses(question: AnyQuestion) -> list[str]:
+    """What GIFT cannot hold of any question: hint, points."""
+    lost = []
+    if question.hint:
+        lost.append("hint dropped (GIFT has no hints)")
+    if question.points != 1:
+        lost.append(f"points = {question.points} dropped (GIFT questions carry no points)")
+    return lost
+
+
+def export_gift(pack: Pack) -> ExportResult:
+    """Write the questions of ``pack`` as a GIFT bank.
+
+    Returns:
+        An :class:`ExportResult`; ``order`` questions are skipped (GIFT has no ordering
+        question), everything else is written, and whatever GIFT cannot express is in
+        the report as ``approximated``. Never raises.
+    """
+    result = ExportResult()
+    out: list[str] = [
+        f"// {pack.title}",
+        f"// Exported from the explainer pack '{pack.id}'. Ids are the ::titles::.",
+        "",
+    ]
+    lines = _question_lines(pack)
+    category: tuple[str, ...] | None = None
+    for question, line in zip(pack.questions, lines):
+        label = f"question '{question.id}'"
+        if isinstance(question, OrderQuestion):
+            result.report.append(
+                ReportEntry(line, "skipped", f"{label}: an order question has no GIFT form")
+            )
+            continue
+        losses = _common_losses(question)
+        tags = tuple(question.tags)
+        if tags != category:
+            parts = [slugify(tag) for tag in tags]
+            if any(part != tag for part, tag in zip(parts, tags)):
+                losses.append("tags written as a $CATEGORY path of slugs")
+            path = "/".join(p for p in parts if p) or "$course$/top"
+            out += [f"$CATEGORY: {path}", ""]
+            category = tags
+        answer_block, block_losses = _gift_answers(question)
+        losses += block_losses
+        if question.explanation:
+            answer_block.append("####[markdown]" + gift_escape(question.explanation.strip()))
+        prompt = question.prompt.strip()
+        if prompt.count(BLANK) == 1 and not isinstance(question, MatchQuestion):
+            before, after = (gift_escape(part) for part in prompt.split(BLANK))
+        else:
+            before, after = gift_escape(prompt), ""
+        out.append(f"// {question.id} ({question.type})")
+        out.append(f"::{question.id}::[plain]{before}{{")
+        out += ["\t" + item for item in answer_block]
+        out.append("}" + after)
+        out.append("")
+        result.exported += 1
+        kind = "approximated" if losses else "converted"
+        message = f"{label} ({question.type})" + (": " + "; ".join(losses) if losses else "")
+        result.report.append(ReportEntry(line, kind, message))
+    result.text = "\n".join(out) if result.exported else ""
+    return result
+
+
+def _gift_answers(question: AnyQuestion) -> tuple[list[str], list[str]]:
+    """The lines inside the answer block of ``question`` and what they lose."""
+    losses: list[str] = []
+    if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
+        if any(choice.pin for choice in question.choices):
+            losses.append("pin dropped (GIFT has no pinned choices)")
+        items: list[str] = []
+        if isinstance(question, SingleChoiceQuestion):
+            marks = ["=" if c.correct else "~" for c in question.choices]
+        else:
+            k = sum(c.correct for c in question.choices)
+            if question.scoring == "all_or_nothing":
+                losses.append("all-or-nothing scoring written as partial-credit weights (GIFT has no all-or-nothing multiple answer)")
+            right, wrong = _weight(100 / k), _weight(-100 / k)
+            marks = [f"~%{right}%" if c.correct else f"~%{wrong}%" for c in question.choices]
+        for mark, choice in zip(marks, question.choices):
+            item = mark + _answer_text(choice.text)
+            if choice.feedback:
+                item += " #" + _answer_text(choice.feedback)
+            items.append(item)
+        return items, losses
+    if isinstance(question, TrueFalseQuestion):
+        return ["TRUE" if question.answer else "FALSE"], losses
+    if isinstance(question, ShortAnswerQuestion):
+        if question.case_sensitive:
+            losses.append("case_sensitive dropped (GIFT short answers ignore case)")
+        return ["=" + _answer_text(answer) for answer in question.accept], losses
+    if isinstance(question, NumericQuestion):
+        if question.answer is not None:
+            value = _number(question.answer)
+            if question.tolerance:
+                value += ":" + _number(question.tolerance)
+        else:
+            value = f"{_number(question.min)}..{_number(question.max)}"  # type: ignore[arg-type]
+        return ["#" + value], losses
+    if isinstance(question, MatchQuestion):
+        items = []
+        for left, right in [(p.left, p.right) for p in question.pairs] + [("", d) for d in question.distractors]:
+            if "->" in left or "->" in right:
+                losses.append(f"'->' inside \"{left or right}\" written as '→' (GIFT cannot escape it)")
+                left, right = left.replace("->", "→"), right.replace("->", "→")
+            side = _answer_text(left) + " " if left else " "
+            items.append(f"={side}-> {_answer_text(right)}")
+        return items, losses
+    raise TypeError(f"unknown question type {type(question).__name__}")  # pragma: no cover
+
+
+def export_aiken(pack: Pack) -> ExportResult:
+    """Write the ``single`` questions of ``pack`` as an Aiken bank.
+
+    Returns:
+        An :class:`ExportResult`. Other types are skipped; a single question with more
+        than 26 choices, or whose prompt or choice starts like an Aiken option or answer
+        line, is skipped too. Explanations, feedback, hints, pins, tags and points are
+        reported as dropped; line breaks inside a text become spaces. Never raises.
+    """
+    result = ExportResult()
+    out: list[str] = []
+    for question, line in zip(pack.questions, _question_lines(pack)):
+        label = f"question '{question.id}'"
+        if not isinstance(question, SingleChoiceQuestion):
+            result.report.append(
+                ReportEntry(line, "skipped", f"{label}: a {question.type} question has no Aiken form (Aiken holds single-choice questions only)")
+            )
+            continue
+        if len(question.choices) > 26:
+            result.report.append(ReportEntry(line, "skipped", f"{label}: more than 26 choices (Aiken letters them A to Z)"))
+            continue
+        texts = [_one_line(question.prompt)] + [_one_line(c.text) for c in question.choices]
+        if _AIKEN_LIKE.match(texts[0]) or any(_AIKEN_LIKE.match(t) and t.upper().startswith("ANSWER") for t in texts[1:]):
+            result.report.append(
+                ReportEntry(line, "skipped", f"{label}: its prompt or a choice starts like an Aiken option or ANSWER line")
+            )
+            continue
+        lost = _common_losses(question)
+        if any("\n" in t for t in [question.prompt] + [c.text for c in question.choices]):
+            lost.append("line breaks written as spaces (an Aiken text is one line)")
+        for name, present in (
+            ("explanation", question.explanation),
+            ("feedback", any(c.feedback for c in question.choices)),
+            ("pin", any(c.pin for c in question.choices)),
+            ("tags", question.tags),
+        ):
+            if present:
+                lost.append(f"{name} dropped")
+        out.append(texts[0])
+        letters = [chr(ord("A") + i) for i in range(len(question.choices))]
+        out += [f"{letter}. {text}" for letter, text in zip(letters, texts[1:])]
+        right = next(letter for letter, c in zip(letters, question.choices) if c.correct)
+        out += [f"ANSWER: {right}", ""]
+        result.exported += 1
+        kind = "approximated" if lost else "converted"
+        message = f"{label} (single)" + (": " + "; ".join(lost) if lost else "")
+        result.report.append(ReportEntry(line, kind, message))
+    result.text = "\n".join(out) if out else ""
+    return result
+
+
+def _one_line(text: str) -> str:
+    """Join the lines of ``text`` with spaces and strip it."""
+    return " ".join(part.strip() for part in text.strip().splitlines() if part.strip())
