@@ -4,13 +4,23 @@ Pure Python, no Textual: the app drives these objects and the tests check them a
 
 - :class:`ReadingProgress` remembers which sections the reader has opened.
 - :class:`QuizSession` holds one attempt at the quiz: the order of the questions and of
-  each question's choices (shuffled with a seeded :class:`random.Random` when the pack
-  asks for it), the responses given so far and their scores. From a finished attempt it
-  builds the results list, the ids of the missed questions, a review attempt that asks
-  exactly those again, and the sections that teach them.
+  what each question shows (shuffled with a seeded :class:`random.Random`), the
+  responses given so far, their scores and the hints the reader asked for. From a
+  finished attempt it builds the results list, the ids of the missed questions, a
+  review attempt that asks exactly those again, and the sections that teach them.
 
-Choice indexes in responses are always in FILE order (as in quiz.toml), whatever order
-the reader saw them in; :meth:`QuizSession.choice_order` maps display order to file order.
+What is shuffled, per question type:
+
+- ``single`` / ``multiple``: the choices, when the pack says ``shuffle_choices = true``;
+  a choice with ``pin = true`` keeps its written position (for "None of the above").
+- ``order``: the items, always (the written order is the answer), and never into the
+  right order when there are two or more.
+- ``match``: the right-hand options (the pairs' right sides and the distractors),
+  always (the written order would give the answer away), and never so that every
+  left side faces its own right side.
+
+Indexes in responses are always in FILE order (as in quiz.toml), whatever order the
+reader saw; :meth:`QuizSession.display_order` maps display position to file index.
 """
 
 from __future__ import annotations
@@ -21,7 +31,10 @@ from dataclasses import dataclass
 
 from explainer.pack import (
     AnyQuestion,
+    Choice,
+    MatchQuestion,
     MultipleChoiceQuestion,
+    OrderQuestion,
     Pack,
     Response,
     Score,
@@ -85,6 +98,7 @@ class QuestionResult:
         score: points earned, the question's points, and whether it was right.
         your_answer: the reader's answer in words (author text, verbatim).
         right_answer: the right answer in words (author text, verbatim).
+        hint_used: True if the reader asked for the question's hint in this attempt.
     """
 
     number: int
@@ -93,6 +107,7 @@ class QuestionResult:
     score: Score
     your_answer: str
     right_answer: str
+    hint_used: bool = False
 
     @property
     def correct(self) -> bool:
@@ -134,15 +149,20 @@ class QuizSession:
         if pack.quiz.shuffle_questions:
             self._random.shuffle(questions)
         self._questions: list[AnyQuestion] = questions
-        self._choice_order: dict[str, tuple[int, ...]] = {}
+        self._orders: dict[str, tuple[int, ...]] = {}
         for question in questions:
             if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-                order = list(range(len(question.choices)))
-                if pack.quiz.shuffle_choices:
-                    self._random.shuffle(order)
-                self._choice_order[question.id] = tuple(order)
+                rng = self._random if pack.quiz.shuffle_choices else None
+                self._orders[question.id] = shuffle_choices(question.choices, rng)
+            elif isinstance(question, OrderQuestion):
+                self._orders[question.id] = shuffle_out_of_order(len(question.items), self._random)
+            elif isinstance(question, MatchQuestion):
+                self._orders[question.id] = shuffle_options(
+                    len(question.pairs), len(question.right_options), self._random
+                )
         self._responses: dict[str, Response] = {}
         self._scores: dict[str, Score] = {}
+        self._hints: set[str] = set()
         self.position = 0
         """0-based index of the question being asked; ``len(questions)`` once finished."""
 
@@ -176,14 +196,75 @@ class QuizSession:
             self.position += 1
         return self.current
 
+    def display_order(self, question_id: str) -> tuple[int, ...]:
+        """Return what a question shows, as file-order indexes in display order.
+
+        - single / multiple: indexes into ``question.choices``.
+        - order: indexes into ``question.items`` (never ``0, 1, 2...`` for two or more).
+        - match: indexes into ``question.right_options``.
+        - true_false, short_answer, numeric: ``()`` (nothing to order).
+
+        Raises:
+            KeyError: the question is not part of this attempt.
+        """
+        self._question(question_id)
+        return self._orders.get(question_id, ())
+
     def choice_order(self, question_id: str) -> tuple[int, ...]:
         """Return the file-order indexes of a choice question's choices, in display order.
 
-        Display position ``k`` shows ``question.choices[choice_order(id)[k]]``. A
-        true/false question has no choices and returns ``()``.
+        Display position ``k`` shows ``question.choices[choice_order(id)[k]]``. Questions
+        without choices (true/false, short answer, numeric, order, match) return ``()``.
         """
+        question = self._question(question_id)
+        if not isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
+            return ()
+        return self._orders[question_id]
+
+    def item_order(self, question_id: str) -> tuple[int, ...]:
+        """Return the order an ``order`` question first shows its items in (file indexes).
+
+        Never the right order when there are two or more items; ``()`` for other types.
+        """
+        question = self._question(question_id)
+        return self._orders[question_id] if isinstance(question, OrderQuestion) else ()
+
+    def option_order(self, question_id: str) -> tuple[int, ...]:
+        """Return the display order of a ``match`` question's right-hand options.
+
+        Display position ``k`` shows ``question.right_options[option_order(id)[k]]``;
+        ``()`` for other question types.
+        """
+        question = self._question(question_id)
+        return self._orders[question_id] if isinstance(question, MatchQuestion) else ()
+
+    # ------------------------------------------------------------------ hints
+
+    def use_hint(self, question_id: str) -> str:
+        """Record that the reader asked for the hint of ``question_id``, and return it.
+
+        Asking again records nothing new. The hint costs no points; the results show
+        that it was used.
+
+        Raises:
+            KeyError: the question is not part of this attempt.
+            ValueError: the question has no hint.
+        """
+        question = self._question(question_id)
+        if not question.hint:
+            raise ValueError(f"question {question_id!r} has no hint")
+        self._hints.add(question_id)
+        return question.hint
+
+    def hint_used(self, question_id: str) -> bool:
+        """Return True if the reader asked for the hint of ``question_id`` in this attempt."""
         self._question(question_id)
-        return self._choice_order.get(question_id, ())
+        return question_id in self._hints
+
+    @property
+    def hints_used(self) -> tuple[str, ...]:
+        """The ids of the questions whose hint the reader asked for, in the order asked."""
+        return tuple(q.id for q in self._questions if q.id in self._hints)
 
     # ------------------------------------------------------------------ answering
 
@@ -258,6 +339,7 @@ class QuizSession:
                     score=self._scores.get(question.id) or score(question, None),
                     your_answer=describe_response(question, response),
                     right_answer=describe_answer(question),
+                    hint_used=question.id in self._hints,
                 )
             )
         return lines
@@ -307,3 +389,54 @@ def display_choices(
 ) -> list[tuple[int, str]]:
     """Return ``(file_index, text)`` pairs of a choice question in display ``order``."""
     return [(index, question.choices[index].text) for index in order]
+
+
+def shuffle_choices(choices: Sequence[Choice], rng: random.Random | None) -> tuple[int, ...]:
+    """Return a display order of ``choices`` (file indexes); pinned choices stay put.
+
+    Args:
+        choices: the question's choices, in file order.
+        rng: the random source; None keeps the written order.
+
+    Every choice with ``pin = true`` keeps its written position; the others are
+    shuffled among the remaining positions. Without pins this draws exactly what a plain
+    shuffle of all the choices draws, so seeded orders of existing packs do not change.
+    """
+    written = list(range(len(choices)))
+    if rng is None:
+        return tuple(written)
+    free = [index for index in written if not choices[index].pin]
+    rng.shuffle(free)
+    shuffled = iter(free)
+    return tuple(index if choices[index].pin else next(shuffled) for index in written)
+
+
+def shuffle_out_of_order(count: int, rng: random.Random) -> tuple[int, ...]:
+    """Return a random order of ``count`` items that is never ``0, 1, 2, ...``.
+
+    Each order other than the right one is equally likely. One item cannot be out of
+    order, so ``count < 2`` returns the only order there is.
+    """
+    order = list(range(count))
+    if count < 2:
+        return tuple(order)
+    right = list(order)
+    while order == right:
+        rng.shuffle(order)
+    return tuple(order)
+
+
+def shuffle_options(pairs: int, options: int, rng: random.Random) -> tuple[int, ...]:
+    """Return a random display order of a match question's ``options`` right-hand sides.
+
+    The first ``pairs`` options are the pairs' right sides in the order of their left
+    sides; the order returned never shows every one of them at its own left side's
+    position (that would hand the reader the answer).
+    """
+    order = list(range(options))
+    if pairs < 2:
+        rng.shuffle(order)
+        return tuple(order)
+    while all(order[k] == k for k in range(pairs)):
+        rng.shuffle(order)
+    return tuple(order)

@@ -25,8 +25,15 @@ SEED = 7
 
 @pytest.fixture(scope="session")
 def mini_pack() -> Pack:
-    """A small pack with every question type (tests/fixtures/mini)."""
+    """A small pack of single, multiple and true/false questions (tests/fixtures/mini)."""
     return load_pack(FIXTURES / "mini")
+
+
+@pytest.fixture(scope="session")
+def every_type_pack() -> Pack:
+    """A small pack with one question of every type (tests/fixtures/every-type): a pinned
+    choice, partial scoring, hints, and square brackets in order items and match sides."""
+    return load_pack(FIXTURES / "every-type")
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from explainer.pack import ChoiceResponse, TrueFalseResponse
-from explainer.session import QuizSession, ReadingProgress, display_choices
+from explainer.pack import (
+    Choice,
+    ChoiceResponse,
+    MatchResponse,
+    NumberResponse,
+    OrderResponse,
+    SingleChoiceQuestion,
+    TextResponse,
+    TrueFalseResponse,
+)
+from explainer.session import (
+    QuizSession,
+    ReadingProgress,
+    display_choices,
+    shuffle_choices,
+    shuffle_options,
+    shuffle_out_of_order,
+)
 
 
 def right_response(question):
@@ -208,3 +228,183 @@ def test_bundled_pack_full_run(bundled_pack):
     assert missed == [q.id for i, q in enumerate(session.questions) if i % 4 == 0]
     assert [q.id for q in session.review_session().questions] == missed
     assert set(session.missed_sections()) == {bundled_pack.question(m).section for m in missed}
+
+
+# ------------------------------------------------------------------ every question type
+
+
+def test_every_type_has_a_display_order(every_type_pack):
+    session = QuizSession(every_type_pack, seed=1)
+    pack = every_type_pack
+    assert sorted(session.display_order("vote-date")) == [0, 1, 2, 3]
+    assert session.display_order("vote-date") == session.choice_order("vote-date")
+    assert sorted(session.display_order("story-order")) == [0, 1, 2]
+    assert session.display_order("story-order") == session.item_order("story-order")
+    options = len(pack.question("who-what").right_options)
+    assert sorted(session.display_order("who-what")) == list(range(options))
+    assert session.display_order("who-what") == session.option_order("who-what")
+    for qid in ("closure", "town-name", "repair-months"):
+        assert session.display_order(qid) == ()
+    # Each accessor answers only for its own type.
+    assert session.choice_order("story-order") == () and session.item_order("vote-date") == ()
+    assert session.option_order("story-order") == ()
+    with pytest.raises(KeyError):
+        session.display_order("nope")
+
+
+def test_order_items_never_start_in_the_right_order(every_type_pack):
+    orders = {QuizSession(every_type_pack, seed=s).item_order("story-order") for s in range(60)}
+    assert (0, 1, 2) not in orders
+    assert len(orders) == 5  # every other order of three items turns up
+
+
+def test_order_items_are_shuffled_even_when_choices_are_not(every_type_pack):
+    quiz = every_type_pack.quiz_file.model_copy(
+        update={"quiz": every_type_pack.quiz.model_copy(update={"shuffle_choices": False})}
+    )
+    pack = every_type_pack.model_copy(update={"quiz_file": quiz})
+    session = QuizSession(pack, seed=3)
+    assert session.choice_order("vote-date") == (0, 1, 2, 3)
+    assert session.item_order("story-order") != (0, 1, 2)
+    assert session.option_order("who-what")[:2] != (0, 1)
+
+
+@given(st.integers(min_value=2, max_value=8), st.integers())
+def test_shuffle_out_of_order_is_a_permutation_never_in_order(count, seed):
+    order = shuffle_out_of_order(count, random.Random(seed))
+    assert sorted(order) == list(range(count))
+    assert order != tuple(range(count))
+
+
+def test_shuffle_out_of_order_of_one_or_none():
+    assert shuffle_out_of_order(1, random.Random(1)) == (0,)
+    assert shuffle_out_of_order(0, random.Random(1)) == ()
+
+
+def test_shuffle_out_of_order_is_uniform_over_wrong_orders():
+    rng = random.Random(5)
+    counts = Counter(shuffle_out_of_order(3, rng) for _ in range(5000))
+    assert len(counts) == 5
+    assert min(counts.values()) > 800  # about 1000 each
+
+
+@given(st.integers(min_value=2, max_value=6), st.integers(min_value=0, max_value=3), st.integers())
+def test_match_options_never_line_up_with_their_left_sides(pairs, distractors, seed):
+    order = shuffle_options(pairs, pairs + distractors, random.Random(seed))
+    assert sorted(order) == list(range(pairs + distractors))
+    assert any(order[k] != k for k in range(pairs))
+
+
+def _choices(pins):
+    return tuple(Choice(text=str(i), correct=i == 0, pin=pin) for i, pin in enumerate(pins))
+
+
+@settings(max_examples=200)
+@given(st.lists(st.booleans(), min_size=2, max_size=8), st.integers())
+def test_pinned_choices_keep_their_written_position(pins, seed):
+    order = shuffle_choices(_choices(pins), random.Random(seed))
+    assert sorted(order) == list(range(len(pins)))
+    for position, pinned in enumerate(pins):
+        if pinned:
+            assert order[position] == position
+
+
+def test_unpinned_choices_shuffle_as_before():
+    choices = _choices([False] * 5)
+    expected = list(range(5))
+    random.Random(9).shuffle(expected)
+    assert shuffle_choices(choices, random.Random(9)) == tuple(expected)
+    assert shuffle_choices(choices, None) == (0, 1, 2, 3, 4)
+
+
+def test_pinned_choice_stays_last_in_the_session(every_type_pack):
+    orders = {QuizSession(every_type_pack, seed=s).choice_order("vote-date") for s in range(30)}
+    assert len(orders) > 1
+    assert all(order[3] == 3 for order in orders)  # "None of the above" stays last
+
+
+def test_same_seed_same_orders_for_every_type(every_type_pack):
+    a, b = QuizSession(every_type_pack, seed=4), QuizSession(every_type_pack, seed=4)
+    for question in every_type_pack.questions:
+        assert a.display_order(question.id) == b.display_order(question.id)
+
+
+def test_answer_every_type_right(every_type_pack):
+    session = QuizSession(every_type_pack, seed=2)
+    responses = {
+        "vote-date": ChoiceResponse(frozenset({0})),
+        "ferry-facts": ChoiceResponse(frozenset({0, 1})),
+        "closure": TrueFalseResponse(True),
+        "town-name": TextResponse("  harbourtown "),
+        "repair-months": NumberResponse(17.0),
+        "story-order": OrderResponse((0, 1, 2)),
+        "who-what": MatchResponse((0, 1)),
+    }
+    for qid, response in responses.items():
+        assert session.submit(qid, response).correct, qid
+    assert session.missed() == [] and session.points == session.max_points == 7
+
+
+def test_partial_credit_counts_in_the_score_but_is_still_missed(every_type_pack):
+    session = QuizSession(every_type_pack, seed=2)
+    result = session.submit("ferry-facts", ChoiceResponse(frozenset({0})))
+    assert result.points == pytest.approx(0.5) and not result.correct
+    assert session.points == pytest.approx(0.5)
+    assert "ferry-facts" in session.missed()
+    line = next(r for r in session.results() if r.question.id == "ferry-facts")
+    assert line.your_answer == "It is cheaper to build" and not line.correct
+
+
+def test_results_describe_every_type(every_type_pack):
+    session = QuizSession(every_type_pack, seed=2)
+    session.submit("town-name", TextResponse("Harbour  Town"))
+    session.submit("repair-months", NumberResponse(10000.0))
+    session.submit("story-order", OrderResponse((2, 1, 0)))
+    session.submit("who-what", MatchResponse((2, 1)))
+    lines = {r.question.id: r for r in session.results()}
+    assert lines["town-name"].correct and lines["town-name"].your_answer == "Harbour  Town"
+    assert lines["town-name"].right_answer == "Harbourtown (also accepted: Harbour town)"
+    assert lines["repair-months"].your_answer == "10,000" and lines["repair-months"].right_answer == "18 (± 1)"
+    assert lines["story-order"].your_answer.startswith("Harbourtown votes → ")
+    assert lines["who-what"].your_answer == (
+        "Run a ferry [option B] → Carry lorries across the harbour; "
+        "Repair the bridge → Close the crossing for about 18 months"
+    )
+    assert not lines["who-what"].correct
+
+
+def test_hints_are_recorded_per_question(every_type_pack):
+    session = QuizSession(every_type_pack, seed=2)
+    assert not session.hint_used("vote-date") and session.hints_used == ()
+    assert session.use_hint("story-order") == "The vote comes last."
+    assert session.use_hint("vote-date") == "The vote comes after the council's minutes."
+    session.use_hint("vote-date")  # again: recorded once
+    assert session.hint_used("vote-date") and session.hint_used("story-order")
+    assert not session.hint_used("town-name")
+    assert session.hints_used == ("vote-date", "story-order")  # in the order asked
+    with pytest.raises(ValueError):
+        session.use_hint("closure")  # no hint to give
+    with pytest.raises(KeyError):
+        session.use_hint("nope")
+    with pytest.raises(KeyError):
+        session.hint_used("nope")
+    used = {r.question.id: r.hint_used for r in session.results()}
+    assert used == {q.id: q.id in ("vote-date", "story-order") for q in every_type_pack.questions}
+    # A hint costs no points.
+    assert session.submit("vote-date", ChoiceResponse(frozenset({0}))).points == 1
+
+
+def test_review_and_retake_start_without_hints(every_type_pack):
+    session = QuizSession(every_type_pack, seed=2)
+    session.use_hint("vote-date")
+    session.submit("vote-date", ChoiceResponse(frozenset({1})))
+    review = session.review_session()
+    assert review.hints_used == () and session.retake().hints_used == ()
+
+
+def test_single_question_object_with_pins_needs_no_pack():
+    question = SingleChoiceQuestion(
+        id="q", type="single", prompt="?", section="s", choices=_choices([False, False, True])
+    )
+    for seed in range(10):
+        assert shuffle_choices(question.choices, random.Random(seed))[2] == 2
