@@ -8,6 +8,7 @@ import pytest
 from packs import EXPLAINER_TOML, PACK_TOML, QUIZ_TOML, line_of, write_pack
 
 from explainer.pack import (
+    ContentError,
     MultipleChoiceQuestion,
     PackError,
     PackNotFound,
@@ -19,19 +20,25 @@ from explainer.pack import (
 
 
 def errors_of(folder: Path) -> list[str]:
-    """Load ``folder`` expecting failure; return the errors as ``name:line:col: msg``."""
+    """Load ``folder`` expecting failure; return the errors as ``name:line:col: msg; fix: hint``."""
     with pytest.raises(PackError) as caught:
         load_pack(folder)
-    return [f"{e.file.name}:{e.line}:{e.column}: {e.message}" for e in caught.value.errors]
+    return [f"{e.file.name}:{e.line}:{e.column}: {_text(e)}" for e in caught.value.errors]
+
+
+def _text(error: ContentError) -> str:
+    """The message and the hint as ``str(error)`` shows them, without the position."""
+    assert error.hint, f"{error.code} error without a hint: {error.message}"
+    return f"{error.message}; fix: {error.hint}"
 
 
 def only_error(folder: Path) -> tuple[str, int, str]:
-    """Load ``folder`` expecting exactly one error; return (file name, line, message)."""
+    """Load ``folder`` expecting exactly one error; return (file name, line, message; fix: hint)."""
     with pytest.raises(PackError) as caught:
         load_pack(folder)
     assert len(caught.value.errors) == 1, caught.value.errors
     error = caught.value.errors[0]
-    return error.file.name, error.line, error.message
+    return error.file.name, error.line, _text(error)
 
 
 def test_valid_mini_pack_loads(tmp_path: Path) -> None:
@@ -125,14 +132,14 @@ def test_missing_required_key_points_at_its_table(tmp_path: Path) -> None:
     quiz = QUIZ_TOML.replace('prompt = "Which ones?"\n', "")
     name, line, message = only_error(write_pack(tmp_path, quiz=quiz))
     assert line == line_of(quiz, "[[questions]]", occurrence=2)
-    assert message == "question 'pick-some': missing required key 'prompt'"
+    assert message.startswith("question 'pick-some': missing required key 'prompt'; fix: add `prompt = ...`")
 
 
 def test_missing_required_top_level_key(tmp_path: Path) -> None:
     pack = PACK_TOML.replace('summary = "A pack for tests."\n', "")
     name, line, message = only_error(write_pack(tmp_path, pack=pack))
     assert name == "pack.toml" and line == 1
-    assert message == "missing required key 'summary'"
+    assert message.startswith("missing required key 'summary'; fix: add `summary = ...`")
 
 
 @pytest.mark.parametrize(
@@ -161,7 +168,7 @@ def test_section_reference_that_names_nothing(tmp_path: Path) -> None:
     assert line == line_of(quiz, 'section = "laws"')
     assert message == (
         "question 'statement': 'section' names 'laws', which is not a section in explainer.toml;"
-        " did you mean 'law'?"
+        " fix: did you mean 'law'?"
     )
 
 
@@ -219,7 +226,7 @@ def test_unknown_type_lists_the_known_ones(tmp_path: Path) -> None:
     quiz = QUIZ_TOML.replace('type = "true_false"', 'type = "essay"')
     name, line, message = only_error(write_pack(tmp_path, quiz=quiz))
     assert line == line_of(quiz, 'type = "essay"')
-    assert message == 'question \'statement\': unknown question type "essay"; use one of: single, multiple, true_false, short_answer, numeric, order, match'
+    assert message == 'question \'statement\': unknown question type "essay"; fix: use one of: single, multiple, true_false, short_answer, numeric, order, match'
 
 
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "70"])
@@ -297,14 +304,14 @@ def test_author_text_is_kept_verbatim(tmp_path: Path) -> None:
 def test_schema_in_quotes_says_how_to_write_it(tmp_path: Path) -> None:
     pack = PACK_TOML.replace("schema = 1", 'schema = "1"')
     name, line, message = only_error(write_pack(tmp_path, pack=pack))
-    assert message == "'schema' must be a number without quotes: write schema = 1"
+    assert message == "'schema' must be a number without quotes; fix: write schema = 1"
 
 
 def test_missing_schema_does_not_hide_other_errors(tmp_path: Path) -> None:
     pack = PACK_TOML.replace("schema = 1\n", "")
     quiz = QUIZ_TOML.replace("pass_mark = 0.5", "pass_mark = 7")
     errors = errors_of(write_pack(tmp_path, pack=pack, quiz=quiz))
-    assert errors[0] == "pack.toml:1:1: missing required key 'schema': add `schema = 1` at the top"
+    assert errors[0] == "pack.toml:1:1: missing required key 'schema'; fix: add `schema = 1` at the top"
     assert any("pass_mark" in e for e in errors)
 
 
@@ -361,7 +368,7 @@ def test_bad_urls(tmp_path: Path, url: str) -> None:
 def test_huge_numbers_and_deep_nesting_are_content_errors(tmp_path: Path) -> None:
     quiz = QUIZ_TOML.replace("points = 2", "points = 0x" + "f" * 4000)
     name, line, message = only_error(write_pack(tmp_path / "hex", quiz=quiz))
-    assert message == "question 'pick-some': 'points' must be at most 100, not a very large number"
+    assert message == "question 'pick-some': 'points' must be at most 100, not a very large number; fix: write a number at most 100"
     quiz = QUIZ_TOML + "\nx = " + "9" * 4400 + "\n"
     name, line, message = only_error(write_pack(tmp_path / "digits", quiz=quiz))
     assert "a number too long to read" in message

@@ -71,6 +71,8 @@ def _check(files: dict[str, str | bytes]) -> None:
                 text = (root / error.file.name).read_bytes() if (root / error.file.name).exists() else b""
                 assert 1 <= error.line <= max(1, text.count(b"\n") + 1)
                 assert error.message and "\n" not in error.message
+                assert error.hint and "\n" not in error.hint, error  # every error names a fix
+                assert error.code != "invalid" and error.severity == "error", error
 
 
 @settings(settings.get_profile("loader"))

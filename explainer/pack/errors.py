@@ -1,9 +1,13 @@
-"""Content errors: what the loader reports, one per problem, each with file and line."""
+"""Content problems: what the loader and the linter report, one per problem, each with
+file, line and column, a stable code, and a hint at the fix."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -14,8 +18,12 @@ class ContentError:
         file: the file the problem is in (as the caller named the pack folder).
         line: 1-based line number in ``file``.
         column: 1-based column of the key or table the problem is about.
-        message: one sentence in plain words, naming what is wrong and the fix.
-        code: a stable short name for the kind of problem, e.g. ``"unknown-key"``.
+        message: what is wrong, in plain words (older messages also name the fix).
+        code: a stable short name for the kind of problem, e.g. ``"unknown-key"``; the
+            full list is in docs/authoring.md.
+        hint: how to fix it, in plain words; empty only when ``message`` already says.
+        severity: ``"error"`` (the pack cannot be used) or ``"warning"`` (a lint
+            finding: the pack works, but a reader may be poorly served).
     """
 
     file: Path
@@ -23,10 +31,29 @@ class ContentError:
     column: int
     message: str = field(compare=False)
     code: str = field(default="invalid", compare=False)
+    hint: str = field(default="", compare=False)
+    severity: Severity = field(default="error", compare=False)
 
     def __str__(self) -> str:
-        """Format as ``FILE:LINE:COL: message``, the form editors and CI understand."""
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        """Format as ``FILE:LINE:COL: message; fix: hint``, the form editors and CI read.
+
+        Warnings carry ``warning:`` before the message.
+        """
+        prefix = "warning: " if self.severity == "warning" else ""
+        fix = f"; fix: {self.hint}" if self.hint else ""
+        return f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}{fix}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as the JSON object of ``explainer validate --format json``."""
+        return {
+            "file": str(self.file),
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 class PackError(Exception):
@@ -37,11 +64,16 @@ class PackError(Exception):
     """
 
     def __init__(self, errors: list[ContentError]) -> None:
-        self.errors = sorted(errors, key=_sort_key)
+        self.errors = sort_problems(errors)
         super().__init__("\n".join(str(error) for error in self.errors))
 
 
 _FILE_ORDER = {"pack.toml": 0, "explainer.toml": 1, "quiz.toml": 2}
+
+
+def sort_problems(problems: list[ContentError]) -> list[ContentError]:
+    """Sort problems by pack folder, file (pack, explainer, quiz), line and column."""
+    return sorted(problems, key=_sort_key)
 
 
 def _sort_key(error: ContentError) -> tuple[str, int, int, int]:

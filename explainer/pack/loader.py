@@ -78,6 +78,10 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("Cannot overwrite a value", "this key is set twice; keep one"),
     ("Cannot mutate immutable namespace", "this table was already written inline or with dotted keys; write it in one place"),
 )
+_SYNTAX_HINT = (
+    "check this line: key = value, text in straight double quotes, true/false in lower case,"
+    " [table] and [[list of tables]] headers on their own line"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\n]")
 
 
@@ -193,11 +197,11 @@ class _Document:
             self._locator = KeyLocator.from_text(self.text)
         return self._locator
 
-    def error(self, loc: tuple[str | int, ...], message: str, code: str) -> ContentError:
+    def error(self, loc: tuple[str | int, ...], message: str, code: str, hint: str = "") -> ContentError:
         """Build an error placed at key path ``loc`` (or its nearest written ancestor)."""
         position = self.locator.find(loc)
         line, column = (position.line, position.column) if position else (1, 1)
-        return ContentError(self.path, line, column, _printable(message), code)
+        return ContentError(self.path, line, column, _printable(message), code, _printable(hint))
 
 
 def _read(path: Path) -> _Document:
@@ -206,16 +210,26 @@ def _read(path: Path) -> _Document:
     if not path.exists():
         why = "file is missing (a broken link)" if path.is_symlink() else "file is missing"
         doc.errors.append(
-            ContentError(path, 1, 1, f"{why}: a pack folder needs {', '.join(FILE_NAMES)}", "missing-file")
+            ContentError(
+                path, 1, 1, f"{why}: a pack folder needs {', '.join(FILE_NAMES)}", "missing-file",
+                f"create {path.name} in this folder (`explainer new` writes a complete example)",
+            )
         )
         return doc
     if not path.is_file():
-        doc.errors.append(ContentError(path, 1, 1, "not a regular file: replace it with a TOML text file", "unreadable"))
+        doc.errors.append(
+            ContentError(path, 1, 1, "not a regular file", "unreadable", "replace it with a TOML text file")
+        )
         return doc
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        doc.errors.append(ContentError(path, 1, 1, f"cannot read the file: {exc.strerror}", "unreadable"))
+        doc.errors.append(
+            ContentError(
+                path, 1, 1, f"cannot read the file: {exc.strerror}", "unreadable",
+                "check that the file exists and that you may read it",
+            )
+        )
         return doc
     try:
         text = raw.decode("utf-8-sig")
@@ -224,7 +238,10 @@ def _read(path: Path) -> _Document:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         doc.errors.append(
-            ContentError(path, line, column, "the file is not UTF-8 text; save it as UTF-8", "encoding")
+            ContentError(
+                path, line, column, "the file is not UTF-8 text", "encoding",
+                "save it as UTF-8 (in most editors: Save As, encoding UTF-8)",
+            )
         )
         return doc
     try:
@@ -240,14 +257,15 @@ def _read(path: Path) -> _Document:
             column = len(text.rsplit("\n", 1)[-1]) + 1
             message = re.sub(r"\s*\(at end of document\)\s*$", "", message)
         message = _TOML_KEY_TUPLE.sub(lambda m: "[" + ".".join(re.findall(r"'([^']*)'", m.group(0))) + "]", message)
-        hint = next((h for pattern, h in _SYNTAX_HINTS if pattern in message), "")
-        text_of_error = f"TOML syntax error: {message}" + (f"; {hint}" if hint else "")
-        doc.errors.append(ContentError(path, line, column, _printable(text_of_error), "syntax"))
+        hint = next((h for pattern, h in _SYNTAX_HINTS if pattern in message), _SYNTAX_HINT)
+        doc.errors.append(
+            ContentError(path, line, column, _printable(f"TOML syntax error: {message}"), "syntax", hint)
+        )
         return doc
     except (ValueError, RecursionError) as exc:
         # tomllib gives up on integers over 4,300 digits and on very deep nesting.
         what = "values nested too deeply" if isinstance(exc, RecursionError) else "a number too long to read"
-        doc.errors.append(ContentError(path, 1, 1, f"the file has {what}; simplify it", "syntax"))
+        doc.errors.append(ContentError(path, 1, 1, f"the file has {what}", "syntax", "simplify it"))
         return doc
     doc.text = text
     return doc
@@ -263,13 +281,12 @@ def _check_schema(doc: _Document) -> list[ContentError]:
     if type(value) is int and value in SUPPORTED_SCHEMAS:
         return []
     if isinstance(value, str) and value.strip() in {str(v) for v in SUPPORTED_SCHEMAS}:
-        message = f"'schema' must be a number without quotes: write schema = {value.strip()}"
+        message = "'schema' must be a number without quotes"
+        hint = f"write schema = {value.strip()}"
     else:
-        message = (
-            f"unknown schema {_show(value)}: this version of explainer reads schema {known};"
-            f" upgrade explainer, or write the pack in schema {known}"
-        )
-    return [doc.error(("schema",), message, "unknown-schema")]
+        message = f"unknown schema {_show(value)}: this version of explainer reads schema {known}"
+        hint = f"upgrade explainer, or write the pack in schema {known}"
+    return [doc.error(("schema",), message, "unknown-schema", hint)]
 
 
 # ------------------------------------------------------------- pydantic errors -> words
@@ -378,7 +395,7 @@ _TABLE_ARRAYS = {"sections", "glossary", "timeline", "sources", "questions", "ch
 
 
 def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
-    """Turn one pydantic error into a ContentError in the author's words."""
+    """Turn one pydantic error into a ContentError in the author's words, with a fix."""
     file_name = doc.path.name
     loc = _normalise_loc(file_name, tuple(error["loc"]))
     kind = error["type"]
@@ -390,13 +407,17 @@ def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
     if key_index is not None and key_index == len(loc) - 2 and key not in _TABLE_ARRAYS:
         field = f"'{key}' item {int(loc[-1]) + 1}"  # an item of a plain array, e.g. key_points
     shown = _show(value)
-    code = kind.replace("_", "-")
+    code = "invalid"
+    hint = ""
 
     if kind == "missing":
         message = f"missing required key '{key}'"
-        if key == "schema":
-            message += f": add `schema = {SUPPORTED_SCHEMAS[-1]}` at the top"
-        code = "missing"
+        hint = (
+            f"add `schema = {SUPPORTED_SCHEMAS[-1]}` at the top"
+            if key == "schema"
+            else f"add `{key} = ...` to this table (see docs/authoring.md for what it holds)"
+        )
+        code = "missing-key"
     elif kind == "extra_forbidden":
         model = _model_at(file_name, doc.data, loc)
         allowed = _keys_of(model) if model else []
@@ -405,67 +426,102 @@ def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
         message += f": did you mean '{close[0]}'?" if close else ""
         if allowed:
             message += f" (allowed here: {', '.join(allowed)})"
+        hint = f"rename it to '{close[0]}'" if close else "remove it, or correct its spelling"
         code = "unknown-key"
     elif kind in ("union_tag_invalid", "union_tag_not_found"):
         raw_type = _item(doc.data, loc + ("type",))
         known = ", ".join(QUESTION_TYPES)
+        code = "unknown-type"
         if kind == "union_tag_not_found":
-            message = f"missing required key 'type'; use one of: {known}"
-            code = "missing"
+            message = "missing required key 'type'"
+            hint = f"add type = \"...\" with one of: {known}"
+            code = "missing-key"
         elif not isinstance(raw_type, str):
-            message = f"'type' must be text in quotes, one of: {known}; not {_show(raw_type)}"
+            message = f"'type' must be text in quotes, not {_show(raw_type)}"
+            hint = f"write type = \"...\" with one of: {known}"
             loc = loc + ("type",)
         else:
             close = difflib.get_close_matches(raw_type.lower(), QUESTION_TYPES, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            message = f"unknown question type {_show(raw_type)}; {hint}use one of: {known}"
-            code = "unknown-type"
+            message = f"unknown question type {_show(raw_type)}"
+            hint = (f"did you mean '{close[0]}'? " if close else "") + f"use one of: {known}"
             loc = loc + ("type",)
     elif kind in ("tuple_type", "list_type") and key in _TABLE_ARRAYS and isinstance(value, dict):
         header = f"questions.{key}" if key in ("choices", "pairs") else key
         message = f"write each of the {key} as a [[{header}]] table (double brackets), not [{header}]"
+        hint = f"change [{header}] to [[{header}]]"
+        code = "wrong-type"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
         message = f"{field} must be a table, not {_article(value)}"
+        hint = f"write it as a [{key}] table header followed by key = value lines" if key else "write a table"
+        code = "wrong-type"
     elif kind in ("tuple_type", "list_type"):
-        message = f"{field} must be an array, e.g. {key} = [\"...\"], not {_article(value)}"
+        message = f"{field} must be an array, not {_article(value)}"
+        hint = f"write {key} = [\"...\", \"...\"]" if key else "write an array [\"...\"]"
+        code = "wrong-type"
     elif kind == "string_type":
         message = f"{field} must be text in quotes, not {_article(value)}"
+        hint = "put the text in straight double quotes, e.g. \"...\""
+        code = "wrong-type"
     elif kind == "bool_type":
         message = f"{field} must be true or false, not {_article(value)}"
+        hint = "write true or false, in lower case and without quotes"
+        code = "wrong-type"
     elif kind in ("int_type", "int_from_float", "int_parsing"):
         message = f"{field} must be a whole number, not {shown if isinstance(value, (int, float)) else _article(value)}"
+        hint = "write a whole number without quotes, e.g. 1"
+        code = "wrong-type"
     elif kind in ("float_type", "finite_number"):
         message = f"{field} must be a number, not {_article(value)}"
+        hint = "write a number without quotes, e.g. 0.7 or 10000"
+        code = "wrong-type"
     elif kind in ("string_too_short", "blank"):
         message = f"{field} must not be empty or only spaces"
+        hint = "write the text, or remove the key if it is optional"
         code = "blank"
     elif kind == "too_short":
         message = f"{field} needs at least {ctx.get('min_length')} item(s), found {ctx.get('actual_length', 0)}"
+        hint = "add the missing items"
+        code = "too-few"
     elif kind == "too_long":
         message = f"{field} takes at most {ctx.get('max_length')} item(s), found {ctx.get('actual_length')}"
+        hint = "remove or merge items"
+        code = "too-many"
     elif kind == "string_pattern_mismatch":
         if key == "language":
             message = f"'language' must be a BCP 47 tag such as \"en\" or \"ko-KR\", not {shown}"
+            hint = "write the language's two- or three-letter code, e.g. language = \"en\""
+            code = "bad-language"
         else:
             message = (
                 f"{field} must be a lower-case id such as \"the-offer\" (letters a-z, digits and"
                 f" single hyphens), not {shown}"
             )
+            hint = "use lower-case letters, digits and single hyphens only, no spaces"
+            code = "bad-id"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        code = "out-of-range"
         if key == "pass_mark":
             message = f"'pass_mark' must be between 0 and 1 (a fraction of the points: 0.7 means 70%), not {shown}"
+            hint = "write a fraction, e.g. pass_mark = 0.7 for 70%"
         else:
             bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
             word = "at least" if kind.startswith("greater") else "at most"
             message = f"{field} must be {word} {bound}, not {shown}"
+            hint = f"write a number {word} {bound}"
     elif kind.startswith("date"):
         message = f"{field} must be a TOML date without quotes, such as 2025-02-01, not {_article(value)}"
-    else:
+        hint = "write the date as YYYY-MM-DD without quotes"
+        code = "bad-date"
+    elif kind in _OWN_ERRORS:
         text = str(error.get("msg", kind))
-        text = text.removeprefix("Value error, ")
-        message = text if kind in _OWN_ERRORS else f"{field}: {text[:1].lower()}{text[1:]}"
+        message, _, hint = text.partition("; ")
+        code = _OWN_ERRORS[kind]
+    else:  # pragma: no cover - every error pydantic raises for these models is named above
+        text = str(error.get("msg", kind)).removeprefix("Value error, ")
+        message = f"{field}: {text[:1].lower()}{text[1:]}"
+        hint = "see docs/authoring.md for what this key takes"
     where = _where(file_name, doc.data, loc)
-    return doc.error(loc, f"{where}: {message}" if where else message, code)
+    return doc.error(loc, f"{where}: {message}" if where else message, code, hint)
 
 
 def _article(value: object) -> str:
@@ -476,14 +532,14 @@ def _article(value: object) -> str:
     return f"{kind} {_show(value, limit=30)}"
 
 
-_OWN_ERRORS = {
-    "single_correct",
-    "multiple_correct",
-    "too_few_choices",
-    "partial_date",
-    "url",
-    "numeric_target",
-    "duplicate_text",
+_OWN_ERRORS = {  # the model's own rules, by pydantic error type -> stable code
+    "single_correct": "single-correct",
+    "multiple_correct": "multiple-correct",
+    "too_few_choices": "too-few-choices",
+    "partial_date": "bad-date",
+    "url": "bad-url",
+    "numeric_target": "numeric-target",
+    "duplicate_text": "duplicate-text",
 }
 
 
@@ -535,7 +591,10 @@ def _unique(doc: _Document, array: str, key: str, label: str, errors: list[Conte
             first = doc.locator.find((array, seen[value], key))
             where = f" (first used on line {first.line})" if first else ""
             errors.append(
-                doc.error((array, index, key), f"duplicate {label} {_quote(value)}{where}; each must be unique", "duplicate-id")
+                doc.error(
+                    (array, index, key), f"duplicate {label} {_quote(value)}{where}", "duplicate-id",
+                    f"each {label} must be unique: rename one of them",
+                )
             )
         else:
             seen[value] = index
@@ -562,12 +621,18 @@ def _check_names(
         if name in known:
             continue
         close = difflib.get_close_matches(name, sorted(known), n=1)
-        fix = f"did you mean {_quote(close[0])}?" if close else f"known: {', '.join(sorted(known)) or 'none'}"
+        if close:
+            fix = f"did you mean {_quote(close[0])}?"
+        elif known:
+            fix = f"use one of: {', '.join(sorted(known))}; or add a {what} {_quote(name)}{where_defined}"
+        else:
+            fix = f"add a {what} {_quote(name)}{where_defined}, or remove this name"
         context = _where(doc.path.name, doc.data, loc)
         errors.append(
             doc.error(
                 loc + (key,),
-                f"{context}: '{key}' names {_quote(name)}, which is not a {what}{where_defined}; {fix}",
+                f"{context}: '{key}' names {_quote(name)}, which is not a {what}{where_defined}",
                 "unknown-reference",
+                fix,
             )
         )

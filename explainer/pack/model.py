@@ -104,7 +104,7 @@ class Source(_Model):
         if value is not None and not _WEB_ADDRESS.match(value):
             raise PydanticCustomError(
                 "url",
-                "'url' must be a web address such as \"https://example.org/page\":"
+                "'url' must be a web address; write it like \"https://example.org/page\":"
                 " http:// or https://, a host name, and no spaces",
             )
         return value
@@ -192,7 +192,7 @@ class TimelineEvent(_Model):
             if not ok:
                 raise PydanticCustomError(
                     "partial_date",
-                    "'date' must be a real date written \"2024-08-06\", or \"2024-10\" or \"2024\""
+                    "'date' must be a real date; write \"2024-08-06\", or \"2024-10\" or \"2024\""
                     " when only the month or year is known",
                 )
         return value
@@ -353,15 +353,21 @@ class NumericQuestion(_QuestionBase):
     def _answer_or_range(self) -> NumericQuestion:
         has_answer = self.answer is not None
         has_range = self.min is not None or self.max is not None
-        if has_answer == has_range:
+        if has_answer and has_range:
             raise PydanticCustomError(
                 "numeric_target",
-                "a numeric question needs either `answer` (with an optional `tolerance`)"
-                " or both `min` and `max`, not both kinds",
+                "a numeric question has both `answer` and `min`/`max`; keep one kind:"
+                " `answer` (with an optional `tolerance`), or `min` and `max`",
+            )
+        if not has_answer and not has_range:
+            raise PydanticCustomError(
+                "numeric_target",
+                "a numeric question needs either `answer` or both `min` and `max`;"
+                " add e.g. answer = 10000 with tolerance = 500, or min = 9500 and max = 10500",
             )
         if has_range and (self.min is None or self.max is None):
             raise PydanticCustomError(
-                "numeric_target", "a numeric range needs both `min` and `max`"
+                "numeric_target", "a numeric range needs both `min` and `max`; add the missing one"
             )
         if has_range and self.min > self.max:  # type: ignore[operator]
             raise PydanticCustomError(
@@ -372,7 +378,7 @@ class NumericQuestion(_QuestionBase):
         for name in ("answer", "tolerance", "min", "max"):
             value = getattr(self, name)
             if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
-                raise PydanticCustomError("numeric_target", "`{name}` must be a finite number", {"name": name})
+                raise PydanticCustomError("numeric_target", "`{name}` must be a finite number; write an ordinary number such as 10000", {"name": name})
         return self
 
 
@@ -425,7 +431,7 @@ def _check_distinct(values: tuple[str, ...], what: str) -> None:
         if value in seen:
             raise PydanticCustomError(
                 "duplicate_text",
-                "the {what} must all differ, but \"{value}\" appears twice",
+                "the {what} must all differ, but \"{value}\" appears twice; make each one different",
                 {"what": what, "value": value},
             )
         seen.add(value)
