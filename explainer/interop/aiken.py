@@ -83,7 +83,8 @@ def parse_aiken(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportR
         result.report.append(ReportEntry(line, "error", message))
         pending, skipping = None, True
 
-    for number, raw in enumerate(lines, start=1):
+    last = max((i for i, line in enumerate(lines, start=1) if line.strip()), default=0)
+    for number, raw in enumerate(lines[:last], start=1):
         line = raw.strip()
         answer = ANSWER.match(raw)
         if skipping:

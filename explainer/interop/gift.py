@@ -209,7 +209,7 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
         question["id"] = ids.make(title, question["prompt"], len(result.questions) + 1)
         pinned = pin_positional(question)
         if pinned:
-            notes.append("pinned " + ", ".join(f'"{text}"' for text in pinned) + " in place")
+            shape += "; pinned " + ", ".join(f'"{text}"' for text in pinned) + " in place"
         try:
             check_question(question, first_line)
         except BankError as exc:
@@ -241,12 +241,14 @@ def category_tags(path: str) -> list[str]:
 
 def _entry(line: int, question: dict[str, Any], notes: list[str], shape: str = "") -> ReportEntry:
     """The report entry of an imported question."""
-    kind = shape + question["type"]
+    kind = question["type"]
     if kind == "multiple":
-        kind += f", {question.get('scoring', 'all_or_nothing')} scoring"
+        kind += f" ({question.get('scoring', 'all_or_nothing')} scoring)"
+    kind += shape
     message = f"question '{question['id']}' as {kind}"
     if notes:
-        return ReportEntry(line, "approximated", f"{message}: " + "; ".join(notes))
+        unique = list(dict.fromkeys(notes))
+        return ReportEntry(line, "approximated", f"{message}: " + "; ".join(unique))
     return ReportEntry(line, "converted", message)
 
 
@@ -278,7 +280,7 @@ def _parse_question(
     """Read one question block.
 
     Returns ``(question dict without id, title or None, approximation notes, shape)``
-    where shape is ``"missing word, "`` or ``""``; or a ``skipped`` report entry for
+    where shape is added to the report message (``" (missing word)"`` or ``""``); or a ``skipped`` report entry for
     essays and descriptions.
 
     Raises:
@@ -373,7 +375,7 @@ def _parse_question(
         question["explanation"] = explanation
     if tags:
         question["tags"] = list(tags)
-    shape = "missing word, " if missing_word else ""
+    shape = " (missing word)" if missing_word else ""
     return question, title, notes, shape
 
 
