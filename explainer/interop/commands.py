@@ -134,8 +134,7 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
     "--format",
     "fmt",
     type=click.Choice(FORMATS, case_sensitive=False),
-    required=True,
-    help="gift (every type but order) or aiken (single-choice questions only).",
+    help="gift (every type but order) or aiken (single-choice questions only); required.",
 )
 @click.option(
     "-o",
@@ -143,7 +142,7 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write the bank to (default: standard output).",
 )
-def export_command(path: Path, fmt: str, output: Path | None) -> None:
+def export_command(path: Path, fmt: str | None, output: Path | None) -> None:
     """Write the questions of the pack in PATH as a GIFT or Aiken bank.
 
     The bank goes to standard output (or -o FILE); the report of what could not be
@@ -153,6 +152,8 @@ def export_command(path: Path, fmt: str, output: Path | None) -> None:
     """
     from explainer.pack import PackError, PackNotFound, load_pack
 
+    if fmt is None:
+        raise click.UsageError("Missing option '--format': use --format gift or --format aiken")
     try:
         pack = load_pack(path)
     except PackNotFound as exc:
