@@ -1,7 +1,8 @@
 """The ``explainer`` command line (click).
 
 ``explainer [PATH]`` opens a pack in the app (the bundled pack when PATH is left out);
-``explainer validate [PATH...]`` checks packs without starting the UI.
+``explainer validate [PATH...]`` checks packs without starting the UI; ``explainer new DIR``
+writes a starter pack; ``explainer schema`` prints the JSON Schema of the pack files.
 
 Exit codes, for every command: 0 success, 1 invalid content or failed checks, 2 usage
 errors (unknown option, missing folder). Problems are printed on stderr, one line each,
@@ -11,13 +12,20 @@ never as a traceback. Textual is imported only by the command that opens the app
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
+try:
+    import tomli as tomllib
+except ImportError:  # pragma: no cover
+    import tomllib  # type: ignore[no-redef]
+
 from explainer import __version__
-from explainer.pack import Pack, PackError, PackNotFound, bundled_pack_path, load_pack
+from explainer.pack import ContentError, Pack, PackError, PackNotFound, bundled_pack_path, load_pack
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -50,7 +58,9 @@ def cli() -> None:
     \b
     explainer                  open the bundled pack
     explainer PATH             open the pack in folder PATH
-    explainer validate [PATH]  check packs and report every error as FILE:LINE:COL
+    explainer validate [PATH]  check packs and report every problem as FILE:LINE:COL
+    explainer new DIR          write a starter pack with one question of every type
+    explainer schema           print the JSON Schema of the three pack files
     """
 
 
@@ -80,34 +90,205 @@ def open_command(path: Path | None) -> None:
 
 @cli.command("validate")
 @click.argument("paths", nargs=-1, type=_PackFolder())
-def validate_command(paths: tuple[Path, ...]) -> None:
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text: one FILE:LINE:COL line per problem on stderr. json: one document on stdout.",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, not only on errors.")
+def validate_command(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
     """Check the packs in PATHS (default: the bundled pack) without opening the app.
 
-    Prints ``ok: <id>: N sections, M questions`` for each valid pack, and every error of
-    an invalid one as ``FILE:LINE:COL: message`` on stderr. Exits 1 if any pack is
-    invalid, 2 if a folder does not exist.
+    Text: prints ``ok: <id>: N sections, M questions`` on stdout for each valid pack, and
+    every problem as ``FILE:LINE:COL: message; fix: hint`` on stderr (warnings as
+    ``FILE:LINE:COL: warning: ...``). JSON: one document on stdout (see
+    docs/authoring.md). Exits 1 if any pack has an error (or, with --strict, a
+    warning), 2 if a folder does not exist.
     """
     status = EXIT_OK
+    reports = []
     for path in paths or (bundled_pack_path(),):
-        try:
-            pack = load_pack(path)
-        except PackNotFound as exc:
-            click.echo(f"explainer: {exc}", err=True)
-            status = EXIT_USAGE
-            continue
-        except PackError as exc:
-            for error in exc.errors:
-                click.echo(str(error), err=True)
-            count = len(exc.errors)
-            click.echo(f"invalid: {path}: {count} error{'s' if count != 1 else ''}", err=True)
-            status = max(status, EXIT_INVALID)
-            continue
-        click.echo(f"ok: {pack.id}: {_count(pack.sections, 'section')}, {_count(pack.questions, 'question')}")
+        report = check_pack(path, strict=strict)
+        reports.append(report)
+        status = max(status, report.status)
+        if output_format == "text":
+            _print_text(report)
+    if output_format == "json":
+        document = {
+            "format": 1,
+            "strict": strict,
+            "valid": all(report.valid for report in reports),
+            "packs": [report.as_dict() for report in reports],
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        for report in reports:
+            if report.not_found:  # still one line on stderr, as for every usage error
+                click.echo(f"explainer: {report.not_found}", err=True)
     sys.exit(status)
 
 
+class PackReport:
+    """What ``explainer validate`` found in one pack folder.
+
+    Attributes:
+        path: the folder as given.
+        pack: the loaded pack, or None when it has errors or was not found.
+        problems: errors then warnings, each a ContentError, sorted by file and line.
+        not_found: the usage message when the folder does not exist, else "".
+        strict: whether warnings make the pack invalid.
+    """
+
+    def __init__(self, path: Path, strict: bool) -> None:
+        self.path = path
+        self.pack: Pack | None = None
+        self.problems: list[ContentError] = []
+        self.not_found = ""
+        self.strict = strict
+
+    @property
+    def errors(self) -> list[ContentError]:
+        """The problems that make the pack unusable."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[ContentError]:
+        """The lint findings."""
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        """True when the pack loaded, and (with --strict) has no warnings."""
+        return self.pack is not None and not (self.strict and self.warnings)
+
+    @property
+    def status(self) -> int:
+        """The exit code this pack alone would give: 0, 1 or 2."""
+        if self.not_found:
+            return EXIT_USAGE
+        return EXIT_OK if self.valid else EXIT_INVALID
+
+    def as_dict(self) -> dict[str, Any]:
+        """This pack's entry in the JSON document of ``--format json``."""
+        problems = [p.as_dict() for p in self.problems]
+        if self.not_found:
+            problems = [{
+                "file": str(self.path), "line": None, "column": None, "severity": "error",
+                "code": "no-such-folder", "message": self.not_found,
+                "hint": "give the folder that holds pack.toml, explainer.toml and quiz.toml",
+            }]
+        return {
+            "path": str(self.path),
+            "id": self.pack.id if self.pack is not None else _pack_id_of(self.path),
+            "valid": self.valid,
+            "errors": len(self.errors) + bool(self.not_found),
+            "warnings": len(self.warnings),
+            "sections": len(self.pack.sections) if self.pack is not None else None,
+            "questions": len(self.pack.questions) if self.pack is not None else None,
+            "problems": problems,
+        }
+
+
+def check_pack(path: Path, strict: bool = False) -> PackReport:
+    """Load and lint the pack in ``path``; never raises for content or a missing folder."""
+    from explainer.pack.lint import lint_pack
+
+    report = PackReport(path, strict)
+    try:
+        report.pack = load_pack(path)
+    except PackNotFound as exc:
+        report.not_found = str(exc)
+        return report
+    except PackError as exc:
+        report.problems = list(exc.errors)
+        return report
+    report.problems = lint_pack(report.pack)
+    return report
+
+
+def _pack_id_of(path: Path) -> str | None:
+    """The ``id`` written in an invalid pack's pack.toml, when it can be read at all."""
+    try:
+        data = tomllib.loads((path / "pack.toml").read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    value = data.get("id")
+    return value if isinstance(value, str) else None
+
+
+def _print_text(report: PackReport) -> None:
+    """Print one pack's report in the text format (problems on stderr, ok on stdout)."""
+    if report.not_found:
+        click.echo(f"explainer: {report.not_found}", err=True)
+        return
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    errors, warnings = len(report.errors), len(report.warnings)
+    if report.pack is None:
+        click.echo(f"invalid: {report.path}: {_plural(errors, 'error')}", err=True)
+    elif not report.valid:
+        click.echo(f"invalid: {report.path}: {_plural(warnings, 'warning')} (--strict)", err=True)
+    else:
+        pack = report.pack
+        found = f" ({_plural(warnings, 'warning')})" if warnings else ""
+        click.echo(f"ok: {pack.id}: {_count(pack.sections, 'section')}, {_count(pack.questions, 'question')}{found}")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
 def _count(items: tuple[object, ...], noun: str) -> str:
-    return f"{len(items)} {noun}{'s' if len(items) != 1 else ''}"
+    return _plural(len(items), noun)
+
+
+@cli.command("new")
+@click.argument("folder", type=_PackFolder())
+@click.option("--title", help="The pack's title (default: made from the folder name).")
+@click.option("--language", default="en", show_default=True, help="BCP 47 tag of the pack's text, e.g. en or ko-KR.")
+def new_command(folder: Path, title: str | None, language: str) -> None:
+    """Write a complete, valid starter pack into FOLDER (new or empty).
+
+    The three files have a comment on every field and one question of every type; the
+    JSON Schemas go into FOLDER/.schema/ for editors. Check it with
+    ``explainer validate FOLDER --strict``.
+    """
+    from explainer.pack.scaffold import ScaffoldError, write_scaffold
+
+    try:
+        target = write_scaffold(folder, title=title, language=language)
+    except ScaffoldError as exc:
+        click.echo(f"explainer: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as exc:
+        click.echo(f"explainer: cannot write {folder}: {exc.strerror}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"created: {target}: pack.toml, explainer.toml, quiz.toml (schemas in {target / '.schema'})")
+    click.echo(f"next: edit the files, then run: explainer validate {target} --strict")
+
+
+@cli.command("schema")
+@click.option(
+    "--output", "-o", "output", type=click.Path(file_okay=False, path_type=Path),
+    help="Write pack.schema.json, explainer.schema.json and quiz.schema.json into this folder"
+    " (default: print one JSON object with the three schemas on stdout).",
+)
+def schema_command(output: Path | None) -> None:
+    """Print or write the JSON Schema (draft 2020-12) of pack.toml, explainer.toml and quiz.toml.
+
+    Point your editor at them (taplo / Even Better TOML: a first line
+    ``#:schema ./.schema/quiz.schema.json``) to complete keys and check values as you type.
+    """
+    from explainer.pack.schema import all_schemas, write_schemas
+
+    if output is None:
+        click.echo(json.dumps(all_schemas(), indent=2, ensure_ascii=False))
+        return
+    try:
+        written = write_schemas(output)
+    except OSError as exc:
+        click.echo(f"explainer: cannot write {output}: {exc.strerror}", err=True)
+        sys.exit(EXIT_USAGE)
+    for path in written:
+        click.echo(f"wrote: {path}")
 
 
 def _load_or_exit(path: Path) -> Pack:

@@ -68,9 +68,9 @@ Slug = Annotated[
         description="Lower-case letters, digits and single hyphens, e.g. 'the-offer'.",
     ),
 ]
-Text = Annotated[StrictStr, AfterValidator(_not_blank)]
+Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(_not_blank)]
 """A plain-text field shown exactly as written (never markup, never Markdown)."""
-Markdown = Annotated[StrictStr, AfterValidator(_not_blank)]
+Markdown = Annotated[StrictStr, Field(min_length=1), AfterValidator(_not_blank)]
 """A field rendered as Markdown (section bodies, definitions, explanations)."""
 TomlDate = Annotated[dt.date, Strict()]
 """A TOML date such as 2025-02-01 (not a string, not a date-time, not a number)."""
@@ -114,7 +114,9 @@ class PackFile(_Model):
     """The contents of ``pack.toml``: who made the pack, what it is, what it cites."""
 
     schema_: StrictInt = Field(
-        alias="schema", description="Format version; this version of explainer reads 1."
+        alias="schema",
+        description="Format version; this version of explainer reads 1.",
+        json_schema_extra={"enum": list(SUPPORTED_SCHEMAS)},
     )
     id: Slug = Field(description="Lower-case slug naming the pack, unique among packs.")
     title: Text = Field(description="The pack's title, shown on the welcome screen.")
@@ -166,7 +168,9 @@ class TimelineEvent(_Model):
     """One dated event (``[[timeline]]``); events are shown in file order."""
 
     date: StrictStr = Field(
-        description="ISO date '2024-08-06', or '2024-10' / '2024' when only that is known."
+        description="ISO date '2024-08-06', or '2024-10' / '2024' when only that is known"
+        " (a quoted string; a bare TOML date 2024-08-06 is accepted too).",
+        json_schema_extra={"pattern": r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"},
     )
     event: Text = Field(description="What happened, one sentence, plain text.")
     section: Slug | None = Field(default=None, description="Optional id of a related section.")
@@ -262,7 +266,10 @@ class SingleChoiceQuestion(_QuestionBase):
     """Exactly one of the choices is right."""
 
     type: Literal["single"] = Field(description="'single': one right choice.")
-    choices: tuple[Choice, ...] = Field(description="Two or more choices, one of them correct.")
+    choices: tuple[Choice, ...] = Field(
+        description="Two or more choices ([[questions.choices]] tables), exactly one with correct = true.",
+        json_schema_extra={"minItems": 2},
+    )
 
     @model_validator(mode="after")
     def _exactly_one_correct(self) -> SingleChoiceQuestion:
@@ -282,7 +289,10 @@ class MultipleChoiceQuestion(_QuestionBase):
     """One or more of the choices are right; the reader must pick all of them."""
 
     type: Literal["multiple"] = Field(description="'multiple': one or more right choices.")
-    choices: tuple[Choice, ...] = Field(description="Two or more choices, at least one correct.")
+    choices: tuple[Choice, ...] = Field(
+        description="Two or more choices ([[questions.choices]] tables), at least one with correct = true.",
+        json_schema_extra={"minItems": 2},
+    )
     scoring: Literal["all_or_nothing", "partial"] = Field(
         default="all_or_nothing",
         description="'all_or_nothing': full points only for exactly the right set."
@@ -485,9 +495,9 @@ class Pack(_Model):
     """
 
     path: Path = Field(description="The pack folder.")
-    meta: PackFile
-    explainer: ExplainerFile
-    quiz_file: QuizFile
+    meta: PackFile = Field(description="The contents of pack.toml.")
+    explainer: ExplainerFile = Field(description="The contents of explainer.toml.")
+    quiz_file: QuizFile = Field(description="The contents of quiz.toml.")
 
     @property
     def id(self) -> str:

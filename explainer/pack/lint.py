@@ -1,0 +1,147 @@
+"""Lint: things a valid pack may still get wrong for its readers, reported as warnings.
+
+The loader refuses what cannot work; the linter points at what works but serves the
+reader poorly: a wrong choice that does not say why it is wrong, a question without an
+explanation, two choices with the same text, an "all of the above" choice that moves
+when the choices are shuffled, a section no question tests, a source nothing cites.
+
+Each finding is a :class:`~explainer.pack.errors.ContentError` with ``severity =
+"warning"``, a stable ``code`` (see :data:`WARNING_CODES`), and the file, line and column
+of the key to edit. ``explainer validate`` prints them; ``--strict`` fails on them.
+
+Pure Python: no Textual, no UI.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from explainer.pack.errors import ContentError, sort_problems
+from explainer.pack.locate import KeyLocator
+from explainer.pack.model import MultipleChoiceQuestion, Pack, SingleChoiceQuestion
+
+#: Every warning code, with what it means (docs/authoring.md lists the same).
+WARNING_CODES: dict[str, str] = {
+    "choice-without-feedback": "a wrong choice has no `feedback` telling the reader why it is wrong",
+    "question-without-explanation": "a question has no `explanation` shown after answering",
+    "duplicate-choice-text": "two choices of one question have the same text",
+    "unpinned-all-or-none": 'an "all/none of the above" choice is shuffled away from the end',
+    "untested-section": "no question has `section` set to this section",
+    "uncited-source": "no section or timeline event cites this source",
+}
+
+_ALL_OR_NONE = re.compile(
+    r"""\A\W*(?:all|none|both|neither|any|each)\s+(?:of\s+)?(?:the\s+)?
+        (?:above|these|previous|preceding|others|other)
+        (?:\s+(?:answers?|options?|choices?|statements?))?
+        (?:\s+(?:is|are))?(?:\s+(?:correct|true|right|wrong|false))?\W*\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_all_or_none(text: str) -> bool:
+    """True when a choice's whole text refers to the other choices ("None of the above",
+    "All of these", "Both of the above", "Neither of the above is correct", ...), so its
+    place among them matters. Text that merely starts so ("All of these men ...") is not."""
+    return _ALL_OR_NONE.search(text) is not None
+
+
+def lint_pack(pack: Pack) -> list[ContentError]:
+    """Return the warnings for a loaded, valid ``pack``, sorted by file and line.
+
+    Args:
+        pack: a pack returned by :func:`explainer.pack.load_pack`; its files are read
+            again only to find the line of each finding.
+    """
+    quiz = _Locations(pack.path / "quiz.toml")
+    explainer = _Locations(pack.path / "explainer.toml")
+    meta = _Locations(pack.path / "pack.toml")
+    warnings: list[ContentError] = []
+    shuffled = pack.quiz.shuffle_choices
+
+    for q_index, question in enumerate(pack.questions):
+        q_loc = ("questions", q_index)
+        label = f"question '{question.id}'"
+        if question.explanation is None:
+            warnings.append(quiz.warn(
+                q_loc, "question-without-explanation",
+                f"{label} has no explanation, so the reader is not told why the answer is right",
+                'add explanation = "..." (Markdown) saying why the right answer is right',
+            ))
+        if not isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
+            continue
+        seen: dict[str, int] = {}
+        for c_index, choice in enumerate(question.choices):
+            c_loc = q_loc + ("choices", c_index)
+            where = f"{label}: choice {c_index + 1}"
+            if not choice.correct and choice.feedback is None:
+                warnings.append(quiz.warn(
+                    c_loc, "choice-without-feedback",
+                    f"{where} (\"{_short(choice.text)}\") is wrong but has no feedback",
+                    'add feedback = "..." saying why this choice is wrong; it is shown when the reader picks it',
+                ))
+            key = " ".join(choice.text.split()).casefold()
+            if key in seen:
+                warnings.append(quiz.warn(
+                    c_loc + ("text",), "duplicate-choice-text",
+                    f"{where} has the same text as choice {seen[key] + 1}: \"{_short(choice.text)}\"",
+                    "reword one of the two choices, or remove one",
+                ))
+            else:
+                seen[key] = c_index
+            if shuffled and not choice.pin and is_all_or_none(choice.text):
+                warnings.append(quiz.warn(
+                    c_loc + ("text",), "unpinned-all-or-none",
+                    f"{where} (\"{_short(choice.text)}\") refers to the other choices, but choices"
+                    " are shuffled, so it may not come last",
+                    "add pin = true to this choice to keep it in its place (or set"
+                    " shuffle_choices = false in [quiz])",
+                ))
+
+    tested = {question.section for question in pack.questions}
+    for s_index, section in enumerate(pack.sections):
+        if section.id not in tested:
+            warnings.append(explainer.warn(
+                ("sections", s_index, "id"), "untested-section",
+                f"section '{section.id}' is not tested: no question has section = \"{section.id}\"",
+                f"add a question with section = \"{section.id}\" to quiz.toml",
+            ))
+
+    cited = {s for section in pack.sections for s in section.sources}
+    cited |= {s for event in pack.timeline for s in event.sources}
+    for src_index, source in enumerate(pack.meta.sources):
+        if source.id not in cited:
+            warnings.append(meta.warn(
+                ("sources", src_index, "id"), "uncited-source",
+                f"source '{source.id}' is not cited by any section or timeline event",
+                f"add \"{source.id}\" to the `sources` of the sections that draw on it, or remove the source",
+            ))
+    return sort_problems(warnings)
+
+
+class _Locations:
+    """One file of the pack, with its key locator built when the first warning needs it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._locator: KeyLocator | None = None
+
+    def warn(self, loc: tuple[str | int, ...], code: str, message: str, hint: str) -> ContentError:
+        """A warning at key path ``loc`` (or its nearest written ancestor)."""
+        if self._locator is None:
+            try:
+                text = self.path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):  # pragma: no cover - it loaded a moment ago
+                text = ""
+            self._locator = KeyLocator.from_text(text)
+        position = self._locator.find(loc)
+        line, column = (position.line, position.column) if position else (1, 1)
+        assert code in WARNING_CODES, code
+        return ContentError(self.path, line, column, message, code, hint, "warning")
+
+
+def _short(text: str, limit: int = 50) -> str:
+    """A choice's text for a message: one line, shortened when long."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
