@@ -411,3 +411,9 @@ def test_export_replaces_arrows_in_match_sides(tmp_path: Path) -> None:
     exported = export_gift(load_pack(folder))
     assert "=x → y -> b" in exported.text
     assert exported.report[0].kind == "approximated"
+
+
+def test_category_line_without_blank_lines_around_it() -> None:
+    result = parse_text("$CATEGORY: One\nQ1?{=a ~b}\n$CATEGORY: Two\nQ2?{=a ~b}")
+    assert [q["tags"] for q in result.questions] == [["one"], ["two"]]
+    assert [q["prompt"] for q in result.questions] == ["Q1?", "Q2?"]

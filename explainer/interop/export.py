@@ -223,8 +223,8 @@ def export_aiken(pack: Pack) -> ExportResult:
 
     Returns:
         An :class:`ExportResult`. Other types are skipped; a single question with more
-        than 26 choices, or whose prompt or choice starts like an Aiken option or answer
-        line, is skipped too. Explanations, feedback, hints, pins, tags and points are
+        than 26 choices, or whose prompt starts like an Aiken option or ``ANSWER:`` line,
+        is skipped too. Explanations, feedback, hints, pins, tags and points are
         reported as dropped; line breaks inside a text become spaces. Never raises.
     """
     result = ExportResult()
@@ -240,9 +240,9 @@ def export_aiken(pack: Pack) -> ExportResult:
             result.report.append(ReportEntry(line, "skipped", f"{label}: more than 26 choices (Aiken letters them A to Z)"))
             continue
         texts = [_one_line(question.prompt)] + [_one_line(c.text) for c in question.choices]
-        if _AIKEN_LIKE.match(texts[0]) or any(_AIKEN_LIKE.match(t) and t.upper().startswith("ANSWER") for t in texts[1:]):
+        if _AIKEN_LIKE.match(texts[0]):
             result.report.append(
-                ReportEntry(line, "skipped", f"{label}: its prompt or a choice starts like an Aiken option or ANSWER line")
+                ReportEntry(line, "skipped", f"{label}: its prompt starts like an Aiken option or ANSWER line")
             )
             continue
         lost = _common_losses(question)

@@ -190,10 +190,7 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
         head = block[0][1].strip()
         if head.startswith("$CATEGORY:"):
             tags = category_tags(head[len("$CATEGORY:") :])
-            block = block[1:]
-            if not block:
-                continue
-            first_line = block[0][0]
+            continue
         try:
             parsed = _parse_question(block, section=section, tags=tags)
         except BankError as exc:
@@ -255,7 +252,8 @@ def _entry(line: int, question: dict[str, Any], notes: list[str], shape: str = "
 def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
     """Split the file into question blocks: runs of lines between blank lines.
 
-    Comment lines (``//`` first) are dropped and do not end a block.
+    Comment lines (``//`` first) are dropped and do not end a block; a ``$CATEGORY:``
+    line is always a block of its own.
     """
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
@@ -263,10 +261,12 @@ def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
         stripped = line.strip()
         if stripped.startswith("//"):
             continue
-        if not stripped:
+        if not stripped or stripped.startswith("$CATEGORY:"):
             if current:
                 blocks.append(current)
                 current = []
+            if stripped:
+                blocks.append([(number, line)])
             continue
         current.append((number, line))
     if current:
