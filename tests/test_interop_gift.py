@@ -272,6 +272,9 @@ def test_questions_around_malformed_ones_are_imported() -> None:
         ("Q?{stray =a ~b}", "text before the first answer"),
         ("::T::", "a title with no question"),
         ("Q?{= ~b}", "an empty answer"),
+        ("Q?{=<br> ~b}", "an empty answer"),
+        ("Q?{#99999999999999999999999}", "too large"),
+        ("Q?{#1e400}", "too large"),
     ],
 )
 def test_more_malformed_input(text: str, words: str) -> None:

@@ -639,14 +639,16 @@ def _number(text: str, line: int) -> int | float:
     """Parse a GIFT number; an integer stays an int.
 
     Raises:
-        BankError: ``text`` is not a number.
+        BankError: ``text`` is not a number, or is too large for TOML (beyond 64-bit
+            integers, or infinite as a float).
     """
     if not _NUMBER.fullmatch(text):
         raise BankError(line, f"'{text.strip()}' is not a number (numeric answers look like #5, #5:0.5 or #1..3)")
     cleaned = text.strip()
-    if re.fullmatch(r"[+-]?\d+", cleaned):
-        return int(cleaned)
-    return float(cleaned)
+    value: int | float = int(cleaned) if re.fullmatch(r"[+-]?\d+", cleaned) else float(cleaned)
+    if isinstance(value, int) and not -(2**63) <= value < 2**63 or value in (float("inf"), float("-inf")):
+        raise BankError(line, f"the number {cleaned} is too large")
+    return value
 
 
 def _numeric(span: _Span, notes: list[str]) -> tuple[dict[str, Any], str | None]:
