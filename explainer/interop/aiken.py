@@ -79,6 +79,7 @@ def parse_aiken(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportR
     skipping = False
 
     def fail(line: int, message: str) -> None:
+        """Report an error at ``line``, drop the question being read, skip to its end."""
         nonlocal pending, skipping
         result.report.append(ReportEntry(line, "error", message))
         pending, skipping = None, True

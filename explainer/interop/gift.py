@@ -279,9 +279,9 @@ def _parse_question(
 ) -> tuple[dict[str, Any], str | None, list[str], str] | ReportEntry:
     """Read one question block.
 
-    Returns ``(question dict without id, title or None, approximation notes, shape)``
-    where shape is added to the report message (``" (missing word)"`` or ``""``); or a ``skipped`` report entry for
-    essays and descriptions.
+    Returns ``(question dict without id, title or None, approximation notes, shape)``,
+    where shape is added to the report message (``" (missing word)"`` or ``""``); or
+    a ``skipped`` report entry for essays and descriptions.
 
     Raises:
         BankError: the block is malformed.
