@@ -17,6 +17,7 @@ from explainer.pack import (
     bundled_pack_path,
     load_pack,
 )
+from explainer.pack.errors import ERROR_CODES
 
 
 def errors_of(folder: Path) -> list[str]:
@@ -29,6 +30,7 @@ def errors_of(folder: Path) -> list[str]:
 def _text(error: ContentError) -> str:
     """The message and the hint as ``str(error)`` shows them, without the position."""
     assert error.hint, f"{error.code} error without a hint: {error.message}"
+    assert error.code in ERROR_CODES and error.severity == "error", error
     return f"{error.message}; fix: {error.hint}"
 
 

@@ -9,6 +9,35 @@ from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
+#: Every error code the loader uses, with what it means (docs/authoring.md lists the same;
+#: the linter's warning codes are in :data:`explainer.pack.lint.WARNING_CODES`).
+ERROR_CODES: dict[str, str] = {
+    "missing-file": "one of the three files is not in the folder",
+    "unreadable": "the file is not a regular file, or cannot be read",
+    "encoding": "the file is not UTF-8 text",
+    "syntax": "the file is not valid TOML",
+    "unknown-schema": "`schema` in pack.toml is a version this explainer does not read",
+    "missing-key": "a required key is not there",
+    "unknown-key": "a key that does not belong in this table (often a typo)",
+    "unknown-type": "a question `type` that does not exist",
+    "wrong-type": "a value of the wrong kind: text where a number belongs, [table] where [[table]] belongs, ...",
+    "blank": "text that is empty or only spaces",
+    "too-few": "an array with fewer items than it needs",
+    "too-many": "an array with more items than allowed",
+    "bad-id": "an id that is not a lower-case slug",
+    "bad-language": "`language` that is not a BCP 47 tag",
+    "out-of-range": "a number outside its range (`pass_mark`, `points`, `tolerance`)",
+    "bad-date": "a date that is not a real date, or not written as TOML or ISO date",
+    "bad-url": "a `url` that is not an http:// or https:// web address",
+    "duplicate-id": "an id, or glossary term, used twice",
+    "unknown-reference": "a `section`, `sources` or `see_also` that names nothing",
+    "single-correct": "a single-choice question without exactly one correct choice",
+    "multiple-correct": "a multiple-choice question without a correct choice",
+    "too-few-choices": "a choice question with fewer than two choices",
+    "numeric-target": "a numeric question without a usable `answer` or `min`/`max`",
+    "duplicate-text": "two order items, match sides or distractors with the same text",
+}
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
