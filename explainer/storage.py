@@ -1,0 +1,1057 @@
+"""Progress and results: what the reader has read, the quiz in progress, every attempt.
+
+One TOML file per pack, ``<data dir>/progress/<pack id>.toml``, written with tomli-w and
+read with tomli (tomllib). The file's shape is the pydantic models below, the one
+definition of the format; ``docs/progress.md`` shows an example.
+
+- :func:`data_dir` says where the files live (``--data-dir`` > ``EXPLAINER_DATA_DIR`` >
+  the platform's user data folder).
+- :class:`ProgressStore` reads and writes one pack's file. Every change is a
+  read-modify-write under a file lock (:meth:`ProgressStore.update`), and every write is
+  atomic (temp file in the same folder, flush, fsync, ``os.replace``, fsync the folder),
+  so two app instances never corrupt the file and never lose each other's attempts, and
+  a crash at any instant leaves either the old file or the new one.
+- A corrupt, unreadable or newer-format file is moved aside to
+  ``<name>.bak-<UTC timestamp>`` (never overwritten, never deleted), a fresh state is
+  started, and :attr:`ProgressStore.notice` says what happened in one sentence for the
+  screen or the command line. These cases never raise.
+- :func:`question_hash` fingerprints a question's content; :func:`history_for` and
+  :func:`valid_in_progress` apply the rule "editing one question resets that question's
+  history only; removing one leaves the rest intact".
+
+Pure Python: no Textual, no clock or randomness except where a caller asks for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+try:  # tomli is the parser that became tomllib; its wheels are compiled and faster.
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - the dependency is declared; stdlib as a fallback
+    import tomllib  # type: ignore[no-redef]
+
+import tomli_w
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Strict,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    model_validator,
+)
+
+from explainer.pack.model import (
+    AnyQuestion,
+    MatchQuestion,
+    MultipleChoiceQuestion,
+    NumericQuestion,
+    OrderQuestion,
+    Pack,
+    ShortAnswerQuestion,
+    SingleChoiceQuestion,
+    TrueFalseQuestion,
+)
+from explainer.pack.scoring import (
+    ChoiceResponse,
+    MatchResponse,
+    NumberResponse,
+    OrderResponse,
+    Response,
+    Score,
+    TextResponse,
+    TrueFalseResponse,
+)
+
+__all__ = [
+    "DATA_DIR_ENV",
+    "FORMAT",
+    "Attempt",
+    "AttemptAnswer",
+    "Progress",
+    "ProgressError",
+    "ProgressStore",
+    "QuestionState",
+    "QuizInProgress",
+    "atomic_write_bytes",
+    "current_hashes",
+    "data_dir",
+    "display_order_length",
+    "for_pack",
+    "history_for",
+    "progress_path",
+    "question_hash",
+    "response_fits",
+    "response_from_toml",
+    "response_to_toml",
+    "utc_now",
+    "valid_in_progress",
+]
+
+FORMAT = 1
+"""The progress file format this version writes and reads (``format = 1``)."""
+
+DATA_DIR_ENV = "EXPLAINER_DATA_DIR"
+"""Environment variable that overrides the data folder (``--data-dir`` wins over it)."""
+
+_SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(_SLUG_PATTERN)
+_HASH = r"^[0-9a-f]{16}$"
+
+
+# ------------------------------------------------------------------------ where
+
+
+def data_dir(override: Path | str | None = None) -> Path:
+    """Return the folder that holds explainer's user data (it is not created here).
+
+    Args:
+        override: the ``--data-dir`` option, if given; it wins over everything.
+
+    Returns:
+        ``override`` if given, else ``$EXPLAINER_DATA_DIR`` if set and not empty, else
+        ``platformdirs.user_data_dir("explainer", appauthor=False)``. ``~`` is expanded.
+    """
+    if override is not None and str(override) != "":
+        return Path(override).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV, "")
+    if from_env.strip():
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("explainer", appauthor=False))
+
+
+def progress_path(pack_id: str, folder: Path | str | None = None) -> Path:
+    """Return the progress file of a pack: ``<data dir>/progress/<pack id>.toml``.
+
+    Args:
+        pack_id: the pack's id, a lower-case slug such as ``"nk-pows"``.
+        folder: the data folder; None means :func:`data_dir` ().
+
+    Raises:
+        ValueError: ``pack_id`` is not a slug (so it can never name a path elsewhere).
+    """
+    if not isinstance(pack_id, str) or not _SLUG.match(pack_id):
+        raise ValueError(f"pack id {pack_id!r} is not a lower-case slug such as 'nk-pows'")
+    base = data_dir() if folder is None else Path(folder)
+    return base / "progress" / f"{pack_id}.toml"
+
+
+def utc_now() -> dt.datetime:
+    """Return the current time in UTC, timezone-aware, to the whole second."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+# -------------------------------------------------------------------- responses
+
+
+def _index_list(value: Any, what: str, *, allow_none_marker: bool = False) -> list[int]:
+    """Check that ``value`` is a list of TOML integers >= 0 (or -1 when allowed)."""
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(f"{what} must be a list of whole numbers")
+    lowest = -1 if allow_none_marker else 0
+    for item in value:
+        if type(item) is not int or item < lowest:
+            raise ValueError(f"{what} must hold whole numbers >= {lowest}, not {item!r}")
+    return list(value)
+
+
+def response_to_toml(response: Response) -> dict[str, Any]:
+    """Turn a response into a small TOML table with a ``kind`` key.
+
+    The tables are::
+
+        {kind = "choice", selected = [1, 3]}      # ChoiceResponse, file-order indexes, sorted
+        {kind = "true_false", value = true}       # TrueFalseResponse
+        {kind = "text", text = "Hanawon"}         # TextResponse
+        {kind = "number", value = 10000.0}        # NumberResponse
+        {kind = "order", order = [2, 0, 1]}       # OrderResponse
+        {kind = "match", matches = [1, 0, -1]}    # MatchResponse; -1 = nothing picked
+
+    Raises:
+        TypeError: ``response`` is not one of the response classes.
+    """
+    if isinstance(response, ChoiceResponse):
+        return {"kind": "choice", "selected": sorted(int(i) for i in response.selected)}
+    if isinstance(response, TrueFalseResponse):
+        return {"kind": "true_false", "value": bool(response.value)}
+    if isinstance(response, TextResponse):
+        return {"kind": "text", "text": str(response.text)}
+    if isinstance(response, NumberResponse):
+        return {"kind": "number", "value": float(response.value)}
+    if isinstance(response, OrderResponse):
+        return {"kind": "order", "order": [int(i) for i in response.order]}
+    if isinstance(response, MatchResponse):
+        return {"kind": "match", "matches": [-1 if m is None else int(m) for m in response.matches]}
+    raise TypeError(f"not a response: {type(response).__name__}")
+
+
+_RESPONSE_KEYS: dict[str, str] = {
+    "choice": "selected",
+    "true_false": "value",
+    "text": "text",
+    "number": "value",
+    "order": "order",
+    "match": "matches",
+}
+
+
+def response_from_toml(table: Any) -> Response:
+    """Read back a table written by :func:`response_to_toml`.
+
+    Args:
+        table: a mapping with a ``kind`` key and that kind's one value key.
+
+    Returns:
+        The response object (a :class:`ChoiceResponse`, :class:`TrueFalseResponse`, ...).
+
+    Raises:
+        ValueError: anything else: not a table, an unknown or missing ``kind``, missing or
+            extra keys, values of the wrong type (a bool is not a number here), negative
+            or repeated indexes.
+    """
+    if not isinstance(table, Mapping):
+        raise ValueError("a response must be a table with a 'kind' key")
+    kind = table.get("kind")
+    if not isinstance(kind, str) or kind not in _RESPONSE_KEYS:
+        known = ", ".join(repr(k) for k in _RESPONSE_KEYS)
+        raise ValueError(f"a response's 'kind' must be one of {known}, not {kind!r}")
+    key = _RESPONSE_KEYS[kind]
+    if set(table) != {"kind", key}:
+        raise ValueError(f"a {kind!r} response has exactly the keys 'kind' and {key!r}")
+    value = table[key]
+    if kind == "choice":
+        selected = _index_list(value, "'selected'")
+        if len(set(selected)) != len(selected):
+            raise ValueError("'selected' names a choice twice")
+        return ChoiceResponse(frozenset(selected))
+    if kind == "true_false":
+        if not isinstance(value, bool):
+            raise ValueError("a true_false response's 'value' must be true or false")
+        return TrueFalseResponse(value)
+    if kind == "text":
+        if not isinstance(value, str):
+            raise ValueError("a text response's 'text' must be a string")
+        return TextResponse(value)
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError("a number response's 'value' must be a number")
+        return NumberResponse(float(value))
+    if kind == "order":
+        order = _index_list(value, "'order'")
+        if len(set(order)) != len(order):
+            raise ValueError("'order' names an item twice")
+        return OrderResponse(tuple(order))
+    matches = _index_list(value, "'matches'", allow_none_marker=True)
+    return MatchResponse(tuple(None if m == -1 else m for m in matches))
+
+
+_RESPONSE_TYPES = (
+    ChoiceResponse,
+    TrueFalseResponse,
+    TextResponse,
+    NumberResponse,
+    OrderResponse,
+    MatchResponse,
+)
+
+
+def _validate_response(value: Any) -> Response:
+    """Pydantic validator: accept a response object, or a TOML table of one."""
+    if isinstance(value, _RESPONSE_TYPES):
+        return value
+    return response_from_toml(value)
+
+
+StoredResponse = Annotated[
+    Response,
+    PlainValidator(_validate_response),
+    PlainSerializer(response_to_toml, return_type=dict),
+]
+"""A response kept as its object in Python and as a ``kind`` table in TOML."""
+
+
+# ---------------------------------------------------------------- question hash
+
+
+def question_hash(question: AnyQuestion) -> str:
+    """Return a short, stable fingerprint of a question's content: 16 hex digits.
+
+    It is the first 16 hex digits of the SHA-256 of the question's canonical JSON
+    (keys sorted, no spaces, UTF-8, fields left at their default value omitted). Any
+    edit an author makes to the question (prompt, choices, answer, explanation, hint,
+    points, ...) changes it; reordering keys in quiz.toml, or a new version of explainer
+    adding a field with a default, does not.
+    """
+    data = question.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+    data["type"] = question.type  # the discriminator is a default-less Literal, but be explicit
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def current_hashes(pack: Pack) -> dict[str, str]:
+    """Return ``{question id: question_hash(question)}`` for every question of ``pack``."""
+    return {question.id: question_hash(question) for question in pack.questions}
+
+
+def display_order_length(question: AnyQuestion) -> int:
+    """How many entries a question's display order has.
+
+    The choices of a single/multiple question, the items of an order question, the
+    right-hand options (pairs then distractors) of a match question; 0 for the rest.
+    """
+    if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
+        return len(question.choices)
+    if isinstance(question, OrderQuestion):
+        return len(question.items)
+    if isinstance(question, MatchQuestion):
+        return len(question.right_options)
+    return 0
+
+
+def response_fits(question: AnyQuestion, response: Response) -> bool:
+    """Return True if ``response`` is the right kind for ``question`` and its indexes exist.
+
+    Used to drop a hand-edited or stale answer rather than crash on it.
+    """
+    if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
+        return isinstance(response, ChoiceResponse) and all(
+            0 <= i < len(question.choices) for i in response.selected
+        )
+    if isinstance(question, TrueFalseQuestion):
+        return isinstance(response, TrueFalseResponse)
+    if isinstance(question, ShortAnswerQuestion):
+        return isinstance(response, TextResponse)
+    if isinstance(question, NumericQuestion):
+        return isinstance(response, NumberResponse)
+    if isinstance(question, OrderQuestion):
+        return isinstance(response, OrderResponse) and all(
+            0 <= i < len(question.items) for i in response.order
+        )
+    if isinstance(question, MatchQuestion):
+        return (
+            isinstance(response, MatchResponse)
+            and len(response.matches) == len(question.pairs)
+            and all(m is None or 0 <= m < len(question.right_options) for m in response.matches)
+        )
+    return False  # pragma: no cover - unknown question type
+
+
+# ----------------------------------------------------------------------- models
+
+
+def _aware_utc(value: dt.datetime) -> dt.datetime:
+    """Require a timezone-aware date-time and convert it to UTC."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("must be a date-time with a timezone, e.g. 2025-02-01T09:30:00Z")
+    return value.astimezone(dt.timezone.utc)
+
+
+def _finite_number(value: Any) -> Any:
+    """Accept a TOML integer or float (never a bool or a string) and make it a float."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a number")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("must be a finite number")
+    return float(value)
+
+
+UtcDateTime = Annotated[dt.datetime, Strict(), AfterValidator(_aware_utc)]
+"""A TOML offset date-time, kept in UTC (``2025-02-01 09:30:00+00:00``)."""
+Points = Annotated[float, BeforeValidator(_finite_number), Field(ge=0)]
+"""A number of points, 0 or more (written as a float)."""
+Id = Annotated[StrictStr, Field(min_length=1)]
+"""A section or question id, as written in the pack."""
+Hash = Annotated[StrictStr, Field(pattern=_HASH)]
+"""A :func:`question_hash`: 16 lower-case hex digits."""
+
+
+class _Model(BaseModel):
+    """Base of the progress models: frozen, and unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_permutation(order: tuple[int, ...], what: str) -> None:
+    """Raise ValueError unless ``order`` is empty or a permutation of 0..len-1."""
+    if order and sorted(order) != list(range(len(order))):
+        raise ValueError(f"{what} must list each index from 0 to {len(order) - 1} once")
+
+
+class QuestionState(_Model):
+    """One question of the quiz in progress: its display order, hint, and answer so far.
+
+    Build one with :meth:`of`, which fills in the hash.
+    """
+
+    id: Id = Field(description="The question's id in quiz.toml.")
+    hash: Hash = Field(description="question_hash() of the question when the quiz started.")
+    order: tuple[StrictInt, ...] = Field(
+        default=(),
+        description="Display order as file-order indexes: display position k shows entry"
+        " order[k] of the choices (single/multiple), items (order) or right-hand options"
+        " (match). Empty means file order (true_false, short_answer, numeric).",
+    )
+    hint_used: StrictBool = Field(default=False, description="Whether the reader opened the hint.")
+    response: StoredResponse | None = Field(
+        default=None, description="The reader's answer so far; absent while unanswered."
+    )
+
+    @model_validator(mode="after")
+    def _order_is_permutation(self) -> QuestionState:
+        _check_permutation(self.order, "'order'")
+        return self
+
+    @property
+    def answered(self) -> bool:
+        """True once the reader has answered this question."""
+        return self.response is not None
+
+    @classmethod
+    def of(
+        cls,
+        question: AnyQuestion,
+        order: Iterable[int] = (),
+        *,
+        response: Response | None = None,
+        hint_used: bool = False,
+    ) -> QuestionState:
+        """Build the state of ``question`` with its hash filled in.
+
+        Args:
+            question: the question model.
+            order: its display order (see :attr:`order`); () for file order.
+            response: the answer so far, or None.
+            hint_used: whether the hint was shown.
+
+        Raises:
+            pydantic.ValidationError: ``order`` is not a permutation.
+        """
+        return cls(
+            id=question.id,
+            hash=question_hash(question),
+            order=tuple(order),
+            hint_used=hint_used,
+            response=response,
+        )
+
+
+class QuizInProgress(_Model):
+    """The quiz the reader has started and not finished (``[quiz]`` in the file)."""
+
+    started: UtcDateTime = Field(description="When the attempt began (UTC).")
+    review: StrictBool = Field(
+        default=False, description="True for a review round that re-asks missed questions."
+    )
+    seed: StrictInt | None = Field(
+        default=None,
+        description="The shuffle seed of the attempt, if any (the orders below are what"
+        " resuming uses; the seed only derives follow-up attempts).",
+    )
+    position: StrictInt = Field(
+        default=0,
+        ge=0,
+        description="0-based index in `questions` of the question being asked;"
+        " len(questions) once every question has been passed.",
+    )
+    questions: tuple[QuestionState, ...] = Field(
+        min_length=1, description="The questions in the order they are asked ([[quiz.questions]])."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> QuizInProgress:
+        ids = [q.id for q in self.questions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("a question appears twice in the quiz in progress")
+        if self.position > len(self.questions):
+            raise ValueError(f"'position' {self.position} is past the last question")
+        return self
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        """The question ids in the order they are asked."""
+        return tuple(q.id for q in self.questions)
+
+    @property
+    def answers(self) -> tuple[QuestionState, ...]:
+        """The questions answered so far, in the order asked."""
+        return tuple(q for q in self.questions if q.response is not None)
+
+    def state(self, question_id: str) -> QuestionState:
+        """Return the state of ``question_id``; raises KeyError if it is not in the quiz."""
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+
+class AttemptAnswer(_Model):
+    """One question of a finished attempt: what was answered and how it scored."""
+
+    question: Id = Field(description="The question's id in quiz.toml.")
+    hash: Hash = Field(description="question_hash() of the question when it was answered.")
+    response: StoredResponse | None = Field(
+        default=None, description="The reader's answer; absent when the question was skipped."
+    )
+    correct: StrictBool = Field(description="Whether the answer was fully right.")
+    points: Points = Field(description="Points earned.")
+    max_points: Points = Field(description="The question's points.")
+    hint_used: StrictBool = Field(default=False, description="Whether the reader opened the hint.")
+
+    @classmethod
+    def of(
+        cls,
+        question: AnyQuestion,
+        response: Response | None,
+        score: Score,
+        *,
+        hint_used: bool = False,
+    ) -> AttemptAnswer:
+        """Build the record of one answered (or skipped, ``response=None``) question.
+
+        Args:
+            question: the question model (its id and hash are recorded).
+            response: the reader's response, or None if skipped.
+            score: :func:`explainer.pack.scoring.score` of that response.
+            hint_used: whether the hint was shown.
+        """
+        return cls(
+            question=question.id,
+            hash=question_hash(question),
+            response=response,
+            correct=score.correct,
+            points=score.points,
+            max_points=score.max_points,
+            hint_used=hint_used,
+        )
+
+
+class Attempt(_Model):
+    """One finished attempt at the quiz (``[[attempts]]`` in the file)."""
+
+    started: UtcDateTime = Field(description="When the attempt began (UTC).")
+    finished: UtcDateTime = Field(description="When the last answer was given (UTC).")
+    review: StrictBool = Field(default=False, description="True for a review round.")
+    score: Points = Field(description="Points earned in the attempt.")
+    max_points: Points = Field(description="Points the attempt could earn.")
+    passed: StrictBool = Field(description="Whether the score reached the pack's pass mark.")
+    answers: tuple[AttemptAnswer, ...] = Field(
+        default=(), description="One entry per question asked, in the order asked."
+    )
+
+    @property
+    def fraction(self) -> float:
+        """The score as a fraction (0..1) of ``max_points``; 0 when there were no points."""
+        return self.score / self.max_points if self.max_points else 0.0
+
+
+class Progress(_Model):
+    """Everything saved for one pack: the whole progress file.
+
+    Build an empty one with :meth:`empty`. Models are frozen: derive a changed copy with
+    ``progress.model_copy(update={...})`` (then pass it through :meth:`model_validate`
+    if unsure) or with the ``with_*`` helpers.
+    """
+
+    format: Literal[1] = Field(default=FORMAT, description="File format version; this version writes 1.")
+    pack: Annotated[StrictStr, Field(pattern=_SLUG_PATTERN)] = Field(
+        description="The pack's id; the file is named after it."
+    )
+    sections_read: tuple[Id, ...] = Field(
+        default=(), description="Ids of the sections the reader has opened, first opened first."
+    )
+    last_section: Id | None = Field(
+        default=None, description="The section open most recently, to continue from."
+    )
+    quiz: QuizInProgress | None = Field(
+        default=None, description="The unfinished quiz, if any ([quiz])."
+    )
+    attempts: tuple[Attempt, ...] = Field(
+        default=(), description="Every finished attempt, oldest first ([[attempts]])."
+    )
+
+    @model_validator(mode="after")
+    def _unique_sections(self) -> Progress:
+        if len(set(self.sections_read)) != len(self.sections_read):
+            raise ValueError("'sections_read' names a section twice")
+        return self
+
+    @classmethod
+    def empty(cls, pack_id: str) -> Progress:
+        """Return the state of a pack nobody has opened yet."""
+        return cls(pack=pack_id)
+
+    def with_section_read(self, section_id: str) -> Progress:
+        """Return a copy with ``section_id`` read and open last."""
+        read = self.sections_read if section_id in self.sections_read else (*self.sections_read, section_id)
+        return self._replace(sections_read=read, last_section=section_id)
+
+    def with_quiz(self, quiz: QuizInProgress | None) -> Progress:
+        """Return a copy with ``quiz`` as the quiz in progress (None: no quiz in progress)."""
+        return self._replace(quiz=quiz)
+
+    def with_attempt(self, attempt: Attempt) -> Progress:
+        """Return a copy with ``attempt`` added after the others.
+
+        If the quiz in progress is the one this attempt came from (same ``started``),
+        it is cleared; another instance's quiz in progress is left alone.
+        """
+        quiz = self.quiz
+        if quiz is not None and quiz.started == attempt.started:
+            quiz = None
+        return self._replace(attempts=(*self.attempts, attempt), quiz=quiz)
+
+    def to_toml(self) -> str:
+        """Return the file's text (TOML, ``format = 1`` first)."""
+        return tomli_w.dumps(self.model_dump(mode="python", exclude_none=True))
+
+    def _replace(self, **changes: Any) -> Progress:
+        """A validated copy with ``changes`` applied."""
+        data = dict(self)
+        data.update(changes)
+        return type(self).model_validate(data)
+
+
+# --------------------------------------------------------- the rules for edits
+
+
+def history_for(pack: Pack, progress: Progress) -> dict[str, list[AttemptAnswer]]:
+    """Return every question's past answers, keeping only those to its current content.
+
+    Args:
+        pack: the pack as it is now.
+        progress: the saved progress.
+
+    Returns:
+        ``{question id: [answers, oldest first]}`` with one key per question of ``pack``
+        (an empty list when it has no history). An answer counts only if its hash equals
+        the question's :func:`question_hash` now, so editing a question resets its
+        history and leaves the others alone; answers to removed questions are left out.
+        Attempts are taken in order of finishing.
+    """
+    hashes = current_hashes(pack)
+    questions = {q.id: q for q in pack.questions}
+    history: dict[str, list[AttemptAnswer]] = {qid: [] for qid in hashes}
+    ordered = sorted(enumerate(progress.attempts), key=lambda pair: (pair[1].finished, pair[0]))
+    for _, attempt in ordered:
+        for answer in attempt.answers:
+            if hashes.get(answer.question) != answer.hash:
+                continue
+            if answer.response is not None and not response_fits(questions[answer.question], answer.response):
+                continue
+            history[answer.question].append(answer)
+    return history
+
+
+def valid_in_progress(pack: Pack, progress: Progress) -> QuizInProgress | None:
+    """Return the quiz in progress with what no longer fits ``pack`` taken out.
+
+    A question that was removed from the pack, or edited since the quiz started (its
+    hash differs), is dropped with its answer; the position moves so that the reader is
+    on the same question as before (or the next one still there). A saved display order
+    or answer that does not fit the question (a hand-edited file) is dropped too: the
+    order falls back to file order, the answer to unanswered.
+
+    Returns:
+        The cleaned quiz, or None when there was none or no question is left.
+    """
+    quiz = progress.quiz
+    if quiz is None:
+        return None
+    questions = {q.id: q for q in pack.questions}
+    kept: list[QuestionState] = []
+    position = quiz.position
+    for index, state in enumerate(quiz.questions):
+        question = questions.get(state.id)
+        if question is None or question_hash(question) != state.hash:
+            if index < quiz.position:
+                position -= 1
+            continue
+        changes: dict[str, Any] = {}
+        if state.order and len(state.order) != display_order_length(question):
+            changes["order"] = ()
+        if state.response is not None and not response_fits(question, state.response):
+            changes["response"] = None
+        kept.append(state.model_copy(update=changes) if changes else state)
+    if not kept:
+        return None
+    if len(kept) == len(quiz.questions) and kept == list(quiz.questions):
+        return quiz
+    return quiz.model_copy(update={"questions": tuple(kept), "position": min(position, len(kept))})
+
+
+def for_pack(pack: Pack, progress: Progress) -> Progress:
+    """Return ``progress`` fitted to ``pack`` as it is now, for resuming.
+
+    Sections no longer in the pack are dropped from ``sections_read`` (which is put in
+    reading order) and from ``last_section``; the quiz goes through
+    :func:`valid_in_progress`. Attempts are kept as they were (they are history; use
+    :func:`history_for` for per-question history).
+    """
+    order = [section.id for section in pack.sections]
+    read = set(progress.sections_read)
+    last = progress.last_section if progress.last_section in order else None
+    return progress.model_copy(
+        update={
+            "sections_read": tuple(sid for sid in order if sid in read),
+            "last_section": last,
+            "quiz": valid_in_progress(pack, progress),
+        }
+    )
+
+
+# ------------------------------------------------------------------ atomic writes
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (the rename) to disk; a no-op where that is impossible."""
+    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _temp_prefix(path: Path) -> str:
+    """The name prefix of the temp files written next to ``path``."""
+    return f".{path.name}."
+
+
+TEMP_SUFFIX = ".tmp"
+"""Temp files are ``.<name>.<random>.tmp`` beside the file they will replace."""
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace the file at ``path`` with ``data`` so that a crash leaves old or new, whole.
+
+    Writes a temp file ``.<name>.<random>.tmp`` in the same folder, flushes and fsyncs
+    it, ``os.replace``-s it over ``path``, then fsyncs the folder. The folder is created
+    if needed. On an error the temp file is removed (a SIGKILL can still leave one: see
+    :class:`ProgressStore`, which removes them under its lock).
+
+    Raises:
+        OSError: the folder or file could not be written.
+    """
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.NamedTemporaryFile(
+        dir=folder, prefix=_temp_prefix(path), suffix=TEMP_SUFFIX, delete=False
+    )
+    try:
+        with tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp.name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp.name)
+        except OSError:
+            pass
+        raise
+    _fsync_folder(folder)
+
+
+# ---------------------------------------------------------------------- the store
+
+
+class ProgressError(Exception):
+    """Progress could not be saved: the disk refused a write, or the lock timed out.
+
+    Never raised for a corrupt, unreadable or newer-format file: those are set aside
+    (see :class:`ProgressStore`).
+    """
+
+
+class _Unusable(Exception):
+    """Internal: the file exists but cannot be used; ``newer`` is its format if newer."""
+
+    def __init__(self, reason: str, newer: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.newer = newer
+
+
+def _first_error(error: ValidationError) -> str:
+    """One line naming where the first validation problem is and what it is."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the file"
+    extra = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+    return f"{where}: {first['msg']}{extra}"
+
+
+def _parse(data: bytes, pack_id: str) -> Progress:
+    """Parse a progress file's bytes; raises :class:`_Unusable` with a reason."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Unusable("it is not UTF-8 text") from None
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _Unusable(f"it is not valid TOML: {exc}") from None
+    except (RecursionError, ValueError) as exc:  # absurd nesting or huge integers
+        raise _Unusable(f"it is not valid TOML: {exc}") from None
+    version = table.get("format")
+    if version is None:
+        raise _Unusable("it has no 'format' key" if table else "it is empty")
+    if type(version) is not int:
+        raise _Unusable(f"its 'format' is {version!r}, not a whole number")
+    if version > FORMAT:
+        raise _Unusable(f"it is format {version}; this version reads format {FORMAT}", newer=version)
+    if version < 1:
+        raise _Unusable(f"its 'format' is {version}, which no version of explainer wrote")
+    try:
+        progress = Progress.model_validate(table)
+    except ValidationError as exc:
+        raise _Unusable(f"it has the wrong shape: {_first_error(exc)}") from None
+    except (ValueError, TypeError) as exc:  # pragma: no cover - validators raise ValidationError
+        raise _Unusable(f"it has the wrong shape: {exc}") from None
+    if progress.pack != pack_id:
+        raise _Unusable(f"it is the progress of pack {progress.pack!r}, not {pack_id!r}")
+    return progress
+
+
+class ProgressStore:
+    """Reads and writes one pack's progress file, safely.
+
+    Args:
+        pack_id: the pack's id (a slug); the file is ``<folder>/progress/<pack_id>.toml``.
+        folder: the data folder, e.g. ``data_dir(cli_option)``; None means :func:`data_dir` ().
+        lock_timeout: seconds to wait for another instance to finish writing.
+
+    Raises:
+        ValueError: ``pack_id`` is not a slug.
+
+    Every change goes through :meth:`update`: it takes the lock (``<name>.lock`` beside
+    the file, via filelock), re-reads the file, applies your function and writes the
+    result atomically, so concurrent instances see and keep each other's changes. Stray
+    temp files left by a writer that was killed (``.<name>.*.tmp``) are removed under the
+    lock before each write; at most one can exist at any time.
+
+    A file that cannot be used (not UTF-8, not TOML, wrong shape or types, empty, a
+    folder in its place, another pack's, or a newer format) is renamed to
+    ``<name>.bak-YYYYmmddTHHMMSSZ`` (``-2``, ``-3``... appended if that exists), a fresh
+    state is started, and :attr:`notice` is set to a sentence for the reader. Nothing is
+    deleted or overwritten.
+    """
+
+    def __init__(self, pack_id: str, folder: Path | str | None = None, *, lock_timeout: float = 10.0) -> None:
+        self.pack_id = pack_id
+        self.path = progress_path(pack_id, folder)
+        """The progress file."""
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        """The lock file beside it (kept between runs; it holds no data)."""
+        self.lock_timeout = lock_timeout
+        self.notice: str | None = None
+        """The latest message about a file set aside (or that could not be), else None."""
+        self._lock: Any = None
+
+    # ------------------------------------------------------------------ reading
+
+    def load(self) -> Progress:
+        """Return the saved progress, or an empty one if there is none.
+
+        Never raises for a bad file: it is set aside and :attr:`notice` says so. If even
+        that fails (e.g. the folder is read-only), the empty state is returned, the file
+        is left as it is and :attr:`notice` says progress cannot be saved.
+        """
+        try:
+            return self._read()
+        except _Unusable:
+            pass
+        try:
+            with self._locked():
+                return self._read_or_set_aside()
+        except ProgressError as exc:
+            self.notice = str(exc)
+            return Progress.empty(self.pack_id)
+
+    def take_notice(self) -> str | None:
+        """Return :attr:`notice` and clear it (so a message is shown once)."""
+        notice, self.notice = self.notice, None
+        return notice
+
+    # ------------------------------------------------------------------ writing
+
+    def update(self, change: Callable[[Progress], Progress]) -> Progress:
+        """Apply ``change`` to the saved progress and save the result, under the lock.
+
+        Args:
+            change: maps the current state (re-read under the lock) to the new one.
+                It may be called with an empty state if the file was set aside.
+
+        Returns:
+            The state now on disk.
+
+        Raises:
+            ProgressError: the lock timed out, or the file could not be written (or a
+                bad file could not be set aside, so writing would overwrite it).
+            TypeError: ``change`` returned something other than a :class:`Progress`.
+            ValueError: it returned the progress of another pack.
+            Whatever ``change`` raises, unchanged (nothing is written then).
+        """
+        with self._locked():
+            current = self._read_or_set_aside()
+            new = change(current)
+            if not isinstance(new, Progress):
+                raise TypeError(f"the change returned {type(new).__name__}, not Progress")
+            if new.pack != self.pack_id:
+                raise ValueError(f"the change returned the progress of pack {new.pack!r}")
+            if new == current and self.path.is_file():
+                return current
+            self._remove_stray_temp_files()
+            try:
+                atomic_write_bytes(self.path, new.to_toml().encode("utf-8"))
+            except OSError as exc:
+                raise ProgressError(f"Your progress could not be saved to {self.path}: {exc.strerror or exc}") from exc
+            return new
+
+    def save(self, progress: Progress) -> Progress:
+        """Replace the whole saved state with ``progress`` (under the lock); returns it.
+
+        Prefer :meth:`update`, which keeps what other instances saved meanwhile.
+
+        Raises:
+            ProgressError, TypeError, ValueError: as :meth:`update`.
+        """
+        return self.update(lambda _current: progress)
+
+    def mark_read(self, section_id: str) -> Progress:
+        """Record that ``section_id`` was opened: read, and the section to continue from.
+
+        Returns the new state. Raises :class:`ProgressError` as :meth:`update`.
+        """
+        return self.update(lambda p: p.with_section_read(section_id))
+
+    def save_quiz(self, quiz: QuizInProgress | None) -> Progress:
+        """Save the quiz in progress (None: there is none any more). Returns the new state.
+
+        Raises :class:`ProgressError` as :meth:`update`.
+        """
+        return self.update(lambda p: p.with_quiz(quiz))
+
+    def add_attempt(self, attempt: Attempt) -> Progress:
+        """Add a finished attempt, keeping every attempt already saved. Returns the new state.
+
+        The quiz in progress is cleared if it is the one the attempt came from (same
+        ``started``). Raises :class:`ProgressError` as :meth:`update`.
+        """
+        return self.update(lambda p: p.with_attempt(attempt))
+
+    # ------------------------------------------------------------------ helpers
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the pack's file lock for the ``with`` block; ProgressError if it cannot be had."""
+        import filelock
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ProgressError(
+                f"Your progress cannot be saved: the folder {self.path.parent} could not"
+                f" be created ({exc.strerror or exc})."
+            ) from exc
+        if self._lock is None:
+            self._lock = filelock.FileLock(str(self.lock_path))
+        try:
+            self._lock.acquire(timeout=self.lock_timeout, poll_interval=0.01)
+        except filelock.Timeout as exc:
+            raise ProgressError(
+                f"Your progress file {self.path} is busy: another explainer kept it"
+                f" locked for over {self.lock_timeout:g} seconds."
+            ) from exc
+        except OSError as exc:
+            raise ProgressError(
+                f"Your progress file {self.path} could not be locked ({exc.strerror or exc})."
+            ) from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _read(self) -> Progress:
+        """Read the file: empty progress if it does not exist; :class:`_Unusable` if bad."""
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return Progress.empty(self.pack_id)
+        except NotADirectoryError:
+            return Progress.empty(self.pack_id)  # the progress folder is missing; writes will say so
+        except IsADirectoryError:
+            raise _Unusable("a folder is in its place") from None
+        except OSError as exc:
+            raise _Unusable(f"it could not be read ({exc.strerror or exc})") from None
+        return _parse(data, self.pack_id)
+
+    def _read_or_set_aside(self) -> Progress:
+        """Under the lock: read the file, or set it aside and start afresh."""
+        try:
+            return self._read()
+        except _Unusable as problem:
+            backup = self._set_aside(problem)
+            if problem.newer is not None:
+                self.notice = (
+                    f"Your progress file {self.path} was written by a newer version of explainer"
+                    f" ({problem.reason}); it was kept as {backup} and a new one was started."
+                    " Update explainer to carry on with the old progress."
+                )
+            else:
+                self.notice = (
+                    f"Your progress file {self.path} was unreadable ({problem.reason}); it was kept"
+                    f" as {backup} and a new one was started."
+                )
+            return Progress.empty(self.pack_id)
+
+    def _set_aside(self, problem: _Unusable) -> Path:
+        """Rename the file to a fresh ``.bak-<timestamp>`` name; ProgressError if impossible."""
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        base = self.path.with_name(f"{self.path.name}.bak-{stamp}")
+        backup, n = base, 1
+        while os.path.lexists(backup):
+            n += 1
+            backup = base.with_name(f"{base.name}-{n}")
+        try:
+            os.rename(self.path, backup)
+            _fsync_folder(self.path.parent)
+        except OSError as exc:
+            raise ProgressError(
+                f"Your progress file {self.path} is unusable ({problem.reason}) and could not be"
+                f" moved aside ({exc.strerror or exc}); it was left as it is, and progress will"
+                " not be saved until it is moved or fixed."
+            ) from exc
+        return backup
+
+    def _remove_stray_temp_files(self) -> None:
+        """Under the lock: delete temp files a killed writer left (no writer is running)."""
+        prefix = _temp_prefix(self.path)
+        try:
+            entries = list(os.scandir(self.path.parent))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
+                try:
+                    os.unlink(entry.path)
+                except OSError:
+                    pass
