@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from explainer.pack import Response, Score
 from explainer.session import QuizSession
@@ -19,8 +19,8 @@ from explainer.widgets import Feedback, QuestionWidget, TopBar, question_widget
 
 
 def _points(value: float) -> str:
-    """``1.0`` -> ``"1"``, ``1.5`` -> ``"1.5"``."""
-    return f"{value:g}"
+    """``1.0`` -> ``"1"``, ``1.5`` -> ``"1.5"``, ``2/3`` -> ``"0.67"``."""
+    return f"{round(value, 2):g}"
 
 
 class QuizScreen(Screen[None]):
@@ -35,9 +35,10 @@ class QuizScreen(Screen[None]):
     """
 
     CSS_PATH = "quiz.tcss"
-    AUTO_FOCUS = "#choices"
+    AUTO_FOCUS = "#question .answer-control"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h", "hint", "Hint", id="quiz-hint", tooltip="Show a hint for this question"),
         Binding("n", "next", "Next", id="quiz-next", tooltip="Go on to the next question"),
         Binding("enter", "next", "Next", show=False, id="quiz-next-enter"),
         Binding("r", "read_section", "Read section", id="quiz-read-section", tooltip="Read the section that teaches this"),
@@ -65,20 +66,31 @@ class QuizScreen(Screen[None]):
         """Bar, prompt, choices, check button, room for feedback, footer."""
         title = "Review your mistakes" if self.session.review else self.session.pack.quiz.title
         yield TopBar(title, self._progress(), id="top")
+        widget = question_widget(self.question, self.session.display_order(self.question.id), id="question")
         with VerticalScroll(id="quiz-body"):
-            kind = {
-                "single": "Pick one answer.",
-                "multiple": "Pick every right answer.",
-                "true_false": "True or false?",
-            }.get(self.question.type, "")
             yield Static(Content(f"Question {self.number} of {self.session.total}"), id="question-number")
             yield Static(Content(self.question.prompt), id="prompt")
-            yield Static(Content(kind), id="question-kind")
-            yield question_widget(self.question, self.session.choice_order(self.question.id), id="question")
+            yield Static(Content(widget.how_to()), id="question-kind")
+            hint = Static(self._hint_content(), id="hint")
+            hint.display = self.session.hint_used(self.question.id)
+            yield hint
+            yield widget
             with Horizontal(id="check-row"):
                 yield Button("Check answer", id="check", variant="primary", disabled=True)
-                yield Static(self._status(None), id="status")
+                if self.question.hint:
+                    yield Button("Hint (h)", id="hint-button", disabled=self.session.hint_used(self.question.id))
+                yield Static(id="status")
         yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """Enable the check button and fill the status line for the answer as it starts."""
+        self._sync_check()
+
+    def _hint_content(self) -> Content:
+        """``Hint: ...`` (author text verbatim), or nothing when the question has no hint."""
+        if not self.question.hint:
+            return Content("")
+        return Content.assemble(("Hint: ", "bold"), Content(self.question.hint))
 
     def _progress(self) -> str:
         """``"Question k of N · Score so far: x/y"``."""
@@ -88,11 +100,13 @@ class QuizScreen(Screen[None]):
             f"Score so far: {_points(session.points)}/{_points(session.points_answered)}"
         )
 
-    def _status(self, response: Response | None) -> Content:
-        """The hint beside the check button."""
-        if response is None:
-            return Content("Pick with ↑↓ and space, or press a number.")
-        return Content("Press enter to check your answer.")
+    def _sync_check(self) -> None:
+        """Enable the check button when there is an answer; say what to do next."""
+        if self.answered:
+            return
+        widget = self.question_widget
+        self.query_one("#check", Button).disabled = not widget.has_answer
+        self.query_one("#status", Static).update(Content(widget.status_text()))
 
     # ---------------------------------------------------------------- answering
 
@@ -103,9 +117,8 @@ class QuizScreen(Screen[None]):
 
     @on(QuestionWidget.AnswerChanged)
     def _answer_changed(self, event: QuestionWidget.AnswerChanged) -> None:
-        """Enable the check button once something is picked."""
-        self.query_one("#check", Button).disabled = event.response is None
-        self.query_one("#status", Static).update(self._status(event.response))
+        """Enable the check button once there is something to check."""
+        self._sync_check()
 
     @on(QuestionWidget.CheckRequested)
     def _check_requested(self, event: QuestionWidget.CheckRequested) -> None:
@@ -121,12 +134,19 @@ class QuizScreen(Screen[None]):
     def check(self, response: Response | None) -> Score | None:
         """Score ``response``, lock the choices and show the feedback.
 
-        Returns the score, or None (and a note to the reader) if nothing is picked.
+        Returns the score, or None when there is nothing to score: nothing given yet
+        (the reader is told what to do), or an answer that cannot be checked, such as
+        a number that is not a number (the reader is told why, and can correct it).
         """
         if self.answered:
             return None
+        widget = self.question_widget
+        problem = widget.answer_problem()
+        if problem is not None:
+            widget.show_problem(problem)
+            return None
         if response is None:
-            self.notify("Pick an answer first.", markup=False)
+            self.notify(widget.empty_message, markup=False)
             return None
         result = self.session.submit(self.question.id, response)
         self.answered = True
@@ -152,10 +172,26 @@ class QuizScreen(Screen[None]):
     # ---------------------------------------------------------------- after
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Next and read-section work once the answer has been checked."""
+        """Next and read-section work once the answer has been checked; the hint before,
+        when the question has one (not while typing in a text box, where h is a letter)."""
         if action in ("next", "read_section"):
             return self.answered
+        if action == "hint":
+            if not self.question.hint or self.answered:
+                return False
+            return not isinstance(self.focused, Input)
         return True
+
+    @on(Button.Pressed, "#hint-button")
+    def action_hint(self) -> None:
+        """Show the question's hint and record in the attempt that it was used."""
+        if not self.question.hint or self.answered:
+            return
+        self.session.use_hint(self.question.id)
+        self.query_one("#hint", Static).display = True
+        if self.query("#hint-button"):
+            self.query_one("#hint-button", Button).disabled = True
+        self.question_widget.focus_answer()
 
     def action_next(self) -> None:
         """The next question, or the results after the last one."""

@@ -17,16 +17,22 @@ from explainer.widgets import TopBar
 
 
 def _points(value: float) -> str:
-    return f"{value:g}"
+    """``1.0`` -> ``"1"``, ``1.5`` -> ``"1.5"``, ``2/3`` -> ``"0.67"``."""
+    return f"{round(value, 2):g}"
 
 
 def result_content(line: QuestionResult) -> Content:
-    """One question of the results as text: verdict in words, prompt, both answers."""
+    """One question of the results as text: verdict in words, prompt, both answers, and
+    whether the hint was used."""
     if line.correct:
         verdict = Content.from_markup("[b $text-success]✓ Correct[/]")
+    elif line.score.points > 0:
+        verdict = Content.from_markup("[b $text-warning]◐ Partly right[/]")
     else:
         verdict = Content.from_markup("[b $text-error]✗ Missed[/]")
     points = f"  ({_points(line.score.points)} of {_points(line.score.max_points)})"
+    if line.hint_used:
+        points += " · hint used"
     return Content.assemble(
         verdict,
         (points, "dim"),
@@ -72,7 +78,8 @@ class ResultsScreen(Screen[None]):
         with VerticalScroll(id="results-body"):
             yield Static(self._summary(), id="summary")
             for line in session.results():
-                yield Static(result_content(line), classes="result -correct" if line.correct else "result -missed")
+                kind = "-correct" if line.correct else ("-partial" if line.score.points > 0 else "-missed")
+                yield Static(result_content(line), classes=f"result {kind}")
         with Horizontal(id="results-actions"):
             yield Button("Retake (r)", id="retake", variant="primary")
             yield Button("Review mistakes (m)", id="review", disabled=not missed)

@@ -8,8 +8,22 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from explainer.pack import ChoiceResponse, Response, Score, TrueFalseQuestion, describe_answer
+from explainer.pack import (
+    ChoiceResponse,
+    NumberResponse,
+    Response,
+    Score,
+    TextResponse,
+    TrueFalseQuestion,
+    describe_answer,
+    describe_response,
+)
 from explainer.widgets.markdown import PackMarkdown
+
+
+def _points(value: float) -> str:
+    """``1.0`` -> ``"1"``, ``2/3`` -> ``"0.67"``."""
+    return f"{round(value, 2):g}"
 
 
 class Feedback(Vertical):
@@ -36,7 +50,13 @@ class Feedback(Vertical):
         section_title: str,
         next_label: str = "next question",
     ) -> None:
-        super().__init__(id="feedback", classes="-correct" if result.correct else "-wrong")
+        if result.correct:
+            classes = "-correct"
+        elif result.points > 0:
+            classes = "-partial"
+        else:
+            classes = "-wrong"
+        super().__init__(id="feedback", classes=classes)
         self.question = question
         """The question that was answered."""
         self.response = response
@@ -51,10 +71,19 @@ class Feedback(Vertical):
     def compose(self) -> ComposeResult:
         """Verdict, right answer, choice feedback, explanation, and what to do next."""
         if self.result.correct:
-            verdict = Content.from_markup("✓ Correct")
+            verdict = Content("✓ Correct")
+        elif self.result.points > 0:
+            verdict = Content(
+                f"◐ Partly right: {_points(self.result.points)} of {_points(self.result.max_points)} points"
+            )
         else:
-            verdict = Content.from_markup("✗ Not quite")
+            verdict = Content("✗ Not quite")
         yield Static(verdict, id="verdict")
+        if isinstance(self.response, (TextResponse, NumberResponse)):
+            yield Static(
+                Content.assemble(("Your answer: ", "bold"), Content(describe_response(self.question, self.response))),
+                id="your-answer",
+            )
         yield Static(
             Content.assemble(("The right answer: ", "bold"), Content(describe_answer(self.question))),
             id="right-answer",

@@ -4,14 +4,27 @@ Every question widget is a :class:`QuestionWidget`. It posts
 :class:`QuestionWidget.AnswerChanged` whenever the reader's answer changes and
 :class:`QuestionWidget.CheckRequested` when the reader asks to check it. After the
 screen has scored the answer it calls :meth:`QuestionWidget.show_verdict`, which locks
-the widget and marks the right and the picked choices in words.
+the widget and marks what was right and what was not, in words.
 
-A new question type is one more subclass (building its response from what the reader
-did) registered in :data:`WIDGETS`.
+A new question type is one more subclass registered in :data:`WIDGETS`. Besides the
+two messages a widget tells the quiz screen how to answer it (:meth:`~QuestionWidget.how_to`,
+:meth:`~QuestionWidget.status_text`), whether there is anything to check yet
+(:attr:`~QuestionWidget.has_answer`) and why an answer cannot be checked
+(:meth:`~QuestionWidget.answer_problem`, e.g. a number that is not a number).
 
-Keys in a choice list: up/down move, space picks the highlighted choice (toggles it in a
-multiple-choice question), 1-9 pick choice N, a mouse click picks; enter checks the
-answer once something is picked (and picks the highlighted choice first if it is not).
+Keys, per type:
+
+- single / multiple / true_false (a choice list): up/down move, space picks the
+  highlighted choice (toggles it in a multiple-choice question), 1-9 pick choice N, a
+  mouse click picks; enter checks once something is picked (and picks the highlighted
+  choice first if it is not).
+- short_answer / numeric (a text box): type, enter checks. A number that cannot be
+  read gets a message under the box and is not scored; the reader corrects it.
+- order (a list of items): up/down choose an item, u or shift+up moves it up, d or
+  shift+down moves it down; a click on ▲ or ▼ moves that row; enter checks.
+- match (one line per left side): up/down choose a line, 1-9 pick option N for it
+  (then the next open line is chosen), left/right step through the options, backspace
+  clears; a click on a line chooses it, a click on an option picks it; enter checks.
 """
 
 from __future__ import annotations
@@ -19,23 +32,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.pack import (
+    AnyQuestion,
     ChoiceResponse,
+    MatchQuestion,
+    MatchResponse,
     MultipleChoiceQuestion,
+    NumberResponse,
+    NumericQuestion,
+    OrderQuestion,
+    OrderResponse,
     Response,
+    ShortAnswerQuestion,
     SingleChoiceQuestion,
+    TextResponse,
     TrueFalseQuestion,
     TrueFalseResponse,
+    format_number,
+    normalise_text,
+    parse_number,
 )
 
 _NUMBER_BINDINGS: list[BindingType] = [
@@ -102,13 +128,15 @@ class ChoiceList(OptionList):
             """The list where enter was pressed (for ``@on`` selectors)."""
             return self.choice_list
 
-    def __init__(self, texts: Sequence[str], *, multiple: bool = False, id: str | None = None) -> None:
+    def __init__(
+        self, texts: Sequence[str], *, multiple: bool = False, id: str | None = None, classes: str | None = None
+    ) -> None:
         self.texts = tuple(texts)
         """The choice texts, in display order."""
         self.multiple = multiple
         """Whether several choices may be picked."""
         self._verdicts: dict[int, Content] | None = None
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id, classes=classes, markup=False)
         self.add_options([Option(self._prompt(i)) for i in range(len(self.texts))])
         self.highlighted = 0
 
@@ -183,29 +211,38 @@ class ChoiceList(OptionList):
 
 
 class QuestionWidget(Widget):
-    """Base of the question widgets: shows the choices and reports the reader's answer.
+    """Base of the question widgets: asks one question and reports the reader's answer.
 
     Args:
         question: the question model.
-        order: file-order choice indexes in display order (from the quiz session).
+        order: what the question shows, as file-order indexes in display order (from
+            :meth:`~explainer.session.QuizSession.display_order`): choices, order
+            items or match options; ``()`` for types with nothing to order.
         id: the widget id.
     """
 
     DEFAULT_CSS = """
     QuestionWidget { height: auto; }
+    QuestionWidget .verdict-mark { display: none; }
+    QuestionWidget .verdict-mark.-shown { display: block; }
+    QuestionWidget #answer-problem { display: none; color: $text-error; }
+    QuestionWidget #answer-problem.-shown { display: block; }
     """
 
     response: var[Response | None] = var(None)
-    """The reader's current answer, or None while nothing is picked."""
+    """The reader's current answer, or None while there is nothing to score."""
+
+    empty_message: ClassVar[str] = "Pick an answer first."
+    """Told to the reader who asks to check before answering."""
 
     class AnswerChanged(Message):
-        """The reader's answer changed (a choice was picked or unpicked)."""
+        """The reader's answer changed (a pick, a keystroke, a move)."""
 
         def __init__(self, question_widget: QuestionWidget, response: Response | None) -> None:
             self.question_widget = question_widget
             """The question widget the reader is answering."""
             self.response = response
-            """The new answer, or None when nothing is picked."""
+            """The new answer, or None when there is nothing to score yet."""
             super().__init__()
 
         @property
@@ -214,13 +251,13 @@ class QuestionWidget(Widget):
             return self.question_widget
 
     class CheckRequested(Message):
-        """The reader asked to check the answer (enter in the choices)."""
+        """The reader asked to check the answer (enter)."""
 
         def __init__(self, question_widget: QuestionWidget, response: Response | None) -> None:
             self.question_widget = question_widget
             """The question widget the reader is answering."""
             self.response = response
-            """The answer to check, or None when nothing is picked."""
+            """The answer to check, or None when there is nothing to score."""
             super().__init__()
 
         @property
@@ -228,14 +265,98 @@ class QuestionWidget(Widget):
             """The question widget (for ``@on`` selectors)."""
             return self.question_widget
 
-    def __init__(self, question: object, order: Sequence[int] = (), *, id: str | None = None) -> None:
+    def __init__(self, question: AnyQuestion, order: Sequence[int] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.question = question
         """The question model."""
         self.order = tuple(order)
-        """File-order choice indexes in display order."""
+        """File-order indexes in display order (choices, items or options)."""
 
-    # Subclasses provide these three.
+    # ---------------------------------------------------------------- what the screen asks
+
+    @property
+    def has_answer(self) -> bool:
+        """True when the reader has given something to check (the check button works)."""
+        return self.response is not None
+
+    def answer_problem(self) -> str | None:
+        """Why the answer given cannot be checked, in words for the reader; None if it can.
+
+        Nothing given at all is not a problem (the screen says :attr:`empty_message`).
+        """
+        return None
+
+    def show_problem(self, message: str) -> None:
+        """Tell the reader why their answer cannot be checked (a notification by default)."""
+        self.notify(message, severity="warning", markup=False)
+
+    def how_to(self) -> str:
+        """One line under the prompt saying how to answer this question."""
+        return ""
+
+    def status_text(self) -> str:
+        """The short note beside the check button."""
+        return "Press enter to check your answer." if self.has_answer else ""
+
+    def focus_answer(self) -> None:
+        """Focus the control the reader answers with."""
+        controls = self.query(".answer-control")
+        if controls:
+            controls.first().focus()
+
+    def show_verdict(self, response: Response) -> None:
+        """Lock the widget and mark, in words, what was right and what was not."""
+        raise NotImplementedError
+
+    @classmethod
+    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
+        """The keys that answer ``question`` (shown in ``order``) right, or wrong.
+
+        Pressing them on a fresh question, then enter, checks that answer. Used by the
+        tests, the screenshots and anyone scripting the app.
+        """
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- helpers
+
+    def set_answer(self, response: Response | None) -> None:
+        """Store the reader's answer and tell the screen it changed."""
+        self.response = response
+        self.post_message(self.AnswerChanged(self, response))
+
+    def request_check(self) -> None:
+        """Ask the screen to check the current answer."""
+        self.post_message(self.CheckRequested(self, self.response))
+
+
+def _right_mark(text: str = "✓ right answer") -> Content:
+    return Content.assemble((text, "$text-success"))
+
+
+def _wrong_mark(text: str = "✗ your pick, not right") -> Content:
+    return Content.assemble((text, "$text-error"))
+
+
+def _missed_mark() -> Content:
+    return Content.from_markup("[$text-warning]✓ right answer (not picked)[/]")
+
+
+def _typed_keys(text: str) -> list[str]:
+    """The key presses that type ``text``."""
+    return ["space" if char == " " else char for char in text]
+
+
+# ------------------------------------------------------------------ choice lists
+
+
+class ListQuestionWidget(QuestionWidget):
+    """A question answered by picking from a :class:`ChoiceList`.
+
+    Subclasses give the texts, build the response from the picks, and mark the verdict.
+    """
+
+    multiple: ClassVar[bool] = False
+    """Whether several choices may be picked."""
 
     def choice_texts(self) -> list[str]:
         """The texts to list, in display order."""
@@ -249,12 +370,9 @@ class QuestionWidget(Widget):
         """Marks to show after the answer was checked: display index -> words."""
         raise NotImplementedError
 
-    multiple: ClassVar[bool] = False
-    """Whether several choices may be picked."""
-
     def compose(self) -> ComposeResult:
         """The list of choices."""
-        yield ChoiceList(self.choice_texts(), multiple=self.multiple, id="choices")
+        yield ChoiceList(self.choice_texts(), multiple=self.multiple, id="choices", classes="answer-control")
 
     @property
     def choice_list(self) -> ChoiceList:
@@ -265,35 +383,28 @@ class QuestionWidget(Widget):
         """Pick choice ``number`` (1-based, as shown), as the number keys do."""
         self.choice_list.pick(number - 1)
 
+    def status_text(self) -> str:
+        """How to pick, then how to check."""
+        if self.has_answer:
+            return "Press enter to check your answer."
+        return "Pick with ↑↓ and space, or press a number."
+
     @on(ChoiceList.PicksChanged)
     def _picks_changed(self, event: ChoiceList.PicksChanged) -> None:
         event.stop()
-        self.response = self.make_response(event.picked)
-        self.post_message(self.AnswerChanged(self, self.response))
+        self.set_answer(self.make_response(event.picked))
 
     @on(ChoiceList.CheckPressed)
     def _check_pressed(self, event: ChoiceList.CheckPressed) -> None:
         event.stop()
-        self.post_message(self.CheckRequested(self, self.response))
+        self.request_check()
 
     def show_verdict(self, response: Response) -> None:
         """Lock the widget and mark the right choice(s) and the picked ones, in words."""
         self.choice_list.set_verdicts(self.verdicts(response))
 
 
-def _right_mark() -> Content:
-    return Content.from_markup("[$text-success]✓ right answer[/]")
-
-
-def _wrong_mark() -> Content:
-    return Content.from_markup("[$text-error]✗ your pick, not right[/]")
-
-
-def _missed_mark() -> Content:
-    return Content.from_markup("[$text-warning]✓ right answer (not picked)[/]")
-
-
-class _ChoiceQuestionWidget(QuestionWidget):
+class _ChoiceQuestionWidget(ListQuestionWidget):
     """Shared code of single- and multiple-choice questions."""
 
     question: SingleChoiceQuestion | MultipleChoiceQuestion
@@ -322,11 +433,22 @@ class _ChoiceQuestionWidget(QuestionWidget):
                 marks[display] = _wrong_mark()
         return marks
 
+    @classmethod
+    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
+        """Number keys of the right choices, or of the first wrong one."""
+        assert isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion))
+        picks = [i for i, choice in enumerate(question.choices) if choice.correct == right]
+        return [str(list(order).index(i) + 1) for i in (picks if right else picks[:1])]
+
 
 class SingleChoiceWidget(_ChoiceQuestionWidget):
     """A ``single`` question: pick exactly one choice."""
 
     multiple = False
+
+    def how_to(self) -> str:
+        """``"Pick one answer."``"""
+        return "Pick one answer."
 
 
 class MultipleChoiceWidget(_ChoiceQuestionWidget):
@@ -334,11 +456,21 @@ class MultipleChoiceWidget(_ChoiceQuestionWidget):
 
     multiple = True
 
+    def how_to(self) -> str:
+        """Pick every right answer; says how partial credit works when the question uses it."""
+        if getattr(self.question, "scoring", "all_or_nothing") == "partial":
+            return "Pick every right answer. Partial credit: each wrong pick cancels a right one."
+        return "Pick every right answer."
 
-class TrueFalseWidget(QuestionWidget):
+
+class TrueFalseWidget(ListQuestionWidget):
     """A ``true_false`` question: two choices, "True" and "False"."""
 
     question: TrueFalseQuestion
+
+    def how_to(self) -> str:
+        """``"True or false?"``"""
+        return "True or false?"
 
     def choice_texts(self) -> list[str]:
         """``["True", "False"]``."""
@@ -360,19 +492,789 @@ class TrueFalseWidget(QuestionWidget):
                 marks[given] = _wrong_mark()
         return marks
 
+    @classmethod
+    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
+        """``1`` for True, ``2`` for False."""
+        assert isinstance(question, TrueFalseQuestion)
+        return ["1" if question.answer == right else "2"]
+
+
+# ------------------------------------------------------------------ typed answers
+
+
+class AnswerInput(Input):
+    """The text box of a typed answer: one line, no markup, no blinking when motion is off."""
+
+    DEFAULT_CSS = """
+    AnswerInput { width: 1fr; max-width: 60; }
+    """
+
+    def on_mount(self) -> None:
+        """Stop the cursor blinking when the app runs without animations (and in tests)."""
+        if self.app.animation_level == "none":
+            self.cursor_blink = False
+
+
+class _TypedAnswerWidget(QuestionWidget):
+    """Shared code of the questions answered by typing: a text box, enter checks."""
+
+    placeholder: ClassVar[str] = "Type your answer here"
+    """Shown in the empty box."""
+
+    max_length: ClassVar[int] = 200
+    """Longest answer the box takes."""
+
+    empty_message = "Type your answer first."
+
+    def __init__(self, question: AnyQuestion, order: Sequence[int] = (), *, id: str | None = None) -> None:
+        super().__init__(question, order, id=id)
+        self.text = ""
+        """What the reader has typed."""
+
+    def compose(self) -> ComposeResult:
+        """The text box, a line for problems, and a line for the verdict."""
+        yield AnswerInput(
+            placeholder=self.placeholder,
+            max_length=self.max_length,
+            select_on_focus=False,
+            id="answer",
+            classes="answer-control",
+        )
+        yield Static(id="answer-problem")
+        yield Static(id="answer-verdict", classes="verdict-mark")
+
+    @property
+    def input(self) -> AnswerInput:
+        """The text box."""
+        return self.query_one(AnswerInput)
+
+    @property
+    def has_answer(self) -> bool:
+        """True once something other than spaces is typed."""
+        return bool(self.text.strip())
+
+    def status_text(self) -> str:
+        """What to do next: type, or press enter."""
+        return "Press enter to check your answer." if self.has_answer else "Type your answer in the box."
+
+    def parse(self, text: str) -> Response | None:
+        """Build the response from the typed text; None when it cannot be scored."""
+        raise NotImplementedError
+
+    def show_problem(self, message: str) -> None:
+        """Show why the typed answer cannot be checked, under the box."""
+        problem = self.query_one("#answer-problem", Static)
+        problem.update(Content.assemble(("✗ ", "bold"), message))
+        problem.add_class("-shown")
+
+    def _clear_problem(self) -> None:
+        problem = self.query_one("#answer-problem", Static)
+        problem.remove_class("-shown")
+        problem.update("")
+
+    @on(Input.Changed, "#answer")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.text = event.value
+        self._clear_problem()
+        self.set_answer(self.parse(event.value))
+
+    @on(Input.Submitted, "#answer")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.request_check()
+
+    def show_verdict(self, response: Response) -> None:
+        """Lock the box and say under it whether the answer was right."""
+        from explainer.pack import score
+
+        self.input.disabled = True
+        self._clear_problem()
+        verdict = self.query_one("#answer-verdict", Static)
+        if score(self.question, response).correct:
+            verdict.update(_right_mark("✓ right answer"))
+        else:
+            verdict.update(_wrong_mark("✗ your answer, not right"))
+        verdict.add_class("-shown")
+
+
+class ShortAnswerWidget(_TypedAnswerWidget):
+    """A ``short_answer`` question: type a word or phrase."""
+
+    question: ShortAnswerQuestion
+
+    def how_to(self) -> str:
+        """Type the answer; says whether letter case matters."""
+        if self.question.case_sensitive:
+            return "Type your answer, then press enter. Capital letters matter."
+        return "Type your answer, then press enter. Capital letters do not matter."
+
+    def parse(self, text: str) -> Response | None:
+        """A :class:`TextResponse`, or None while only spaces are typed."""
+        return TextResponse(text) if text.strip() else None
+
+    @classmethod
+    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
+        """Type the first accepted answer, or a word that is not accepted."""
+        assert isinstance(question, ShortAnswerQuestion)
+        if right:
+            return _typed_keys(question.accept[0])
+        wrong = "no idea"
+        accepted = {normalise_text(a, question.case_sensitive) for a in question.accept}
+        while normalise_text(wrong, question.case_sensitive) in accepted:
+            wrong += " at all"
+        return _typed_keys(wrong)
+
+
+class NumericWidget(_TypedAnswerWidget):
+    """A ``numeric`` question: type a number.
+
+    The typed text is read with :func:`~explainer.pack.parse_number`. Text that is not a
+    number is never scored: checking it shows the reason under the box instead, and the
+    reader can correct it.
+    """
+
+    question: NumericQuestion
+    placeholder = "Type a number, e.g. 10000 or 10,000"
+    max_length = 40
+    empty_message = "Type a number first."
+
+    def how_to(self) -> str:
+        """Type a number; says which forms are understood."""
+        return "Type a number, then press enter (10000, 10,000 and 1e4 all work)."
+
+    def parse(self, text: str) -> Response | None:
+        """A :class:`NumberResponse`, or None when the text is not a number (yet)."""
+        try:
+            return NumberResponse(parse_number(text))
+        except ValueError:
+            return None
+
+    def answer_problem(self) -> str | None:
+        """The reader-facing reason the typed text is not a number, if it is not."""
+        if not self.has_answer:
+            return None
+        try:
+            parse_number(self.text)
+        except ValueError as error:
+            return str(error)
+        return None
+
+    @classmethod
+    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
+        """Type the right number (with thousands commas), or one well outside the range."""
+        assert isinstance(question, NumericQuestion)
+        if question.answer is not None:
+            low, high = question.answer - question.tolerance, question.answer + question.tolerance
+        else:
+            low, high = question.min, question.max  # type: ignore[assignment]
+        if right:
+            value = question.answer if question.answer is not None else (low + high) / 2
+        else:
+            value = high + 1 + abs(high - low) + abs(high)
+        return _typed_keys(format_number(value))
+
+
+# ------------------------------------------------------------------ order
+
+
+class _Arrow(Static):
+    """A ▲ or ▼ that moves its row's item when clicked."""
+
+    def __init__(self, row: int, step: int) -> None:
+        super().__init__(Content(" ▲ " if step < 0 else " ▼ "), classes="order-move")
+        self.row = row
+        """The display row the arrow belongs to."""
+        self.step = step
+        """-1 moves the item up, +1 down."""
+        self.tooltip = "Move up" if step < 0 else "Move down"
+
+    def on_click(self, event: events.Click) -> None:
+        """Move the row's item."""
+        event.stop()
+        self.post_message(OrderList.MoveClicked(self.row, self.step))
+
+
+class _OrderRow(Horizontal):
+    """One row of an :class:`OrderList`: position, item text, arrows, verdict."""
+
+    def __init__(self, row: int, last: bool) -> None:
+        super().__init__(classes="order-row")
+        self.row = row
+        """0-based display row."""
+        self.last = last
+        """True for the bottom row (its ▼ does nothing)."""
+
+    def compose(self) -> ComposeResult:
+        """Number, text, ▲, ▼ and the verdict mark."""
+        yield Static(classes="order-number")
+        yield Static(classes="order-text")
+        yield _Arrow(self.row, -1)
+        yield _Arrow(self.row, +1)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on the row chooses it."""
+        self.post_message(OrderList.RowClicked(self.row))
+
+
+class OrderList(Widget, can_focus=True):
+    """The items of an order question as rows the reader moves up and down.
+
+    Args:
+        items: the item texts in FILE order (author text, verbatim).
+        order: file indexes in the order first shown.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("u,shift+up", "move(-1)", "Move", key_display="u/d", id="order-move-up", tooltip="Move the chosen item up (u) or down (d)"),
+        Binding("d,shift+down", "move(1)", "Move down", show=False, id="order-move-down", tooltip="Move the chosen item down"),
+        Binding("enter", "check", "Check", tooltip="Check this order"),
+    ]
+
+    DEFAULT_CSS = """
+    OrderList { height: auto; padding: 0; }
+    OrderList .order-row { height: auto; padding: 0 1 0 0; }
+    OrderList .order-number { width: 5; }
+    OrderList .order-text { width: 1fr; }
+    OrderList .order-move { width: 3; margin-left: 1; background: $boost; color: $text-primary; }
+    OrderList .order-move:hover { background: $primary 40%; }
+    OrderList.-locked .order-move { display: none; }
+    OrderList .order-verdict { width: auto; max-width: 24; margin-left: 1; }
+    OrderList .order-row.-chosen { background: $block-cursor-blurred-background; }
+    OrderList:focus .order-row.-chosen { background: $block-cursor-background; color: $block-cursor-foreground; }
+    """
+
+    order: var[tuple[int, ...]] = var(())
+    """File indexes of the items, top to bottom."""
+
+    chosen: var[int] = var(0)
+    """The display row the keys act on."""
+
+    locked: var[bool] = var(False)
+    """True once the answer has been checked."""
+
+    class OrderChanged(Message):
+        """The reader moved an item."""
+
+        def __init__(self, order: tuple[int, ...]) -> None:
+            self.order = order
+            """File indexes, top to bottom."""
+            super().__init__()
+
+    class CheckPressed(Message):
+        """The reader pressed enter."""
+
+    class MoveClicked(Message):
+        """A ▲ or ▼ was clicked."""
+
+        def __init__(self, row: int, step: int) -> None:
+            self.row = row
+            """The display row of the arrow."""
+            self.step = step
+            """-1 up, +1 down."""
+            super().__init__()
+
+    class RowClicked(Message):
+        """A row was clicked."""
+
+        def __init__(self, row: int) -> None:
+            self.row = row
+            """The display row clicked."""
+            super().__init__()
+
+    def __init__(self, items: Sequence[str], order: Sequence[int], *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.items = tuple(items)
+        """Item texts in file order."""
+        self._verdicts: dict[int, Content] = {}
+        self.set_reactive(OrderList.order, tuple(order))
+
+    def compose(self) -> ComposeResult:
+        """One row per item."""
+        for row in range(len(self.items)):
+            yield _OrderRow(row, last=row == len(self.items) - 1)
+
+    def on_mount(self) -> None:
+        """Fill the rows."""
+        self._refresh_rows()
+
+    def _refresh_rows(self) -> None:
+        """Show each item at its row, the chosen row, and any verdicts."""
+        rows = list(self.query(_OrderRow))
+        if len(rows) != len(self.order):
+            return
+        for row in rows:
+            k = row.row
+            chosen = k == self.chosen and not self.locked
+            number = Content.assemble(("▸ " if chosen else "  "), (f"{k + 1}.", "bold"))
+            row.query_one(".order-number", Static).update(number)
+            text = Content(self.items[self.order[k]])
+            if k in self._verdicts:
+                text = Content.assemble(text, "  ", self._verdicts[k])
+            row.query_one(".order-text", Static).update(text)
+            row.set_class(chosen, "-chosen")
+
+    def watch_order(self) -> None:
+        """Redraw after a move."""
+        self._refresh_rows()
+
+    def watch_chosen(self) -> None:
+        """Redraw the marker and keep the chosen row in view."""
+        self._refresh_rows()
+        rows = list(self.query(_OrderRow))
+        if 0 <= self.chosen < len(rows):
+            rows[self.chosen].scroll_visible(animate=False)
+
+    def action_cursor(self, step: int) -> None:
+        """Choose the row above (-1) or below (+1)."""
+        if not self.locked:
+            self.chosen = max(0, min(len(self.items) - 1, self.chosen + step))
+
+    def action_move(self, step: int) -> None:
+        """Move the chosen item up (-1) or down (+1); the choice follows it."""
+        self.move(self.chosen, step)
+
+    def move(self, row: int, step: int) -> None:
+        """Move the item at display ``row`` by ``step`` rows (no further than the ends)."""
+        target = row + step
+        if self.locked or not 0 <= row < len(self.order) or not 0 <= target < len(self.order):
+            if 0 <= row < len(self.order) and not self.locked:
+                self.chosen = row
+            return
+        order = list(self.order)
+        order[row], order[target] = order[target], order[row]
+        self.chosen = target
+        self.order = tuple(order)
+        self.post_message(self.OrderChanged(self.order))
+
+    def action_check(self) -> None:
+        """Ask to check the current order."""
+        self.post_message(self.CheckPressed())
+
+    @on(MoveClicked)
+    def _move_clicked(self, event: MoveClicked) -> None:
+        event.stop()
+        self.focus()
+        self.move(event.row, event.step)
+
+    @on(RowClicked)
+    def _row_clicked(self, event: RowClicked) -> None:
+        event.stop()
+        self.focus()
+        if not self.locked:
+            self.chosen = event.row
+
+    def set_verdicts(self, verdicts: dict[int, Content]) -> None:
+        """Lock the list and add a mark after some rows (display row -> words)."""
+        self._verdicts = dict(verdicts)
+        self.locked = True
+        self.add_class("-locked")
+        self._refresh_rows()
+
+
+class OrderWidget(QuestionWidget):
+    """An ``order`` question: put the items in the right order, first at the top.
+
+    The items start in the session's shuffled order (never already right), so the
+    reader always has an answer to check.
+    """
+
+    question: OrderQuestion
+
+    def compose(self) -> ComposeResult:
+        """The list of items."""
+        yield OrderList(self.question.items, self.order, id="items", classes="answer-control")
+
+    def on_mount(self) -> None:
+        """The starting order is already an answer."""
+        self.set_answer(OrderResponse(self.order))
+
+    @property
+    def order_list(self) -> OrderList:
+        """The list of items."""
+        return self.query_one(OrderList)
+
+    def how_to(self) -> str:
+        """How to move items, by keys and by mouse."""
+        return "Put these in order, first at the top: ↑↓ choose an item, u/d move it, or click ▲▼."
+
+    def status_text(self) -> str:
+        """Enter checks the order as it stands."""
+        return "Press enter to check this order."
+
+    @on(OrderList.OrderChanged)
+    def _order_changed(self, event: OrderList.OrderChanged) -> None:
+        event.stop()
+        self.set_answer(OrderResponse(event.order))
+
+    @on(OrderList.CheckPressed)
+    def _check_pressed(self, event: OrderList.CheckPressed) -> None:
+        event.stop()
+        self.request_check()
+
+    def show_verdict(self, response: Response) -> None:
+        """Mark each row: in its right place, or where it belongs."""
+        order = response.order if isinstance(response, OrderResponse) else self.order_list.order
+        marks: dict[int, Content] = {}
+        for row, item in enumerate(order):
+            if item == row:
+                marks[row] = _right_mark("✓")
+            else:
+                marks[row] = _wrong_mark(f"✗ belongs at {item + 1}")
+        self.order_list.set_verdicts(marks)
+
+    @classmethod
+    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
+        """Moves that sort the items into the right order (or none: the start is wrong)."""
+        assert isinstance(question, OrderQuestion)
+        if not right:
+            return []
+        current = list(order)
+        keys: list[str] = []
+        chosen = 0
+        for target in range(len(current)):
+            at = current.index(target)
+            keys += ["down"] * (at - chosen) if at >= chosen else ["up"] * (chosen - at)
+            keys += ["u"] * (at - target)
+            current.insert(target, current.pop(at))
+            chosen = target
+        return keys
+
+
+# ------------------------------------------------------------------ match
+
+
+class _MatchLine(Horizontal):
+    """One line of a :class:`MatchList`: a left side and the option picked for it."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(classes="match-line")
+        self.line = line
+        """0-based line (left side, in file order)."""
+
+    def compose(self) -> ComposeResult:
+        """The left side and the pick."""
+        yield Static(classes="match-left")
+        yield Static(classes="match-pick")
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on the line chooses it."""
+        self.post_message(MatchList.LineClicked(self.line))
+
+
+class _MatchOption(Static):
+    """One right-hand option, listed once under the lines; a click picks it."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(classes="match-option")
+        self.number = number
+        """1-based option number, as shown."""
+
+    def on_click(self, event: events.Click) -> None:
+        """Pick this option for the chosen line."""
+        event.stop()
+        self.post_message(MatchList.OptionClicked(self.number))
+
+
+class MatchList(Widget, can_focus=True):
+    """The lines of a match question and the options to pick for them.
+
+    Args:
+        lefts: the left sides in file order (author text, verbatim).
+        options: the right-hand options in DISPLAY order (author text, verbatim).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("left", "step(-1)", "Previous option", show=False),
+        Binding("right", "step(1)", "Next option", show=False),
+        Binding("backspace,delete", "clear", "Clear", show=False),
+        Binding("enter", "check", "Check", tooltip="Check your answer"),
+        *[
+            Binding(str(n), f"pick_number({n})", "Pick option", show=n == 1, key_display="1-9")
+            for n in range(1, 10)
+        ],
+    ]
+
+    DEFAULT_CSS = """
+    MatchList { height: auto; padding: 0; }
+    MatchList .match-line { height: auto; }
+    MatchList .match-left { width: 1fr; padding-right: 1; }
+    MatchList .match-pick { width: 1fr; }
+    MatchList .match-line.-chosen { background: $block-cursor-blurred-background; }
+    MatchList:focus .match-line.-chosen { background: $block-cursor-background; color: $block-cursor-foreground; }
+    MatchList .match-heading { margin-top: 1; text-style: bold; color: $text-muted; }
+    MatchList .match-option { padding-left: 2; }
+    MatchList .match-option:hover { background: $boost; }
+    """
+
+    picks: var[tuple[int | None, ...]] = var(())
+    """Per line: the display index (0-based) of the picked option, or None."""
+
+    chosen: var[int] = var(0)
+    """The line the keys act on."""
+
+    locked: var[bool] = var(False)
+    """True once the answer has been checked."""
+
+    class PicksChanged(Message):
+        """The reader picked or cleared an option."""
+
+        def __init__(self, picks: tuple[int | None, ...]) -> None:
+            self.picks = picks
+            """Per line: display index of the picked option, or None."""
+            super().__init__()
+
+    class CheckPressed(Message):
+        """The reader pressed enter."""
+
+    class LineClicked(Message):
+        """A line was clicked."""
+
+        def __init__(self, line: int) -> None:
+            self.line = line
+            """The line clicked."""
+            super().__init__()
+
+    class OptionClicked(Message):
+        """An option was clicked."""
+
+        def __init__(self, number: int) -> None:
+            self.number = number
+            """1-based option number."""
+            super().__init__()
+
+    def __init__(self, lefts: Sequence[str], options: Sequence[str], *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.lefts = tuple(lefts)
+        """Left sides in file order."""
+        self.options = tuple(options)
+        """Options in display order."""
+        self._verdicts: dict[int, Content] = {}
+        self.set_reactive(MatchList.picks, (None,) * len(self.lefts))
+
+    def compose(self) -> ComposeResult:
+        """The lines, then the numbered options."""
+        for line in range(len(self.lefts)):
+            yield _MatchLine(line)
+        yield Static(Content("Options"), classes="match-heading")
+        for number in range(1, len(self.options) + 1):
+            yield _MatchOption(number)
+
+    def on_mount(self) -> None:
+        """Fill the lines and the options."""
+        for option in self.query(_MatchOption):
+            option.update(Content.assemble((f"{option.number}. ", "bold"), Content(self.options[option.number - 1])))
+        self._refresh_lines()
+
+    def _refresh_lines(self) -> None:
+        """Show each line's pick, the chosen line, and any verdicts."""
+        lines = list(self.query(_MatchLine))
+        if len(lines) != len(self.lefts):
+            return
+        for line in lines:
+            k = line.line
+            chosen = k == self.chosen and not self.locked
+            left = Content.assemble(("▸ " if chosen else "  "), Content(self.lefts[k]))
+            line.query_one(".match-left", Static).update(left)
+            pick = self.picks[k]
+            if pick is None:
+                shown = Content.assemble(("→ ", "bold"), (f"(pick 1–{len(self.options)})", "$text-muted"))
+            else:
+                shown = Content.assemble(("→ ", "bold"), (f"{pick + 1}. ", "bold"), Content(self.options[pick]))
+            if k in self._verdicts:
+                shown = Content.assemble(shown, "  ", self._verdicts[k])
+            line.query_one(".match-pick", Static).update(shown)
+            line.set_class(chosen, "-chosen")
+
+    def watch_picks(self) -> None:
+        """Redraw after a pick."""
+        self._refresh_lines()
+
+    def watch_chosen(self) -> None:
+        """Redraw the marker and keep the chosen line in view."""
+        self._refresh_lines()
+        lines = list(self.query(_MatchLine))
+        if 0 <= self.chosen < len(lines):
+            lines[self.chosen].scroll_visible(animate=False)
+
+    def action_cursor(self, step: int) -> None:
+        """Choose the line above (-1) or below (+1)."""
+        if not self.locked:
+            self.chosen = max(0, min(len(self.lefts) - 1, self.chosen + step))
+
+    def pick(self, line: int, option: int | None, *, advance: bool = False) -> None:
+        """Pick option ``option`` (display index, None clears) for ``line``.
+
+        With ``advance``, the next line still without a pick is chosen afterwards.
+        """
+        if self.locked or not 0 <= line < len(self.lefts):
+            return
+        if option is not None and not 0 <= option < len(self.options):
+            return
+        picks = list(self.picks)
+        picks[line] = option
+        self.picks = tuple(picks)
+        self.post_message(self.PicksChanged(self.picks))
+        if advance:
+            open_lines = [k for k in range(len(self.lefts)) if self.picks[k] is None]
+            later = [k for k in open_lines if k > line] or open_lines
+            if later:
+                self.chosen = later[0]
+
+    def action_pick_number(self, number: int) -> None:
+        """Pick option ``number`` (1-based) for the chosen line, then go to the next open line."""
+        self.pick(self.chosen, number - 1, advance=True)
+
+    def action_step(self, step: int) -> None:
+        """Pick the previous (-1) or next (+1) option for the chosen line."""
+        current = self.picks[self.chosen] if self.picks else None
+        start = -1 if current is None and step > 0 else (len(self.options) if current is None else current)
+        self.pick(self.chosen, (start + step) % len(self.options))
+
+    def action_clear(self) -> None:
+        """Clear the chosen line's pick."""
+        self.pick(self.chosen, None)
+
+    def action_check(self) -> None:
+        """Ask to check the answer."""
+        self.post_message(self.CheckPressed())
+
+    @on(LineClicked)
+    def _line_clicked(self, event: LineClicked) -> None:
+        event.stop()
+        self.focus()
+        if not self.locked:
+            self.chosen = event.line
+
+    @on(OptionClicked)
+    def _option_clicked(self, event: OptionClicked) -> None:
+        event.stop()
+        self.focus()
+        self.pick(self.chosen, event.number - 1, advance=True)
+
+    def set_verdicts(self, verdicts: dict[int, Content]) -> None:
+        """Lock the list and add a mark after some lines (line -> words)."""
+        self._verdicts = dict(verdicts)
+        self.locked = True
+        self._refresh_lines()
+
+
+class MatchWidget(QuestionWidget):
+    """A ``match`` question: pick the right-hand option for each left side.
+
+    The options (right sides and distractors) are listed once, numbered, in the
+    session's shuffled order; each line shows the option picked for it.
+    """
+
+    question: MatchQuestion
+    empty_message = "Pick an option for each line first."
+
+    def compose(self) -> ComposeResult:
+        """The lines and the options."""
+        options = self.question.right_options
+        yield MatchList(
+            [pair.left for pair in self.question.pairs],
+            [options[i] for i in self.order],
+            id="lines",
+            classes="answer-control",
+        )
+
+    @property
+    def match_list(self) -> MatchList:
+        """The lines and options."""
+        return self.query_one(MatchList)
+
+    @property
+    def has_answer(self) -> bool:
+        """True once any line has a pick."""
+        return any(pick is not None for pick in self.match_list.picks)
+
+    def answer_problem(self) -> str | None:
+        """Lines still without a pick, in words; None when every line has one (or none does)."""
+        picks = self.match_list.picks
+        missing = sum(pick is None for pick in picks)
+        if not missing or missing == len(picks):
+            return None
+        lines = "line" if missing == 1 else "lines"
+        return f"Pick an option for every line: {missing} {lines} still open."
+
+    def how_to(self) -> str:
+        """How to pick, by keys and by mouse."""
+        count = len(self.question.right_options)
+        return f"Match each line with an option: ↑↓ choose a line, 1–{count} pick its option, or click."
+
+    def status_text(self) -> str:
+        """What is left to do."""
+        problem = self.answer_problem()
+        if problem:
+            return problem
+        return "Press enter to check your answer." if self.has_answer else "Pick an option for every line."
+
+    @on(MatchList.PicksChanged)
+    def _picks_changed(self, event: MatchList.PicksChanged) -> None:
+        event.stop()
+        if any(pick is None for pick in event.picks):
+            self.set_answer(None)
+        else:
+            self.set_answer(MatchResponse(tuple(self.order[pick] for pick in event.picks)))  # type: ignore[index]
+
+    @on(MatchList.CheckPressed)
+    def _check_pressed(self, event: MatchList.CheckPressed) -> None:
+        event.stop()
+        self.request_check()
+
+    def show_verdict(self, response: Response) -> None:
+        """Mark each line: right, or what the right option was."""
+        matches = response.matches if isinstance(response, MatchResponse) else ()
+        options = self.question.right_options
+        marks: dict[int, Content] = {}
+        for line, pair in enumerate(self.question.pairs):
+            picked = matches[line] if line < len(matches) else None
+            if picked == line:
+                marks[line] = _right_mark("✓")
+            else:
+                marks[line] = Content.assemble(_wrong_mark("✗ right: "), (Content(options[line])))
+        self.match_list.set_verdicts(marks)
+
+    @classmethod
+    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
+        """Number keys picking each line's option (the first two swapped when ``right`` is False)."""
+        assert isinstance(question, MatchQuestion)
+        shown = list(order)
+        wanted = list(range(len(question.pairs)))
+        if not right:
+            wanted[0], wanted[1] = wanted[1], wanted[0]
+        return [str(shown.index(option) + 1) for option in wanted]
+
 
 WIDGETS: dict[str, type[QuestionWidget]] = {
     "single": SingleChoiceWidget,
     "multiple": MultipleChoiceWidget,
     "true_false": TrueFalseWidget,
+    "short_answer": ShortAnswerWidget,
+    "numeric": NumericWidget,
+    "order": OrderWidget,
+    "match": MatchWidget,
 }
 """Question ``type`` -> the widget class that asks it."""
 
 
-def question_widget(question: object, order: Sequence[int] = (), *, id: str | None = None) -> QuestionWidget:
-    """Return the widget that asks ``question`` (choices in display ``order``).
+def question_widget(question: AnyQuestion, order: Sequence[int] = (), *, id: str | None = None) -> QuestionWidget:
+    """Return the widget that asks ``question`` (what it shows in display ``order``).
 
     Raises:
         KeyError: no widget is registered for the question's type.
     """
-    return WIDGETS[question.type](question, order, id=id)  # type: ignore[attr-defined]
+    return WIDGETS[question.type](question, order, id=id)
+
+
+def answer_keys(question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
+    """The keys that answer a fresh ``question`` right (or wrong), before enter checks it.
+
+    ``order`` is the question's display order from the quiz session.
+    """
+    return WIDGETS[question.type].answer_keys(question, order, right)
