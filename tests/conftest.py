@@ -65,17 +65,18 @@ def find_text(app, text: str) -> tuple[int, int]:
 
 
 def right_keys(session, question) -> list[str]:
-    """The number keys that pick the right answer of ``question`` as displayed."""
-    if question.type == "true_false":
-        return ["1" if question.answer else "2"]
-    order = session.choice_order(question.id)
-    return [str(order.index(i) + 1) for i, choice in enumerate(question.choices) if choice.correct]
+    """The keys that answer ``question`` right as displayed in ``session`` (before enter):
+    number keys for choices, typed characters for short answers and numbers, moves for
+    order questions, option numbers for match questions."""
+    from explainer.widgets import answer_keys
+
+    return answer_keys(question, session.display_order(question.id), right=True)
 
 
 def wrong_keys(session, question) -> list[str]:
-    """Number keys that pick a wrong answer of ``question`` as displayed."""
-    if question.type == "true_false":
-        return ["2" if question.answer else "1"]
-    order = session.choice_order(question.id)
-    wrong = next(i for i, choice in enumerate(question.choices) if not choice.correct)
-    return [str(order.index(wrong) + 1)]
+    """The keys that answer ``question`` wrong as displayed in ``session`` (before enter).
+
+    For an order question this is no keys at all: the items never start in order."""
+    from explainer.widgets import answer_keys
+
+    return answer_keys(question, session.display_order(question.id), right=False)

@@ -32,16 +32,33 @@ from explainer.session import (
 
 
 def right_response(question):
-    """The fully right response to ``question``."""
+    """The fully right response to ``question``, of any type."""
     if question.type == "true_false":
         return TrueFalseResponse(question.answer)
+    if question.type == "short_answer":
+        return TextResponse(question.accept[0])
+    if question.type == "numeric":
+        return NumberResponse(question.answer if question.answer is not None else question.min)
+    if question.type == "order":
+        return OrderResponse(tuple(range(len(question.items))))
+    if question.type == "match":
+        return MatchResponse(tuple(range(len(question.pairs))))
     return ChoiceResponse(frozenset(i for i, c in enumerate(question.choices) if c.correct))
 
 
 def wrong_response(question):
-    """A wrong response to ``question``."""
+    """A wrong response (scoring 0) to ``question``, of any type."""
     if question.type == "true_false":
         return TrueFalseResponse(not question.answer)
+    if question.type == "short_answer":
+        return TextResponse("not " + question.accept[0])
+    if question.type == "numeric":
+        top = question.answer + question.tolerance if question.answer is not None else question.max
+        return NumberResponse(top + 1 + abs(top))
+    if question.type == "order":
+        return OrderResponse(tuple(reversed(range(len(question.items)))))
+    if question.type == "match":
+        return MatchResponse((1, 0) + tuple(range(2, len(question.pairs))))
     return ChoiceResponse(frozenset({next(i for i, c in enumerate(question.choices) if not c.correct)}))
 
 
@@ -223,11 +240,18 @@ def test_reading_progress(mini_pack):
 def test_bundled_pack_full_run(bundled_pack):
     session = QuizSession(bundled_pack, seed=2)
     for index, question in enumerate(session.questions):
-        session.submit(question.id, wrong_response(question) if index % 4 == 0 else right_response(question))
+        result = session.submit(question.id, wrong_response(question) if index % 4 == 0 else right_response(question))
+        assert result.correct == (index % 4 != 0) and result.points == (0 if index % 4 == 0 else question.points)
     missed = session.missed()
     assert missed == [q.id for i, q in enumerate(session.questions) if i % 4 == 0]
     assert [q.id for q in session.review_session().questions] == missed
     assert set(session.missed_sections()) == {bundled_pack.question(m).section for m in missed}
+
+
+def test_bundled_pack_uses_every_question_type(bundled_pack):
+    types = {question.type for question in bundled_pack.questions}
+    assert types == {"single", "multiple", "true_false", "short_answer", "numeric", "order", "match"}
+    assert any(getattr(q, "scoring", None) == "partial" for q in bundled_pack.questions)
 
 
 # ------------------------------------------------------------------ every question type
