@@ -474,6 +474,12 @@ class _Plain:
                     return False
                 if answer in ("z", "quiz"):
                     return True
+                if answer in ("g", "glossary") and self.pack.glossary:
+                    self.show_glossary()
+                    continue
+                if answer in ("t", "timeline") and self.pack.timeline:
+                    self.show_timeline()
+                    continue
                 self.out.say(
                     "Press Enter to go on, type z for the quiz, or q to quit."
                     if not last
@@ -483,6 +489,44 @@ class _Plain:
             if answer in ("z", "quiz"):
                 return True
         return True
+
+    def extras_line(self) -> str | None:
+        """The line that says how to open the glossary and the timeline, if the pack has them."""
+        parts = []
+        if self.pack.glossary:
+            parts.append("g for the glossary")
+        if self.pack.timeline:
+            parts.append("t for the timeline")
+        if not parts:
+            return None
+        return "At each pause between sections, type " + " or ".join(parts) + "."
+
+    def show_glossary(self) -> None:
+        """Print every glossary term with its definition as plain text, then a pause line."""
+        out = self.out
+        out.blank()
+        out.say(f"Glossary, {_plural(len(self.pack.glossary), 'term')}:")
+        for entry in self.pack.glossary:
+            out.say(f"- {entry.term}: {markdown_to_text(entry.definition)}")
+            if entry.see_also:
+                out.say(f"  See also: {'; '.join(entry.see_also)}")
+        out.say("End of the glossary. Press Enter to go on.")
+
+    def show_timeline(self) -> None:
+        """Print every timeline event, one a line, with its section, then a pause line."""
+        out = self.out
+        out.blank()
+        out.say(f"Timeline, {_plural(len(self.pack.timeline), 'event')}:")
+        for event in self.pack.timeline:
+            line = f"- {event.date}: {event.event}"
+            if event.section:
+                try:
+                    index = self.pack.section_index(event.section)
+                    line += f" (section {index + 1}, {self.pack.sections[index].title})"
+                except KeyError:  # pragma: no cover - the loader checks references
+                    pass
+            out.say(line)
+        out.say("End of the timeline. Press Enter to go on.")
 
     def show_section(self, index: int, section: Section) -> None:
         """Print one section: title, body as plain text, key points, sources."""
@@ -923,6 +967,10 @@ def run_plain(
                     f"Continue reading where you stopped (section {index + 1} of {len(sections)}, {title})?"
                 ):
                     start = index
+                console.blank()
+            extras = runner.extras_line()
+            if extras:
+                console.say(extras)
                 console.blank()
             if not runner.read(start):
                 console.say("Stopped. What you have read is saved.")

@@ -41,6 +41,7 @@ SEED = 7
 
 
 def _letter(index: int) -> str:
+    """The label of a match option at display position ``index``: a, b, c..."""
     return chr(ord("a") + index)
 
 
@@ -109,11 +110,13 @@ def run_piped(
 
 @pytest.fixture(scope="module")
 def bundled() -> Pack:
+    """The bundled pack, as it is now (its quiz grows; answers are computed)."""
     return load_pack(bundled_pack_path())
 
 
 @pytest.fixture(scope="module")
 def every_type() -> Pack:
+    """The fixture pack with one question of every type."""
     return load_pack(FIXTURES / "every-type")
 
 
@@ -421,7 +424,11 @@ def test_a_section_as_plain_text(every_type: Pack, tmp_path: Path) -> None:
     code, out, _ = run_in_process(every_type, tmp_path, "q\n")
     assert code == 0
     section = every_type.sections[0]
-    assert out.startswith(f"{every_type.title}\n{every_type.meta.summary}\n\nSection 1 of 3: {section.title}\n\n")
+    assert out.startswith(
+        f"{every_type.title}\n{every_type.meta.summary}\n\n"
+        "At each pause between sections, type g for the glossary or t for the timeline.\n\n"
+        f"Section 1 of 3: {section.title}\n\n"
+    )
     assert "On 1 March 2025 the people of Harbourtown vote on the future of their harbour bridge." in out
     assert "**" not in out and "*rebuild*" not in out
     assert "minutes (https://example.org/council/2025-02-12)" in out
@@ -523,7 +530,10 @@ def test_markdown_to_text() -> None:
 
 def test_plain_wanted() -> None:
     class Tty(io.StringIO):
+        """A stream that says it is a terminal."""
+
         def isatty(self) -> bool:
+            """Yes, a terminal."""
             return True
 
     assert plain_wanted(io.StringIO(), {}) is True
@@ -575,11 +585,14 @@ def test_ctrl_c_exits_130_and_keeps_what_was_answered(every_type: Pack, tmp_path
     session, stdin = answers(every_type, right_line)
 
     class Interrupted(io.StringIO):
+        """Stdin that gives ``lines``, then ctrl+C."""
+
         def __init__(self, lines: list[str]) -> None:
             super().__init__()
             self.lines = lines
 
         def readline(self, *args) -> str:
+            """The next line, or KeyboardInterrupt when there is none."""
             if not self.lines:
                 raise KeyboardInterrupt
             return self.lines.pop(0) + "\n"
@@ -591,3 +604,14 @@ def test_ctrl_c_exits_130_and_keeps_what_was_answered(every_type: Pack, tmp_path
     assert "Stopped." in err.getvalue()
     saved = ProgressStore(every_type.id, tmp_path).load().quiz
     assert saved is not None and saved.position == 2 and len(saved.answers) == 2
+
+
+def test_glossary_and_timeline_at_a_pause(tmp_path: Path) -> None:
+    pack = load_pack(FIXTURES / "verbatim")
+    code, out, _ = run_in_process(pack, tmp_path, "g\nt\nx\nq\n")
+    assert code == 0
+    assert "At each pause between sections, type g for the glossary or t for the timeline." in out
+    entry, event = pack.glossary[0], pack.timeline[0]
+    assert f"Glossary, 1 term:\n- {entry.term}: {entry.definition}\nEnd of the glossary." in out
+    assert f"Timeline, 1 event:\n- {event.date}: {event.event} (section 1, {pack.sections[0].title})\n" in out
+    assert "Press Enter to go on, type z for the quiz, or q to quit." in out  # "x" is not a command
