@@ -61,6 +61,8 @@ def cli() -> None:
     explainer validate [PATH]  check packs and report every problem as FILE:LINE:COL
     explainer new DIR          write a starter pack with one question of every type
     explainer schema           print the JSON Schema of the three pack files
+    explainer import FILE      turn a Moodle GIFT or Aiken question bank into a pack
+    explainer export PATH      write a pack's questions as GIFT or Aiken
     """
 
 
