@@ -13,6 +13,7 @@ never as a traceback. Textual is imported only by the command that opens the app
 from __future__ import annotations
 
 import json
+import difflib
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,12 @@ class _OpenByDefault(click.Group):
         a group option (``--help``, ``--version``)."""
         first = args[0] if args else None
         if first is None or (first not in self.commands and first not in ("--help", "-h", "--version")):
+            if first is not None and not first.startswith("-") and not Path(first).exists():
+                close = difflib.get_close_matches(first, list(self.commands), n=1, cutoff=0.75)
+                if close:
+                    raise click.UsageError(
+                        f"no command or folder named '{first}'; did you mean 'explainer {close[0]}'?", ctx
+                    )
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
@@ -100,9 +107,9 @@ def open_command(path: Path | None) -> None:
 def validate_command(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
     """Check the packs in PATHS (default: the bundled pack) without opening the app.
 
-    Text: prints ``ok: <id>: N sections, M questions`` on stdout for each valid pack, and
-    every problem as ``FILE:LINE:COL: message; fix: hint`` on stderr (warnings as
-    ``FILE:LINE:COL: warning: ...``). JSON: one document on stdout (see
+    Text: prints "ok: <id>: N sections, M questions" on stdout for each valid pack, and
+    every problem as "FILE:LINE:COL: message; fix: hint" on stderr (warnings as
+    "FILE:LINE:COL: warning: ..."). JSON: one document on stdout (see
     docs/authoring.md). Exits 1 if any pack has an error (or, with --strict, a
     warning), 2 if a folder does not exist.
     """
@@ -251,7 +258,7 @@ def new_command(folder: Path, title: str | None, language: str) -> None:
 
     The three files have a comment on every field and one question of every type; the
     JSON Schemas go into FOLDER/.schema/ for editors. Check it with
-    ``explainer validate FOLDER --strict``.
+    "explainer validate FOLDER --strict".
     """
     from explainer.pack.scaffold import ScaffoldError, write_scaffold
 
@@ -277,7 +284,7 @@ def schema_command(output: Path | None) -> None:
     """Print or write the JSON Schema (draft 2020-12) of pack.toml, explainer.toml and quiz.toml.
 
     Point your editor at them (taplo / Even Better TOML: a first line
-    ``#:schema ./.schema/quiz.schema.json``) to complete keys and check values as you type.
+    "#:schema ./.schema/quiz.schema.json") to complete keys and check values as you type.
     """
     from explainer.pack.schema import all_schemas, write_schemas
 

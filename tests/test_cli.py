@@ -248,3 +248,10 @@ def test_help_lists_every_authoring_command() -> None:
     result = run("--help")
     for command in ("validate", "new", "schema"):
         assert command in result.stdout
+
+
+def test_a_mistyped_command_suggests_the_right_one() -> None:
+    result = run("validat", "content/nk-pows")
+    assert result.returncode == 2
+    assert "did you mean 'explainer validate'?" in result.stderr
+    assert result.stderr.count("\n") == 1
