@@ -89,12 +89,57 @@ class _PackFolder(click.Path):
 
 @cli.command("open")
 @click.argument("path", required=False, type=_PackFolder())
-def open_command(path: Path | None) -> None:
-    """Open the pack in folder PATH (default: the bundled pack) in the app."""
+@click.option("--plain", is_flag=True, help="Plain lines on stdout, answers on stdin (screen readers, pipes).")
+@click.option("--quiz-only", is_flag=True, help="Skip the explainer and go straight to the quiz.")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where progress is kept (default: $EXPLAINER_DATA_DIR, else the user data folder).",
+)
+@click.option("--seed", type=int, default=None, hidden=True, help="Fix the shuffles (tests, screenshots).")
+def open_command(path: Path | None, plain: bool, quiz_only: bool, data_dir: Path | None, seed: int | None) -> None:
+    """Open the pack in folder PATH (default: the bundled pack).
+
+    The full-screen app opens in a terminal; with --plain, or when the output is not a
+    terminal, or TERM=dumb, the same lesson and quiz run as plain lines instead.
+    """
     pack = _load_or_exit(path or bundled_pack_path())
+    from explainer.plain import plain_wanted, run_plain
+
+    if plain or plain_wanted():
+        sys.exit(run_plain(pack, quiz_only=quiz_only, data_dir=data_dir, seed=seed))
     from explainer.app import ExplainerApp  # Textual is imported only here.
 
-    ExplainerApp(pack).run()
+    ExplainerApp(pack, seed=seed).run()  # progress and --quiz-only in the app: next step
+
+
+@cli.command("results")
+@click.argument("path", required=False, type=_PackFolder())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table: for reading; csv: one row per attempt (columns in docs/progress.md); json: with every answer.",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where progress is kept (default: $EXPLAINER_DATA_DIR, else the user data folder).",
+)
+def results_command(path: Path | None, output_format: str, data_dir: Path | None) -> None:
+    """Print every finished attempt at the pack in PATH (default: the bundled pack)."""
+    from explainer import history
+    from explainer.storage import ProgressStore
+
+    pack = _load_or_exit(path or bundled_pack_path())
+    store = ProgressStore(pack.id, data_dir)
+    progress = store.load()
+    if store.notice:
+        click.echo(f"explainer: {store.notice}", err=True)
+    writer = {"table": history.to_table, "csv": history.to_csv, "json": history.to_json}[output_format]
+    click.echo(writer(progress), nl=False)
 
 
 @cli.command("validate")

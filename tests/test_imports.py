@@ -22,6 +22,9 @@ import pytest
         "explainer.pack.schema",
         "explainer.pack.scaffold",
         "explainer.cli",
+        "explainer.history",
+        "explainer.storage",
+        "explainer.plain",
     ],
 )
 def test_module_does_not_import_textual(module: str) -> None:
