@@ -75,6 +75,8 @@ _CHILD = textwrap.dedent(
     App.run = run
 
     if mode == "explainer":
+        import explainer.terminal
+        explainer.terminal.plain_wanted = lambda *args, **kwargs: False  # output is a pipe here
         from explainer.cli import main
         main([])
     else:

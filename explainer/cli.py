@@ -104,9 +104,11 @@ def open_command(path: Path | None, plain: bool, quiz_only: bool, data_dir: Path
     terminal, or TERM=dumb, the same lesson and quiz run as plain lines instead.
     """
     pack = _load_or_exit(path or bundled_pack_path())
-    from explainer.plain import plain_wanted, run_plain
+    from explainer.terminal import plain_wanted
 
     if plain or plain_wanted():
+        from explainer.plain import run_plain
+
         sys.exit(run_plain(pack, quiz_only=quiz_only, data_dir=data_dir, seed=seed))
     from explainer.app import ExplainerApp  # Textual is imported only here.
 

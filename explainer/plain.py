@@ -62,6 +62,7 @@ from explainer.pack import (
     parse_number,
 )
 from explainer.session import QuizSession
+from explainer.terminal import plain_wanted  # noqa: F401  (part of this module's API)
 from explainer.storage import (
     Attempt,
     AttemptAnswer,
@@ -989,22 +990,6 @@ def run_plain(
             console.stdout.flush()
         except Exception:  # pragma: no cover - a closed pipe
             pass
-
-
-def plain_wanted(stdout: TextIO | None = None, environ: dict[str, str] | None = None) -> bool:
-    """Return True when plain mode should be chosen without ``--plain``.
-
-    That is when ``stdout`` (default: the process's) is not a terminal, or the ``TERM``
-    environment variable is ``dumb``.
-    """
-    stream = stdout or sys.stdout
-    env = os.environ if environ is None else environ
-    if env.get("TERM", "") == "dumb":
-        return True
-    try:
-        return not stream.isatty()
-    except (AttributeError, ValueError):
-        return True
 
 
 def main_plain(argv: Sequence[str] | None = None) -> int:
