@@ -144,9 +144,11 @@ class QuizScreen(Screen[None]):
         problem = widget.answer_problem()
         if problem is not None:
             widget.show_problem(problem)
+            widget.focus_answer()
             return None
         if response is None:
             self.notify(widget.empty_message, markup=False)
+            widget.focus_answer()
             return None
         result = self.session.submit(self.question.id, response)
         self.answered = True
