@@ -1,4 +1,5 @@
-"""SVG snapshots of every screen at 80x24 with a fixed seed (tests/fixtures/mini).
+"""SVG snapshots of every screen at 80x24 with a fixed seed (tests/fixtures/mini), and of
+every question type (tests/fixtures/every-type).
 
 ``run_before`` runs before ``press``. Sync tests only: ``snap_compare`` runs its own event loop. Update with
 ``pytest tests/test_snapshots.py --snapshot-update`` after LOOKING at the new SVGs.
@@ -105,3 +106,74 @@ def test_section_from_feedback(snap_compare):
 
 def test_too_small(snap_compare):
     assert snap_compare(make_app(), terminal_size=(50, 12), run_before=_settle)
+
+
+# ------------------------------------------------------------------ every question type
+# tests/fixtures/every-type: one question of each type.
+
+
+def make_every_type_app() -> ExplainerApp:
+    """The every-type pack with the fixed seed and animations off."""
+    app = ExplainerApp(load_pack(FIXTURES / "every-type"), seed=SEED)
+    app.animation_level = "none"
+    return app
+
+
+def at_question(question_id: str, *keys: str):
+    """A ``run_before`` that opens the quiz at ``question_id`` (earlier ones answered
+    right), presses ``keys`` and lets the screen settle."""
+
+    async def run_before(pilot) -> None:
+        from test_session import right_response
+
+        app = pilot.app
+        await pilot.press("z")
+        await pilot.pause()
+        session = app.session
+        while session.current.id != question_id:
+            session.submit(session.current.id, right_response(session.current))
+            session.advance()
+        app.start_quiz(session)
+        await pilot.pause()
+        await pilot.press(*keys)
+        await _settle(pilot)
+
+    return run_before
+
+
+def test_short_answer_typed(snap_compare):
+    keys = ["H", "a", "r", "b", "o", "u", "r"]
+    assert snap_compare(make_every_type_app(), terminal_size=SIZE, run_before=at_question("town-name", *keys))
+
+
+def test_numeric_refuses_words(snap_compare):
+    keys = ["t", "e", "n", "enter"]
+    assert snap_compare(make_every_type_app(), terminal_size=SIZE, run_before=at_question("repair-months", *keys))
+
+
+def test_order_with_hint_after_a_move(snap_compare):
+    keys = ["h", "d"]
+    assert snap_compare(make_every_type_app(), terminal_size=SIZE, run_before=at_question("story-order", *keys))
+
+
+def test_order_checked_wrong(snap_compare):
+    assert snap_compare(make_every_type_app(), terminal_size=SIZE, run_before=at_question("story-order", "enter"))
+
+
+def test_match_one_line_picked(snap_compare):
+    assert snap_compare(make_every_type_app(), terminal_size=SIZE, run_before=at_question("who-what", "2"))
+
+
+def test_match_checked_wrong(snap_compare):
+    keys = ["1", "2", "enter"]
+    assert snap_compare(make_every_type_app(), terminal_size=SIZE, run_before=at_question("who-what", *keys))
+
+
+def test_partial_credit_feedback(snap_compare):
+    async def one_right_pick(pilot) -> None:
+        await at_question("ferry-facts")(pilot)
+        app = pilot.app
+        await pilot.press(right_keys(app.session, app.screen.question)[0], "enter")
+        await _settle(pilot)
+
+    assert snap_compare(make_every_type_app(), terminal_size=SIZE, run_before=one_right_pick)

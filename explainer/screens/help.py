@@ -48,9 +48,35 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("space or click", "pick the highlighted choice (again to unpick, when several may be right)"),
             ("1-9", "pick choice 1 to 9"),
             ("enter", "check your answer (picks the highlighted choice first if nothing is picked)"),
+            ("h", "show the question's hint, when it has one (the results note it)"),
             ("r", "after checking: read the section that teaches the answer"),
             ("n or enter", "after checking: next question (after the last: your results)"),
             ("escape", "leave the quiz for the start screen; it waits there to be continued"),
+        ),
+    ),
+    (
+        "Typed answers (words or a number)",
+        (
+            ("type, enter", "type the answer in the box, enter checks it"),
+            ("tab", "leave the box (for the Hint button; h is a letter while typing)"),
+        ),
+    ),
+    (
+        "Putting items in order",
+        (
+            ("↑ ↓", "choose an item"),
+            ("u or shift+↑", "move the chosen item up"),
+            ("d or shift+↓", "move the chosen item down"),
+            ("▲ ▼ click", "move that row's item up or down"),
+        ),
+    ),
+    (
+        "Matching",
+        (
+            ("↑ ↓ or click", "choose a line"),
+            ("1-9 or click", "pick option N for the chosen line (then the next open line)"),
+            ("← →", "step through the options for the chosen line"),
+            ("backspace", "clear the chosen line's pick"),
         ),
     ),
     (

@@ -505,6 +505,10 @@ class TrueFalseWidget(ListQuestionWidget):
 class AnswerInput(Input):
     """The text box of a typed answer: one line, no markup, no blinking when motion is off."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Check", tooltip="Check your answer"),
+    ]
+
     DEFAULT_CSS = """
     AnswerInput { width: 1fr; max-width: 60; }
     """
@@ -650,6 +654,12 @@ class NumericWidget(_TypedAnswerWidget):
         except ValueError:
             return None
 
+    def status_text(self) -> str:
+        """What to do next: type, correct the number, or press enter."""
+        if self.has_answer and self.response is None:
+            return "Enter checks it; it must be a number."
+        return super().status_text()
+
     def answer_problem(self) -> str | None:
         """The reader-facing reason the typed text is not a number, if it is not."""
         if not self.has_answer:
@@ -696,7 +706,7 @@ class _Arrow(Static):
 
 
 class _OrderRow(Horizontal):
-    """One row of an :class:`OrderList`: position, item text, arrows, verdict."""
+    """One row of an :class:`OrderList`: position, item text (with its verdict), arrows."""
 
     def __init__(self, row: int, last: bool) -> None:
         super().__init__(classes="order-row")
@@ -706,11 +716,11 @@ class _OrderRow(Horizontal):
         """True for the bottom row (its ▼ does nothing)."""
 
     def compose(self) -> ComposeResult:
-        """Number, text, ▲, ▼ and the verdict mark."""
+        """Number, text, ▲ and ▼ (dimmed where the item cannot go further)."""
         yield Static(classes="order-number")
         yield Static(classes="order-text")
-        yield _Arrow(self.row, -1)
-        yield _Arrow(self.row, +1)
+        yield _Arrow(self.row, -1).set_class(self.row == 0, "-idle")
+        yield _Arrow(self.row, +1).set_class(self.last, "-idle")
 
     def on_click(self, event: events.Click) -> None:
         """A click on the row chooses it."""
@@ -740,6 +750,7 @@ class OrderList(Widget, can_focus=True):
     OrderList .order-text { width: 1fr; }
     OrderList .order-move { width: 3; margin-left: 1; background: $boost; color: $text-primary; }
     OrderList .order-move:hover { background: $primary 40%; }
+    OrderList .order-move.-idle { color: $text-disabled; background: transparent; }
     OrderList.-locked .order-move { display: none; }
     OrderList .order-verdict { width: auto; max-width: 24; margin-left: 1; }
     OrderList .order-row.-chosen { background: $block-cursor-blurred-background; }
