@@ -23,12 +23,21 @@ SEED = 7
 
 
 def _keys(session, question, right: bool) -> list[str]:
-    """Number keys that pick the right (or a wrong) answer of ``question``."""
-    if question.type == "true_false":
-        return ["1" if question.answer == right else "2"]
-    order = session.choice_order(question.id)
-    picks = [i for i, c in enumerate(question.choices) if c.correct == right]
-    return [str(order.index(i) + 1) for i in (picks if right else picks[:1])]
+    """The keys that answer ``question`` right (or wrong), before enter checks it."""
+    from explainer.widgets import answer_keys
+
+    return answer_keys(question, session.display_order(question.id), right)
+
+
+#: One extra picture per question type beyond single choice, taken the first time the
+#: quiz reaches it: type -> (file name, keys before the picture, keys that undo them).
+#: ``None`` for the first keys means "the first half of the answer's own keys".
+TYPE_SHOTS: dict[str, tuple[str, list[str] | None, list[str]]] = {
+    "short_answer": ("question-short-answer", None, []),
+    "numeric": ("question-numeric", ["t", "e", "n", "enter"], ["backspace"] * 3),
+    "order": ("question-order", ["h", "d"], ["u"]),
+    "match": ("question-match", None, []),
+}
 
 
 async def make(pack_path: Path, out: Path) -> list[Path]:
@@ -72,7 +81,16 @@ async def make(pack_path: Path, out: Path) -> list[Path]:
         await shot("help")
         await pilot.press("escape", "n")
         for index, question in enumerate(session.questions[1:], start=1):
-            await pilot.press(*_keys(session, question, right=index % 4 != 0), "enter", "n")
+            keys = _keys(session, question, right=index % 4 != 0)
+            if question.type in TYPE_SHOTS and not any(p.stem == TYPE_SHOTS[question.type][0] for p in written):
+                name, before, undo = TYPE_SHOTS[question.type]
+                if before is None:
+                    half = max(1, len(keys) // 2)
+                    before, keys = keys[:half], keys[half:]
+                await pilot.press(*before)
+                await shot(name)
+                await pilot.press(*undo)
+            await pilot.press(*keys, "enter", "n")
             await pilot.pause()
         await shot("results")
         await pilot.resize_terminal(50, 12)
