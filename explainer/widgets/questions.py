@@ -966,7 +966,8 @@ class _MatchLine(Horizontal):
         """0-based line (left side, in file order)."""
 
     def compose(self) -> ComposeResult:
-        """The left side and the pick."""
+        """The marker of the chosen line, the left side and the pick."""
+        yield Static(classes="match-marker")
         yield Static(classes="match-left")
         yield Static(classes="match-pick")
 
@@ -1013,6 +1014,7 @@ class MatchList(Widget, can_focus=True):
     DEFAULT_CSS = """
     MatchList { height: auto; padding: 0; }
     MatchList .match-line { height: auto; }
+    MatchList .match-marker { width: 2; }
     MatchList .match-left { width: 1fr; padding-right: 1; }
     MatchList .match-pick { width: 1fr; }
     MatchList .match-line.-chosen { background: $block-cursor-blurred-background; }
@@ -1089,8 +1091,8 @@ class MatchList(Widget, can_focus=True):
         for line in lines:
             k = line.line
             chosen = k == self.chosen and not self.locked
-            left = Content.assemble(("▸ " if chosen else "  "), Content(self.lefts[k]))
-            line.query_one(".match-left", Static).update(left)
+            line.query_one(".match-marker", Static).update("▸" if chosen else "")
+            line.query_one(".match-left", Static).update(Content(self.lefts[k]))
             pick = self.picks[k]
             if pick is None:
                 shown = Content.assemble(("→ ", "bold"), (f"(pick 1–{len(self.options)})", "$text-muted"))
