@@ -52,6 +52,7 @@ async def make(pack_path: Path, out: Path) -> list[Path]:
     async with app.run_test(size=SIZE) as pilot:
 
         async def shot(name: str) -> None:
+            """Let the screen settle, then save it as screenshots/NAME.svg."""
             await pilot.pause()
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()
