@@ -331,7 +331,72 @@ def test_choices_in_single_brackets(tmp_path: Path) -> None:
     quiz = QUIZ_TOML.replace("[[questions.choices]]", "[questions.choices]")
     name, line, message = only_error(write_pack(tmp_path, quiz=quiz))
     assert line == line_of(quiz, "[questions.choices]", occurrence=2)
-    assert "Cannot declare [questions.choices] twice" in message and "[[double brackets]]" in message
+    assert message.startswith("[questions.choices] is written with single brackets, so it is one table, not one of a list")
+
+
+@pytest.mark.parametrize(
+    ("old", "header"),
+    [("  [[questions.choices]]", "questions.choices"), ("[[questions]]", "questions")],
+)
+def test_one_single_bracket_header_among_double_ones_is_pointed_at(tmp_path: Path, old: str, header: str) -> None:
+    quiz = QUIZ_TOML.replace(old, old.replace("[[", "[").replace("]]", "]"), 1)
+    folder = write_pack(tmp_path, quiz=quiz)
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    (error,) = caught.value.errors
+    assert error.line == line_of(quiz, f"[{header}]")
+    assert error.hint.startswith(f"write [[{header}]] (double brackets)")
+
+
+def test_unknown_type_does_not_hide_typos_in_other_keys(tmp_path: Path) -> None:
+    quiz = QUIZ_TOML.replace('type = "true_false"', 'type = "true-false"').replace(
+        'prompt = "The law says so."', 'promt = "The law says so."'
+    )
+    errors = errors_of(write_pack(tmp_path, quiz=quiz))
+    assert any("unknown question type" in e for e in errors)
+    assert any(e.startswith(f"quiz.toml:{line_of(quiz, 'promt')}:") and "unknown key 'promt'" in e for e in errors)
+
+
+def test_quoted_schema_does_not_hide_other_errors(tmp_path: Path) -> None:
+    pack = PACK_TOML.replace("schema = 1", 'schema = "1"').replace("updated = 2025-02-01", 'updated = "2025-02-01"')
+    errors = errors_of(write_pack(tmp_path, pack=pack))
+    assert len(errors) == 2
+    assert "'schema' must be a number without quotes" in errors[0] and "'updated'" in errors[1]
+
+
+def test_bad_date_message_repeats_the_value(tmp_path: Path) -> None:
+    explainer = EXPLAINER_TOML.replace('"2024-10"', '"January 2026"')
+    name, line, message = only_error(write_pack(tmp_path, explainer=explainer))
+    assert "not \"January 2026\"" in message
+
+
+@pytest.mark.parametrize("tag", ["english", "English", "123", "en_US"])
+def test_language_must_look_like_bcp47(tmp_path: Path, tag: str) -> None:
+    pack = PACK_TOML.replace('language = "en"', f'language = "{tag}"')
+    name, line, message = only_error(write_pack(tmp_path, pack=pack))
+    assert "BCP 47" in message
+
+
+@pytest.mark.parametrize("tag", ["en", "ko-KR", "zh-Hant-TW", "x-klingon", "en-US-u-ca-gregory"])
+def test_real_language_tags_are_accepted(tmp_path: Path, tag: str) -> None:
+    pack = PACK_TOML.replace('language = "en"', f'language = "{tag}"')
+    assert load_pack(write_pack(tmp_path, pack=pack)).meta.language == tag
+
+
+def test_no_far_fetched_suggestions(tmp_path: Path) -> None:
+    quiz = QUIZ_TOML.replace('section = "intro"\nexplanation', 'section = "the-files"\nexplanation')
+    name, line, message = only_error(write_pack(tmp_path, quiz=quiz))
+    assert "did you mean" not in message
+
+
+def test_inline_table_choices_are_placed_on_their_own_lines(tmp_path: Path) -> None:
+    quiz = QUIZ_TOML.split("[[questions]]")[0] + (
+        '[[questions]]\nid = "inline"\ntype = "single"\nprompt = "?"\nsection = "intro"\n'
+        'choices = [\n    { text = "A", correct = true },\n    { text = "B", corect = true },\n]\n'
+    )
+    name, line, message = only_error(write_pack(tmp_path, quiz=quiz))
+    assert line == line_of(quiz, "corect")
+    assert "choice 2: unknown key 'corect'" in message
 
 
 @pytest.mark.parametrize(

@@ -151,9 +151,12 @@ def load_pack(path: str | Path) -> Pack:
     pack_doc = loaded[PACK_FILE]
     if pack_doc.data is not None:
         schema_errors = _check_schema(pack_doc)
-        if schema_errors:
+        if any(e.code == "unknown-schema" for e in schema_errors):
             # A format we do not know: judging it by the rules of schema 1 would mislead.
             raise PackError(errors + schema_errors)
+        if schema_errors:  # schema 1 in quotes: say so, and check the rest as schema 1
+            errors.extend(schema_errors)
+            pack_doc.data = {**pack_doc.data, "schema": int(str(pack_doc.data["schema"]).strip())}
 
     models: dict[str, BaseModel] = {}
     for name, doc in loaded.items():
@@ -164,6 +167,7 @@ def load_pack(path: str | Path) -> Pack:
         except ValidationError as exc:
             errors.extend(_convert(doc, item) for item in _meaningful(exc.errors(include_url=False)))
     errors.extend(_check_references(loaded))
+    errors.extend(_check_untyped_questions(loaded[QUIZ_FILE]))
     if errors:
         raise PackError(errors)
     return Pack(
@@ -257,6 +261,18 @@ def _read(path: Path) -> _Document:
             column = len(text.rsplit("\n", 1)[-1]) + 1
             message = re.sub(r"\s*\(at end of document\)\s*$", "", message)
         message = _TOML_KEY_TUPLE.sub(lambda m: "[" + ".".join(re.findall(r"'([^']*)'", m.group(0))) + "]", message)
+        single = _single_bracket_header(text, line)
+        if single is not None:
+            header_line, header = single
+            doc.errors.append(
+                ContentError(
+                    path, header_line, 1,
+                    f"[{header}] is written with single brackets, so it is one table, not one of a list",
+                    "wrong-type",
+                    f"write [[{header}]] (double brackets), as for the other {header.rsplit('.', 1)[-1]}",
+                )
+            )
+            return doc
         hint = next((h for pattern, h in _SYNTAX_HINTS if pattern in message), _SYNTAX_HINT)
         doc.errors.append(
             ContentError(path, line, column, _printable(f"TOML syntax error: {message}"), "syntax", hint)
@@ -271,6 +287,24 @@ def _read(path: Path) -> _Document:
     return doc
 
 
+_ARRAYS_OF_TABLES = ("sources", "sections", "glossary", "timeline", "questions", "questions.choices", "questions.pairs")
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _single_bracket_header(text: str, error_line: int) -> tuple[int, str] | None:
+    """Find the likely cause of a TOML error: ``[name]`` where ``[[name]]`` belongs.
+
+    Returns (line, name) of the last single-bracket header at or before ``error_line``
+    that names one of the format's arrays of tables, or None.
+    """
+    found: tuple[int, str] | None = None
+    for number, line in enumerate(text.split("\n")[:error_line], start=1):
+        match = _HEADER.match(line)
+        if match and match.group(1) == "[" and match.group(2) in _ARRAYS_OF_TABLES:
+            found = (number, match.group(2))
+    return found
+
+
 def _check_schema(doc: _Document) -> list[ContentError]:
     """Refuse a pack whose ``schema`` is missing or a version this loader does not know."""
     assert doc.data is not None
@@ -281,8 +315,11 @@ def _check_schema(doc: _Document) -> list[ContentError]:
     if type(value) is int and value in SUPPORTED_SCHEMAS:
         return []
     if isinstance(value, str) and value.strip() in {str(v) for v in SUPPORTED_SCHEMAS}:
-        message = "'schema' must be a number without quotes"
-        hint = f"write schema = {value.strip()}"
+        return [
+            doc.error(
+                ("schema",), "'schema' must be a number without quotes", "wrong-type", f"write schema = {value.strip()}"
+            )
+        ]
     else:
         message = f"unknown schema {_show(value)}: this version of explainer reads schema {known}"
         hint = f"upgrade explainer, or write the pack in schema {known}"
@@ -567,6 +604,33 @@ def _check_references(loaded: Mapping[str, _Document]) -> list[ContentError]:
     return errors
 
 
+def _check_untyped_questions(doc: _Document) -> list[ContentError]:
+    """Report unknown keys of questions whose ``type`` is unknown or missing.
+
+    pydantic cannot check such a question's keys (it does not know which model to
+    use), so a typo there would only show up after the type is fixed. Every key is
+    checked against the keys of all question types instead.
+    """
+    allowed = sorted({key for model in _QUESTION_MODELS.values() for key in _keys_of(model)})
+    errors: list[ContentError] = []
+    for index, question in _tables(doc, "questions"):
+        if question.get("type") in QUESTION_TYPES:
+            continue
+        for key in question:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1)
+            errors.append(
+                doc.error(
+                    ("questions", index, key),
+                    f"{_where(QUIZ_FILE, doc.data, ('questions', index))}: unknown key '{key}'",
+                    "unknown-key",
+                    f"did you mean '{close[0]}'?" if close else f"remove it; question keys are: {', '.join(allowed)}",
+                )
+            )
+    return errors
+
+
 def _tables(doc: _Document, key: str) -> list[tuple[int, Mapping[str, Any]]]:
     """The tables of array ``key`` in a parsed file, with their indexes; [] if unusable."""
     items = doc.data.get(key) if isinstance(doc.data, Mapping) else None
@@ -620,7 +684,7 @@ def _check_names(
     for name in names:
         if name in known:
             continue
-        close = difflib.get_close_matches(name, sorted(known), n=1)
+        close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
         if close:
             fix = f"did you mean {_quote(close[0])}?"
         elif known:

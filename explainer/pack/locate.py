@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_INLINE_KEY = re.compile(r"(?:^\{|,)\s*([A-Za-z0-9_-]+)\s*=")
 Path = tuple[str | int, ...]
 
 
@@ -84,8 +85,30 @@ class KeyLocator:
             path = table + tuple(keys)
             locator._record(path, line_no, indent + 1)
             # Skip the continuation lines of multi-line strings and arrays.
+            start = index
             index = _skip_value(value, lines, index)
+            if value.strip().startswith("[") and index > start:
+                locator._record_inline_tables(path, lines, start, index)
         return locator
+
+    def _record_inline_tables(self, path: Path, lines: list[str], start: int, end: int) -> None:
+        """Record the lines of a multi-line array's inline tables, one per line.
+
+        ``choices = [`` followed by ``{ text = "…", correct = true },`` lines (as
+        ``explainer import`` writes them): item k is the k-th line starting with ``{``,
+        and its keys are recorded on that line too.
+        """
+        item = 0
+        for offset, raw in enumerate(lines[start:end]):
+            stripped = raw.lstrip()
+            if not stripped.startswith("{"):
+                continue
+            line_no = start + offset + 1
+            column = len(raw) - len(stripped) + 1
+            self._record(path + (item,), line_no, column)
+            for match in _INLINE_KEY.finditer(stripped):
+                self._record(path + (item, match.group(1)), line_no, column + match.start(1))
+            item += 1
 
     def _record(self, path: Path, line: int, column: int) -> None:
         self.positions.setdefault(path, Position(line, column))

@@ -51,6 +51,8 @@ QUESTION_TYPES: tuple[str, ...] = (
 )
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANGUAGE_PATTERN = r"^(?:[A-Za-z]{2,3}|[xXiI])(?:-[A-Za-z0-9]{1,8})*$"
+"""The shape of a BCP 47 tag: a 2-3 letter language (or x-/i- private use), then subtags."""
 _PARTIAL_DATE = re.compile(r"\A([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _WEB_ADDRESS = re.compile(r"\Ahttps?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
 
@@ -123,7 +125,7 @@ class PackFile(_Model):
     summary: Text = Field(description="One or two sentences for the welcome screen.")
     language: StrictStr = Field(
         default="en",
-        pattern=r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$",
+        pattern=LANGUAGE_PATTERN,
         description="BCP 47 language tag of the text, e.g. 'en' or 'ko-KR'.",
     )
     updated: TomlDate = Field(description="When the content was last checked, a TOML date.")
@@ -196,8 +198,9 @@ class TimelineEvent(_Model):
             if not ok:
                 raise PydanticCustomError(
                     "partial_date",
-                    "'date' must be a real date; write \"2024-08-06\", or \"2024-10\" or \"2024\""
-                    " when only the month or year is known",
+                    "'date' must be a real date, not \"{value}\"; write \"2024-08-06\", or \"2024-10\""
+                    " or \"2024\" when only the month or year is known",
+                    {"value": value[:40]},
                 )
         return value
 

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import tomli_w
 
+from explainer.pack.model import LANGUAGE_PATTERN
 from explainer.pack.schema import SCHEMA_FOR_FILE, write_schemas
 
 #: The folder inside a new pack that holds the JSON Schemas its directives point at.
 SCHEMA_DIR = ".schema"
-_LANGUAGE = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 
 class ScaffoldError(Exception):
@@ -87,7 +88,8 @@ def write_scaffold(folder: str | Path, title: str | None = None, language: str =
         raise ScaffoldError(f"--language must be a BCP 47 tag such as en or ko-KR, not {language!r}")
     name = target.resolve().name
     if title is None:
-        title = re.sub(r"[-_]+", " ", name).strip().capitalize() or "My pack"
+        words = re.sub(r"[-_]+", " ", name).strip()
+        title = words[:1].upper() + words[1:] or "My pack"
     if not title.strip():
         raise ScaffoldError("--title must not be empty")
     files = render(slug_for(name), title, language)
