@@ -1,30 +1,187 @@
 """The explainer app: welcome -> reading -> quiz -> results, with glossary, timeline,
 sources and help reachable from every screen.
 
-``ExplainerApp(pack).run()`` is all the command line needs. The app holds the pack, the
-reader's :class:`~explainer.session.ReadingProgress` and the current
-:class:`~explainer.session.QuizSession`; screens read and update them through
+``ExplainerApp(pack, data_dir=...).run()`` is all the command line needs. The app holds
+the pack, the reader's :class:`~explainer.session.ReadingProgress`, the current
+:class:`~explainer.session.QuizSession` and the saved progress
+(:class:`~explainer.storage.ProgressStore`); screens read and update them through
 ``self.app``.
+
+What is saved, and when (``docs/progress.md``): a section as it is opened; the quiz in
+progress after every answer, hint and move to the next question; each finished attempt
+(every answer, hints, start and end time). On the next start the app offers to
+continue where the reader stopped. A save that fails is said once on screen and never
+stops the app. The chosen theme is kept in ``<data dir>/settings.toml``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
-from collections.abc import Iterable
-from typing import ClassVar
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 from textual.screen import Screen
+from textual.theme import Theme
 
+from explainer import storage
 from explainer.pack import Pack
+from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
 from explainer.session import QuizSession, ReadingProgress
+from explainer.storage import Progress, ProgressError, ProgressStore, QuizInProgress, utc_now
 
 MIN_WIDTH = 60
 """Narrowest terminal the layout supports; below it the too-small message shows."""
 MIN_HEIGHT = 20
 """Lowest terminal the layout supports; below it the too-small message shows."""
+
+HIGH_CONTRAST = Theme(
+    name="explainer-high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#00ffff",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#262626",
+    boost="#333333",
+    success="#00ff00",
+    warning="#ffff00",
+    error="#ff6060",
+    dark=True,
+    variables={
+        "text-muted": "#ffffff",
+        "text-primary": "#ffff00",
+        "text-secondary": "#00ffff",
+        "text-success": "#00ff00",
+        "text-warning": "#ffff00",
+        "text-error": "#ff6060",
+        "border": "#ffff00",
+        "border-blurred": "#ffffff",
+        "block-cursor-foreground": "#000000",
+        "block-cursor-background": "#ffff00",
+        "block-cursor-text-style": "bold",
+        "block-cursor-blurred-foreground": "#000000",
+        "block-cursor-blurred-background": "#00ffff",
+        "block-hover-background": "#333333",
+        "footer-key-foreground": "#ffff00",
+        "footer-description-foreground": "#ffffff",
+        "footer-background": "#000000",
+        "button-foreground": "#ffffff",
+        "button-color-foreground": "#000000",
+        "button-focus-text-style": "bold reverse",
+        "input-cursor-background": "#ffff00",
+        "input-cursor-foreground": "#000000",
+        "input-selection-background": "#00ffff 60%",
+        "scrollbar": "#ffffff",
+        "scrollbar-hover": "#ffff00",
+        "scrollbar-active": "#ffff00",
+        "scrollbar-background": "#000000",
+        "link-color": "#00ffff",
+        "link-style": "underline",
+    },
+)
+"""Pure black and white with yellow and cyan accents, for the strongest contrast."""
+
+SETTINGS_FILE = "settings.toml"
+"""The settings file in the data folder (``theme = "..."``)."""
+
+
+def load_settings(folder: Path) -> tuple[dict[str, Any], str | None]:
+    """Read ``<folder>/settings.toml``: ``(settings, notice)``.
+
+    A missing file gives ``({}, None)``. A file that cannot be read or is not TOML is
+    left as it is and ignored: ``({}, a sentence saying so)``. Never raises.
+    """
+    path = folder / SETTINGS_FILE
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}, None
+    except OSError as exc:
+        return {}, f"Your settings file {path} could not be read ({exc.strerror or exc}); the defaults are used."
+    try:
+        return storage.tomllib.loads(data.decode("utf-8")), None
+    except (UnicodeDecodeError, storage.tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
+        return {}, f"Your settings file {path} is not valid TOML ({exc}); it was ignored and the defaults are used."
+
+
+def save_settings(folder: Path, settings: dict[str, Any]) -> None:
+    """Write ``settings`` to ``<folder>/settings.toml`` atomically.
+
+    Raises:
+        OSError: the file could not be written.
+    """
+    import tomli_w
+
+    storage.atomic_write_bytes(folder / SETTINGS_FILE, tomli_w.dumps(settings).encode("utf-8"))
+
+
+def _highlight(matcher: Any, text: str) -> Content:
+    """``text`` verbatim (never markup) with the letters the palette matched highlighted."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class PackCommands(Provider):
+    """Command palette entries for the pack: every section, glossary term, timeline
+    event, and each question answered in the current attempt."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """``(text, help, callback)`` for every place the palette can jump to."""
+        app: ExplainerApp = self.app  # type: ignore[assignment]
+        pack = app.pack
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        for index, section in enumerate(pack.sections):
+            read = "read" if app.reading.is_read(section.id) else "not read yet"
+            commands.append(
+                (f"Section {index + 1}: {section.title}", f"Open this section ({read})", partial(app.jump_to_section, section.id))
+            )
+        for entry in pack.glossary:
+            commands.append((f"Term: {entry.term}", "Open the glossary at this term", partial(app.action_glossary, entry.term)))
+        for index, event in enumerate(pack.timeline):
+            commands.append((f"Event: {event.date} {event.event}", "Open the timeline at this event", partial(app.open_timeline_at, index)))
+        session = app.session
+        for number, question in enumerate(session.questions, start=1):
+            if not session.is_answered(question.id):
+                continue
+            result = next(line for line in session.results() if line.question.id == question.id)
+            verdict = "right" if result.correct else ("partly right" if result.score.points > 0 else "wrong")
+            commands.append(
+                (
+                    f"Question {number}: {question.prompt}",
+                    f"Answered {verdict}: see the feedback and its section",
+                    partial(app.show_answered, question.id),
+                )
+            )
+        return commands
+
+    async def search(self, query: str) -> Hits:
+        """Every section, term, event and answered question whose text matches ``query``."""
+        matcher = self.matcher(query)
+        for text, help_text, callback in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=escape(help_text))
+
+    async def discover(self) -> Hits:
+        """With nothing typed yet: the sections, to jump to one."""
+        for text, help_text, callback in self._commands():
+            if text.startswith("Section "):
+                yield DiscoveryHit(Content(text), callback, text=text, help=escape(help_text))
 
 
 class ExplainerApp(App[None]):
@@ -34,10 +191,14 @@ class ExplainerApp(App[None]):
         pack: the loaded pack to read and be quizzed on.
         seed: seed for shuffling questions and choices; fix it for repeatable runs
             (tests, screenshots). None shuffles differently each run.
+        data_dir: where progress and settings are kept (``--data-dir``); None means
+            ``$EXPLAINER_DATA_DIR``, else the platform's user data folder.
+        quiz_only: start at the quiz instead of the welcome screen.
     """
 
     CSS_PATH = "app.tcss"
     TITLE = "explainer"
+    COMMANDS = App.COMMANDS | {PackCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit explainer"),
@@ -45,39 +206,230 @@ class ExplainerApp(App[None]):
         Binding("g", "glossary", "Glossary", id="glossary", tooltip="Look up a term"),
         Binding("t", "timeline", "Timeline", id="timeline", tooltip="The story's dates"),
         Binding("s", "sources", "Sources", id="sources", tooltip="Every source the pack cites"),
+        Binding("y", "history", "History", show=False, id="history", tooltip="Every attempt and its score"),
         Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key"),
         Binding("f1", "help", "Help", show=False, id="help-f1", tooltip="Every key"),
     ]
 
-    def __init__(self, pack: Pack, *, seed: int | None = None) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        seed: int | None = None,
+        data_dir: Path | str | None = None,
+        quiz_only: bool = False,
+    ) -> None:
         super().__init__()
         self.pack = pack
         """The pack being read."""
         self.seed = seed
         """The seed the quiz shuffles come from (None: random)."""
-        self.reading = ReadingProgress(pack)
-        """Which sections the reader has opened."""
+        self.quiz_only = quiz_only
+        """True when the app starts at the quiz."""
+        self.data_dir = storage.data_dir(data_dir)
+        """The folder progress and settings are kept in."""
+        self._notices: list[str] = []
+        self._save_failed = False
+        try:
+            self.store: ProgressStore | None = ProgressStore(pack.id, self.data_dir)
+        except ValueError as exc:  # pragma: no cover - the loader checks pack ids
+            self.store = None
+            self._notices.append(f"Progress cannot be saved: {exc}")
+        self.progress: Progress = self._load_progress()
+        """The saved progress as last written (or as it would be, if a save failed)."""
+        self.reading = ReadingProgress(
+            pack, storage.for_pack(pack, self.progress).sections_read, on_read=self._section_opened
+        )
+        """Which sections the reader has opened (this run and earlier ones)."""
         self._seeds = random.Random(seed)
         self._started = False
+        self._recorded: set[int] = set()
+        self._resume_started: dt.datetime = utc_now()
         self.session = self.new_session()
         """The current quiz attempt."""
+        self.quiz_started: dt.datetime = utc_now()
+        """When the current attempt began (UTC)."""
+        self.register_theme(HIGH_CONTRAST)
+        self._settings, notice = load_settings(self.data_dir)
+        if notice:
+            self._notices.append(notice)
+        theme = self._settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    # ---------------------------------------------------------------- saving
+
+    def _load_progress(self) -> Progress:
+        """Read the saved progress (a bad file is set aside; never raises)."""
+        if self.store is None:
+            return Progress.empty(self.pack.id)
+        progress = self.store.load()
+        notice = self.store.take_notice()
+        if notice:
+            self._notices.append(notice)
+        return progress
+
+    def _save(self, change: Callable[[Progress], Progress]) -> None:
+        """Apply ``change`` to the saved progress (under the store's lock).
+
+        A failure is told once on screen and never stops the app: the change is kept
+        in memory (:attr:`progress`) and the next save tries again.
+        """
+        try:
+            if self.store is None:
+                raise ProgressError("Progress cannot be saved.")
+            self.progress = self.store.update(change)
+        except (ProgressError, OSError) as exc:
+            self.progress = change(self.progress)
+            if not self._save_failed:
+                self._save_failed = True
+                self._tell(str(exc), error=True)
+        if self.store is not None:
+            notice = self.store.take_notice()
+            if notice:
+                self._tell(notice)
+
+    def _tell(self, message: str, *, error: bool = False) -> None:
+        """Show a notice about saving on screen (kept until the app has started)."""
+        if not self._started:
+            self._notices.append(message)
+            return
+        self.notify(message, markup=False, severity="error" if error else "warning", timeout=12)
+
+    def _section_opened(self, section_id: str) -> None:
+        """Save that ``section_id`` was opened (and is where reading continues)."""
+        self._save(lambda progress: progress.with_section_read(section_id))
+
+    def save_quiz(self) -> None:
+        """Save the current attempt as the quiz in progress (after an answer, a hint or a
+        move to the next question). A finished attempt is saved by :meth:`show_results`."""
+        session = self.session
+        if session.finished:
+            return
+        quiz = session_to_in_progress(session, self.quiz_started)
+        self._save(lambda progress: progress.with_quiz(quiz))
+
+    def _record_attempt(self) -> None:
+        """Save the finished current attempt, once."""
+        session = self.session
+        if id(session) in self._recorded:
+            return
+        self._recorded.add(id(session))
+        attempt = session_to_attempt(session, self.quiz_started)
+        self._save(lambda progress: progress.with_attempt(attempt))
+
+    def review_ids(self) -> list[str]:
+        """The questions a review round asks now, in order (:mod:`explainer.review`)."""
+        from explainer.review import review_queue
+
+        missed = self.session.missed() if self.session.finished else ()
+        return review_queue(self.pack, self.progress, missed)
 
     # ---------------------------------------------------------------- sessions
 
     def new_session(self) -> QuizSession:
         """Return a fresh attempt at the whole quiz (seeded from the app's seed)."""
-        seed = self._seeds.randrange(2**32) if self.seed is not None else None
+        seed = self._seeds.randrange(2**32) if self.seed is not None else random.SystemRandom().randrange(2**32)
         return QuizSession(self.pack, seed=seed)
 
     # ---------------------------------------------------------------- flow
 
     def on_mount(self) -> None:
-        """Show the welcome screen (and the too-small message if needed)."""
+        """Show the welcome screen (or the quiz), any notice about saved files, and the
+        offer to continue where the reader stopped."""
         from explainer.screens.welcome import WelcomeScreen
 
         self.push_screen(WelcomeScreen())
+        if self.quiz_only:
+            self.start_quiz()
         self._started = True
+        for notice in self._notices:
+            self._tell(notice)
+        self._notices.clear()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._offer_resume()
         self._check_size(self.size.width, self.size.height)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """Remember the theme the reader picked (settings.toml)."""
+        if self._settings.get("theme") == theme.name:
+            return
+        self._settings["theme"] = theme.name
+        try:
+            save_settings(self.data_dir, self._settings)
+        except OSError as exc:
+            self._tell(f"Your theme could not be saved ({exc.strerror or exc}).")
+
+    # ---------------------------------------------------------------- resume
+
+    def saved_quiz(self) -> QuizSession | None:
+        """The quiz in progress saved by an earlier run, rebuilt; None if there is none.
+
+        A question already checked counts as done, so it continues at the next one.
+        """
+        saved = storage.valid_in_progress(self.pack, self.progress)
+        if saved is None:
+            return None
+        try:
+            session = session_from_in_progress(self.pack, saved)
+        except (KeyError, ValueError, TypeError):  # pragma: no cover - valid_in_progress fits it
+            return None
+        current = session.current
+        if current is not None and session.is_answered(current.id):
+            session.advance()
+        self._resume_started = saved.started
+        return session
+
+    def saved_section(self) -> int | None:
+        """Index of the section to continue reading at, or None (first section, or all read)."""
+        fitted = storage.for_pack(self.pack, self.progress)
+        order = [section.id for section in self.pack.sections]
+        last = fitted.last_section
+        if last is None or last not in order or self.reading.all_read:
+            return None
+        index = order.index(last)
+        return index if index > 0 else None
+
+    def _offer_resume(self) -> None:
+        """Ask whether to continue the saved quiz (or section), if there is one."""
+        from explainer.screens.resume import ResumeScreen
+
+        session = self.saved_quiz()
+        if session is not None:
+            kind = "Review round" if session.review else "Quiz"
+            if session.finished:
+                where = f"{kind}: every question answered; see the results"
+            else:
+                where = f"{kind}: question {session.position + 1} of {session.total}, {session.answered} answered so far (kept)"
+            started = self._resume_started
+
+            def answer(resume: bool | None) -> None:
+                if resume:
+                    self.quiz_started = started
+                    self.session = session
+                    if session.finished:
+                        self.show_results()
+                    else:
+                        self.start_quiz(session)
+                else:
+                    self._save(lambda progress: progress.with_quiz(None))
+
+            self.push_screen(ResumeScreen(where, start_over="Start over"), answer)
+            return
+        if self.quiz_only:
+            return
+        index = self.saved_section()
+        if index is not None:
+            section = self.pack.sections[index]
+            where = f"Section {index + 1} of {len(self.pack.sections)}: {section.title}"
+
+            def read(resume: bool | None) -> None:
+                if resume:
+                    self.start_reading(index)
+
+            self.push_screen(ResumeScreen(where, start_over="From the start"), read)
+
+    # ---------------------------------------------------------------- flow
 
     def show_welcome(self) -> None:
         """Go to the welcome screen."""
@@ -97,6 +449,8 @@ class ExplainerApp(App[None]):
 
         if session is None:
             session = self.new_session()
+        if session is not self.session:
+            self.quiz_started = utc_now()
         self.session = session
         self._switch(QuizScreen(session))
 
@@ -117,15 +471,17 @@ class ExplainerApp(App[None]):
         current = self.session.current
         if current is not None and self.session.is_answered(current.id):
             self.session.advance()
+            self.save_quiz()
         if self.session.finished:
             self.show_results()
         else:
             self.show_welcome()
 
     def show_results(self) -> None:
-        """Go to the results of the current attempt."""
+        """Save the finished current attempt and go to its results."""
         from explainer.screens.results import ResultsScreen
 
+        self._record_attempt()
         self._switch(ResultsScreen(self.session))
 
     def _switch(self, screen: Screen) -> None:
@@ -141,22 +497,66 @@ class ExplainerApp(App[None]):
 
         return isinstance(screen, OverlayScreen)
 
-    def _open(self, screen_type: type[Screen], *args: object) -> None:
+    def _open(self, screen_type: type[Screen], *args: object) -> Screen:
         """Open a dialog (glossary, timeline...); replaces another dialog of that family
-        already open, so escape always leads back to where the reader was."""
+        already open, so escape always leads back to where the reader was. Returns the
+        dialog (the one already open, if it is of that type)."""
         if isinstance(self.screen, screen_type):
-            return
+            return self.screen
         from explainer.screens.base import ReferenceScreen
 
         if isinstance(self.screen, ReferenceScreen):
             self.pop_screen()
-        self.push_screen(screen_type(*args))
+        screen = screen_type(*args)
+        self.push_screen(screen)
+        return screen
 
     def action_glossary(self, term: str | None = None) -> None:
         """Open the glossary (at ``term`` if given)."""
         from explainer.screens.glossary import GlossaryScreen
 
+        if term is not None and isinstance(self.screen, GlossaryScreen):
+            self.pop_screen()
         self._open(GlossaryScreen, term)
+
+    def action_history(self) -> None:
+        """Open the list of every finished attempt, with a chart of the scores."""
+        from explainer.screens.history import HistoryScreen
+
+        self._open(HistoryScreen)
+
+    def open_timeline_at(self, index: int) -> None:
+        """Open the timeline with event ``index`` (0-based) highlighted."""
+        from textual.widgets import OptionList
+
+        from explainer.screens.timeline import TimelineScreen
+
+        screen = self._open(TimelineScreen)
+
+        def highlight() -> None:
+            for events in screen.query("#events").results(OptionList):
+                events.highlighted = index
+
+        self.call_after_refresh(highlight)
+
+    def jump_to_section(self, section_id: str) -> None:
+        """Show section ``section_id``: in the explainer, or read-only on top of the quiz
+        and the results (so the attempt stays where it was)."""
+        from explainer.screens.quiz import QuizScreen
+        from explainer.screens.results import ResultsScreen
+
+        if any(isinstance(screen, (QuizScreen, ResultsScreen)) for screen in self.screen_stack):
+            self.open_section(section_id)
+        else:
+            self.start_reading(self.pack.section_index(section_id))
+
+    def show_answered(self, question_id: str) -> None:
+        """Show a question answered in the current attempt: the answer, the verdict and
+        the feedback, with the section that teaches it one key away."""
+        from explainer.screens.quiz import AnsweredScreen
+
+        if self.session.is_answered(question_id):
+            self.push_screen(AnsweredScreen(self.session, question_id))
 
     def action_timeline(self) -> None:
         """Open the timeline."""
@@ -186,7 +586,7 @@ class ExplainerApp(App[None]):
         """Only quitting works while the too-small message is up."""
         from explainer.screens.too_small import TooSmallScreen
 
-        if action in ("glossary", "timeline", "sources", "help"):
+        if action in ("glossary", "timeline", "sources", "help", "history"):
             try:
                 if isinstance(self.screen, TooSmallScreen):
                     return False
@@ -195,14 +595,18 @@ class ExplainerApp(App[None]):
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette: the app's own places first, then Textual's commands."""
+        """The command palette: the app's own places first, then Textual's commands
+        (without Textual's "Keys" panel: "Keys" here opens the list of every key)."""
         yield SystemCommand("Glossary", "Look up a term", self.action_glossary)
         yield SystemCommand("Timeline", "The story's dates", self.action_timeline)
         yield SystemCommand("Sources", "Every source the pack cites", self.action_sources)
+        yield SystemCommand("History", "Every attempt at the quiz, with a chart of the scores", self.action_history)
         yield SystemCommand("Keys", "Every key of the app", self.action_help)
         yield SystemCommand("Read the explainer", "Start at the first section", self.start_reading)
         yield SystemCommand("Take the quiz", "Continue the attempt in progress, or start one", self.continue_quiz)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
 
     # ---------------------------------------------------------------- size
 

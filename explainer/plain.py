@@ -61,15 +61,12 @@ from explainer.pack import (
     normalise_text,
     parse_number,
 )
+from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
 from explainer.session import QuizSession
 from explainer.terminal import plain_wanted  # noqa: F401  (part of this module's API)
 from explainer.storage import (
-    Attempt,
-    AttemptAnswer,
     ProgressError,
     ProgressStore,
-    QuestionState,
-    QuizInProgress,
     utc_now,
     valid_in_progress,
 )
@@ -564,27 +561,9 @@ class _Plain:
         seed = self.seed if self.seed is not None else random.SystemRandom().randrange(2**32)
         return QuizSession(self.pack, seed=seed), utc_now()
 
-    def snapshot(self, session: QuizSession, started) -> QuizInProgress:
-        """The quiz in progress as the progress file keeps it."""
-        return QuizInProgress(
-            started=started,
-            review=session.review,
-            seed=session.seed,
-            position=min(session.position, session.total),
-            questions=tuple(
-                QuestionState.of(
-                    question,
-                    session.display_order(question.id),
-                    response=session.response(question.id),
-                    hint_used=session.hint_used(question.id),
-                )
-                for question in session.questions
-            ),
-        )
-
     def save_quiz(self, session: QuizSession, started) -> None:
         """Save the quiz in progress (after every answer and hint)."""
-        quiz = self.snapshot(session, started)
+        quiz = session_to_in_progress(session, started)
         self._save(lambda store: store.save_quiz(quiz))
 
     def quiz(self, session: QuizSession, started) -> int:
@@ -837,18 +816,7 @@ class _Plain:
         """Record the attempt and print the score, pass or not, and what was missed."""
         out = self.out
         results = session.results()
-        attempt = Attempt(
-            started=started,
-            finished=utc_now(),
-            review=session.review,
-            score=session.points,
-            max_points=session.max_points,
-            passed=session.passed,
-            answers=tuple(
-                AttemptAnswer.of(line.question, line.response, line.score, hint_used=line.hint_used)
-                for line in results
-            ),
-        )
+        attempt = session_to_attempt(session, started)
         self._save(lambda store: store.add_attempt(attempt))
         verdict = "passed" if session.passed else "not passed"
         out.say(
@@ -878,36 +846,6 @@ class _Plain:
             for section_id in sections:
                 index = self.pack.section_index(section_id)
                 out.say(f"- Section {index + 1}: {self.pack.sections[index].title}")
-
-
-def _restore(pack: Pack, saved: QuizInProgress) -> QuizSession:
-    """Rebuild the quiz session of a saved quiz in progress (already through
-    :func:`explainer.storage.valid_in_progress`): questions, display orders, answers,
-    hints and position as they were.
-
-    A session built with the saved seed and questions usually reproduces the saved
-    orders exactly; when it does not (a pack edited since, or a quiz the app saved
-    without a seed) the saved orders are put in place.
-    """
-    ids = saved.question_ids
-    session = QuizSession(pack, seed=saved.seed, question_ids=ids, review=saved.review)
-    same_questions = tuple(q.id for q in session.questions) == ids
-    same_orders = same_questions and all(
-        not state.order or tuple(state.order) == session.display_order(state.id) for state in saved.questions
-    )
-    if not same_orders:
-        # QuizSession has no public way to set orders (see the report); set them here.
-        session._questions = [pack.question(qid) for qid in ids]  # noqa: SLF001
-        for state in saved.questions:
-            if state.order:
-                session._orders[state.id] = tuple(state.order)  # noqa: SLF001
-    for state in saved.questions:
-        if state.hint_used and pack.question(state.id).hint:
-            session.use_hint(state.id)
-        if state.response is not None:
-            session.submit(state.id, state.response)
-    session.position = min(saved.position, session.total)
-    return session
 
 
 def run_plain(
@@ -954,7 +892,7 @@ def run_plain(
             at = min(saved.position + 1, total)
             if runner._yes_no(f"Continue the quiz where you stopped (question {at} of {total})?"):
                 console.blank()
-                return runner.quiz(_restore(pack, saved), saved.started)
+                return runner.quiz(session_from_in_progress(pack, saved), saved.started)
             console.blank()
         if not quiz_only:
             start = 0

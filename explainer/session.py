@@ -26,7 +26,7 @@ reader saw; :meth:`QuizSession.display_order` maps display position to file inde
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from explainer.pack import (
@@ -51,16 +51,29 @@ class ReadingProgress:
 
     Args:
         pack: the pack being read.
+        read: sections already read (e.g. saved from an earlier run); unknown ids are
+            ignored.
+        on_read: called with a section's id each time it is opened (to save it).
     """
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        read: Iterable[str] = (),
+        *,
+        on_read: Callable[[str], object] | None = None,
+    ) -> None:
         self._order = [section.id for section in pack.sections]
-        self._read: set[str] = set()
+        self._read: set[str] = {section_id for section_id in read if section_id in self._order}
+        self.on_read = on_read
+        """Called with a section's id each time it is opened (None: nothing is called)."""
 
     def mark_read(self, section_id: str) -> None:
         """Record that the section ``section_id`` has been opened (unknown ids are ignored)."""
         if section_id in self._order:
             self._read.add(section_id)
+            if self.on_read is not None:
+                self.on_read(section_id)
 
     def is_read(self, section_id: str) -> bool:
         """Return True if the section ``section_id`` has been opened."""
@@ -125,6 +138,8 @@ class QuizSession:
         question_ids: ask only these questions (in pack order, before any shuffle);
             None asks them all. Unknown ids raise KeyError.
         review: True when this attempt re-asks missed questions only.
+        keep_order: ask ``question_ids`` in the order given, never shuffled (a review
+            round asks the question waiting longest first).
     """
 
     def __init__(
@@ -134,6 +149,7 @@ class QuizSession:
         seed: int | None = None,
         question_ids: Iterable[str] | None = None,
         review: bool = False,
+        keep_order: bool = False,
     ) -> None:
         self.pack = pack
         self.review = review
@@ -141,12 +157,15 @@ class QuizSession:
         self._random = random.Random(seed)
         if question_ids is None:
             questions = list(pack.questions)
+        elif keep_order:
+            given = list(dict.fromkeys(question_ids))
+            questions = [pack.question(question_id) for question_id in given]  # KeyError if unknown
         else:
             wanted = set(question_ids)
             for question_id in wanted:
                 pack.question(question_id)  # KeyError for an unknown id
             questions = [q for q in pack.questions if q.id in wanted]
-        if pack.quiz.shuffle_questions:
+        if pack.quiz.shuffle_questions and not keep_order:
             self._random.shuffle(questions)
         self._questions: list[AnyQuestion] = questions
         self._orders: dict[str, tuple[int, ...]] = {}
@@ -165,6 +184,36 @@ class QuizSession:
         self._hints: set[str] = set()
         self.position = 0
         """0-based index of the question being asked; ``len(questions)`` once finished."""
+
+    @classmethod
+    def resume(
+        cls,
+        pack: Pack,
+        question_ids: Sequence[str],
+        orders: Mapping[str, Sequence[int]],
+        *,
+        seed: int | None = None,
+        review: bool = False,
+    ) -> QuizSession:
+        """Rebuild an attempt exactly as it was asked: these questions in this order,
+        each showing its choices, items or options in ``orders[id]``.
+
+        Args:
+            pack: the loaded pack.
+            question_ids: the questions, in the order they are asked.
+            orders: display orders (file-order indexes) by question id; a question
+                missing here, or with an empty order, keeps what the seed draws.
+            seed: the attempt's seed (follow-up attempts derive theirs from it).
+            review: True for a review round.
+
+        Raises:
+            KeyError: an id is not in the pack.
+        """
+        session = cls(pack, seed=seed, question_ids=question_ids, review=review, keep_order=True)
+        for question_id, order in orders.items():
+            if order and question_id in session._orders:
+                session._orders[question_id] = tuple(order)
+        return session
 
     # ------------------------------------------------------------------ the questions
 
@@ -353,16 +402,28 @@ class QuizSession:
         wanted = {self._question(qid).section for qid in self.missed()}
         return [section.id for section in self.pack.sections if section.id in wanted]
 
-    def review_session(self) -> QuizSession:
-        """Return a new attempt that asks exactly the missed questions again.
+    def review_session(self, question_ids: Sequence[str] | None = None) -> QuizSession:
+        """Return a review round: a new attempt that asks missed questions again.
+
+        Args:
+            question_ids: the questions to ask, in this order (e.g. the review queue of
+                :func:`explainer.review.review_queue`); None asks exactly the questions
+                missed in this attempt, in pack order.
 
         Raises:
-            ValueError: nothing was missed.
+            ValueError: nothing to review.
+            KeyError: an id is not in the pack.
         """
-        missed = self.missed()
-        if not missed:
+        if question_ids is None:
+            missed = self.missed()
+            if not missed:
+                raise ValueError("no missed questions to review")
+            return QuizSession(self.pack, seed=self._next_seed(), question_ids=missed, review=True)
+        if not question_ids:
             raise ValueError("no missed questions to review")
-        return QuizSession(self.pack, seed=self._next_seed(), question_ids=missed, review=True)
+        return QuizSession(
+            self.pack, seed=self._next_seed(), question_ids=question_ids, review=True, keep_order=True
+        )
 
     def retake(self) -> QuizSession:
         """Return a fresh attempt at the whole quiz (shuffled again when the pack says so)."""

@@ -2,6 +2,11 @@
 
 TEXTUAL_ANIMATIONS must be set before Textual is imported, so it is set here, at the
 top of the first module pytest loads.
+
+No test touches the reader's real data folder: ``EXPLAINER_DATA_DIR`` points at a
+throw-away folder for the whole run (set here, before anything reads it), and every
+test gets a fresh empty one of its own (the autouse fixture :func:`_own_data_dir`), so
+progress, attempts and settings saved by one app test never show in another.
 """
 
 from __future__ import annotations
@@ -9,6 +14,10 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+import tempfile  # noqa: E402
+
+os.environ["EXPLAINER_DATA_DIR"] = tempfile.mkdtemp(prefix="explainer-tests-")
 
 from pathlib import Path  # noqa: E402
 
@@ -21,6 +30,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 SEED = 7
 """The seed every app test uses, so shuffles are the same on every run."""
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Point ``EXPLAINER_DATA_DIR`` at a fresh empty folder for this test; return it."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("EXPLAINER_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def data_dir(_own_data_dir) -> Path:
+    """This test's data folder (the one ``EXPLAINER_DATA_DIR`` names): pass it as
+    ``data_dir=`` to open two apps on the same saved progress."""
+    return _own_data_dir
 
 
 @pytest.fixture(scope="session")

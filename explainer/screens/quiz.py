@@ -7,13 +7,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from explainer.pack import Response, Score
+from explainer.screens.base import OverlayScreen
 from explainer.session import QuizSession
 from explainer.widgets import Feedback, QuestionWidget, TopBar, question_widget
 
@@ -151,6 +152,7 @@ class QuizScreen(Screen[None]):
             widget.focus_answer()
             return None
         result = self.session.submit(self.question.id, response)
+        self.app.save_quiz()  # type: ignore[attr-defined]
         self.answered = True
         self.question_widget.show_verdict(response)
         self.query_one("#check-row").display = False
@@ -190,6 +192,7 @@ class QuizScreen(Screen[None]):
         if not self.question.hint or self.answered:
             return
         self.session.use_hint(self.question.id)
+        self.app.save_quiz()  # type: ignore[attr-defined]
         self.query_one("#hint", Static).display = True
         if self.query("#hint-button"):
             self.query_one("#hint-button", Button).disabled = True
@@ -203,6 +206,7 @@ class QuizScreen(Screen[None]):
         if self.session.advance() is None:
             app.show_results()  # type: ignore[attr-defined]
         else:
+            app.save_quiz()  # type: ignore[attr-defined]
             app.start_quiz(self.session)  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
@@ -213,3 +217,65 @@ class QuizScreen(Screen[None]):
         """Show the section that teaches this question; escape comes back here."""
         if self.answered:
             self.app.open_section(self.question.section)  # type: ignore[attr-defined]
+
+
+class AnsweredScreen(OverlayScreen[None]):
+    """A question answered earlier in the attempt (from the command palette): the
+    prompt, the verdict, both answers, the feedback and the explanation, read-only.
+
+    ``r`` opens the section that teaches it; ``escape`` goes back.
+
+    Args:
+        session: the attempt.
+        question_id: a question answered in it.
+    """
+
+    DEFAULT_CSS = """
+    AnsweredScreen #answered-frame {
+        width: 90%;
+        height: 90%;
+        border: thick $primary;
+        background: $surface;
+    }
+    AnsweredScreen #answered-scroll { height: 1fr; padding: 0 1; }
+    AnsweredScreen #answered-prompt { text-style: bold; margin-bottom: 1; }
+    AnsweredScreen Feedback #verdict { text-style: bold; }
+    AnsweredScreen Feedback.-correct #verdict { color: $text-success; }
+    AnsweredScreen Feedback.-wrong #verdict { color: $text-error; }
+    AnsweredScreen Feedback.-partial #verdict { color: $text-warning; }
+    AnsweredScreen Feedback .feedback-heading, AnsweredScreen Feedback .choice-feedback { margin-top: 1; }
+    AnsweredScreen Feedback #feedback-keys { margin-top: 1; color: $text-muted; }
+    """
+    AUTO_FOCUS = "#answered-scroll"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "read_section", "Read section", id="answered-read-section", tooltip="Read the section that teaches this"),
+    ]
+
+    def __init__(self, session: QuizSession, question_id: str) -> None:
+        super().__init__()
+        self.session = session
+        """The attempt."""
+        self.question = session.pack.question(question_id)
+        """The question shown."""
+
+    def compose(self) -> ComposeResult:
+        """Bar, prompt, feedback, footer."""
+        session = self.session
+        number = next(i for i, q in enumerate(session.questions, start=1) if q.id == self.question.id)
+        response = session.response(self.question.id)
+        line = next(r for r in session.results() if r.question.id == self.question.id)
+        section = session.pack.section(self.question.section)
+        with Vertical(id="answered-frame"):
+            yield TopBar(f"Question {number} of {session.total} (answered)", "escape to go back")
+            with VerticalScroll(id="answered-scroll"):
+                yield Static(Content(self.question.prompt), id="answered-prompt")
+                if response is not None:
+                    yield Feedback(
+                        self.question, response, line.score, section_title=section.title, next_label=""
+                    )
+        yield Footer(compact=True, show_command_palette=False)
+
+    def action_read_section(self) -> None:
+        """Show the section that teaches this question; escape comes back here."""
+        self.app.open_section(self.question.section)  # type: ignore[attr-defined]

@@ -1,4 +1,6 @@
-"""The results of an attempt: score, pass or fail, and every question with both answers."""
+"""The results of an attempt: score, pass or fail (or, for a review round, how many were
+right), the sections behind the mistakes, every question with both answers, and what to
+do next: retake, review (the review queue of :mod:`explainer.review`), reread, history."""
 
 from __future__ import annotations
 
@@ -60,8 +62,9 @@ class ResultsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retake", "Retake", id="results-retake", tooltip="Take the whole quiz again"),
-        Binding("m", "review", "Review", id="results-review", tooltip="Answer only the missed questions again"),
+        Binding("m", "review", "Review", id="results-review", tooltip="Answer the questions due for review"),
         Binding("b", "read_missed", "Reread", id="results-read", tooltip="Read the sections behind your mistakes"),
+        Binding("y", "history", "History", show=False, id="results-history", tooltip="Every attempt and its score"),
     ]
 
     def __init__(self, session: QuizSession) -> None:
@@ -69,38 +72,67 @@ class ResultsScreen(Screen[None]):
         self.session = session
         """The finished attempt."""
 
+    @property
+    def review_ids(self) -> list[str]:
+        """The questions a review round would ask now (missed now or still due)."""
+        return self.app.review_ids()  # type: ignore[attr-defined]
+
     def compose(self) -> ComposeResult:
         """Bar, summary, one block per question, buttons, footer."""
         session = self.session
         missed = session.missed()
-        title = "Results of your review" if session.review else "Results"
+        due = self.review_ids
+        title = "Results of your review round" if session.review else "Results"
         yield TopBar(title, f"{len(missed)} missed of {session.total}")
         with VerticalScroll(id="results-body"):
-            yield Static(self._summary(), id="summary")
+            yield Static(self._summary(due), id="summary")
             for line in session.results():
                 kind = "-correct" if line.correct else ("-partial" if line.score.points > 0 else "-missed")
                 yield Static(result_content(line), classes=f"result {kind}")
         with Horizontal(id="results-actions"):
             yield Button("Retake (r)", id="retake", variant="primary")
-            yield Button("Review mistakes (m)", id="review", disabled=not missed)
-            yield Button("Read missed sections (b)", id="read-missed", disabled=not missed)
+            yield Button("Review mistakes (m)", id="review", disabled=not due)
+            yield Button("Reread (b)", id="read-missed", disabled=not missed)
+            yield Button("History (y)", id="history")
         yield Footer(compact=True, show_command_palette=False)
 
-    def _summary(self) -> Content:
-        """Score, percentage, and PASS/FAIL against the pass mark, in words."""
+    def _summary(self, due: list[str]) -> Content:
+        """Score and PASS/FAIL against the pass mark in words (a review round: how many
+        were right), the sections behind the mistakes, and what is due for review."""
         session = self.session
         percent = round(session.fraction * 100)
         mark = round(session.pack.quiz.pass_mark * 100)
-        if session.passed:
-            verdict = Content.from_markup(f"[b $text-success]PASS[/] (the pass mark is {mark}%)")
+        lines: list[Content] = []
+        if session.review:
+            right = sum(line.correct for line in session.results())
+            lines.append(Content.styled(f"Review round: {right} of {session.total} right.", "bold"))
         else:
-            verdict = Content.from_markup(f"[b $text-error]FAIL[/] (the pass mark is {mark}%)")
-        score = f"You scored {_points(session.points)} of {_points(session.max_points)} points ({percent}%)."
-        return Content.assemble((score, "bold"), "\n", verdict)
+            score = f"You scored {_points(session.points)} of {_points(session.max_points)} points ({percent}%)."
+            lines.append(Content.styled(score, "bold"))
+            if session.passed:
+                lines.append(Content.from_markup(f"[b $text-success]PASS[/] (the pass mark is {mark}%)"))
+            else:
+                lines.append(Content.from_markup(f"[b $text-error]FAIL[/] (the pass mark is {mark}%)"))
+        sections = session.missed_sections()
+        if sections:
+            pack = session.pack
+            names = [
+                Content.assemble(f"{pack.section_index(sid) + 1}. ", Content(pack.section(sid).title))
+                for sid in sections
+            ]
+            lines.append(Content.assemble(("Read again (b): ", "bold"), Content("; ").join(names)))
+        if due:
+            word = "question is" if len(due) == 1 else "questions are"
+            lines.append(Content(f"{len(due)} {word} due for review (m): missed, and not yet right twice in a row."))
+        elif session.review:
+            lines.append(Content("Nothing is left to review: every missed question has been right twice in a row."))
+        return Content("\n").join(lines)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Review and read-missed need at least one mistake."""
-        if action in ("review", "read_missed"):
+        """Review needs a question due; read-missed needs at least one mistake."""
+        if action == "review":
+            return None if not self.review_ids else True
+        if action == "read_missed":
             return None if not self.session.missed() else True
         return True
 
@@ -111,9 +143,10 @@ class ResultsScreen(Screen[None]):
 
     @on(Button.Pressed, "#review")
     def action_review(self) -> None:
-        """Answer exactly the missed questions again."""
-        if self.session.missed():
-            self.app.start_quiz(self.session.review_session())  # type: ignore[attr-defined]
+        """A review round: the questions due for review, the one waiting longest first."""
+        ids = self.review_ids
+        if ids:
+            self.app.start_quiz(self.session.review_session(ids))  # type: ignore[attr-defined]
 
     @on(Button.Pressed, "#read-missed")
     def action_read_missed(self) -> None:
@@ -123,3 +156,8 @@ class ResultsScreen(Screen[None]):
         sections = self.session.missed_sections()
         if sections:
             self.app.push_screen(ExplainerScreen(0, sections))
+
+    @on(Button.Pressed, "#history")
+    def action_history(self) -> None:
+        """Every attempt at the quiz, with a chart of the scores."""
+        self.app.action_history()  # type: ignore[attr-defined]

@@ -34,7 +34,8 @@ class Feedback(Vertical):
         response: the reader's response.
         result: its score.
         section_title: title of the section that teaches the answer.
-        next_label: what enter/n does next, e.g. ``"next question"``.
+        next_label: what enter/n does next, e.g. ``"next question"``; empty when there
+            is no next (the keys line then names only ``r``).
     """
 
     DEFAULT_CSS = """
@@ -94,19 +95,15 @@ class Feedback(Vertical):
         if explanation:
             yield Static(Content.styled("Why", "bold"), classes="feedback-heading")
             yield PackMarkdown(explanation, id="explanation")
-        yield Static(
-            Content.assemble(
-                ("r", "bold"),
-                " read the section “",
-                Content(self.section_title),
-                "”   ",
-                ("n", "bold"),
-                " or ",
-                ("enter", "bold"),
-                f" {self.next_label}",
-            ),
-            id="feedback-keys",
-        )
+        keys: list[Content | str | tuple[str, str]] = [
+            ("r", "bold"),
+            " read the section “",
+            Content(self.section_title),
+            "”",
+        ]
+        if self.next_label:
+            keys += ["   ", ("n", "bold"), " or ", ("enter", "bold"), f" {self.next_label}"]
+        yield Static(Content.assemble(*keys), id="feedback-keys")
 
     def _choice_feedback(self) -> list[str]:
         """The feedback texts of the picked choices, in file order."""

@@ -1,0 +1,69 @@
+"""The question asked on start when the reader stopped part-way: continue, or start over?"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ResumeScreen(ModalScreen[bool]):
+    """"Continue where you stopped?" with two buttons; dismisses with True to continue.
+
+    Keys: ``c`` continues, ``s`` starts over; ``tab`` moves between the buttons and
+    ``enter`` presses the focused one (Continue has the focus first).
+
+    Args:
+        where: where the reader stopped, in words, e.g. ``"Quiz: question 3 of 8, 2
+            answered so far (kept)"`` (shown verbatim).
+        start_over: the label of the other choice.
+    """
+
+    CSS_PATH = "resume.tcss"
+    AUTO_FOCUS = "#continue"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "answer(True)", "Continue", id="resume-continue", tooltip="Continue where you stopped"),
+        Binding("s", "answer(False)", "Start over", id="resume-start-over", tooltip="Start again from the beginning"),
+    ]
+
+    def __init__(self, where: str, *, start_over: str = "Start over") -> None:
+        super().__init__()
+        self.where = where
+        """Where the reader stopped, in words."""
+        self.start_over = start_over
+        """The label of the choice that does not continue."""
+
+    def compose(self) -> ComposeResult:
+        """The question, where the reader stopped, two buttons and the keys."""
+        with Vertical(id="resume-dialog"):
+            yield Static(Content("Continue where you stopped?"), id="resume-title")
+            yield Static(Content(self.where), id="resume-where")
+            with Horizontal(id="resume-buttons"):
+                yield Button("Continue (c)", id="continue", variant="primary")
+                yield Button(f"{self.start_over} (s)", id="start-over")
+            yield Static(
+                Content.assemble(
+                    ("c", "bold"), " continue · ", ("s", "bold"), f" {self.start_over.lower()} · ",
+                    ("tab", "bold"), " move · ", ("enter", "bold"), " press the focused button",
+                ),
+                id="resume-keys",
+            )
+
+    def action_answer(self, resume: bool) -> None:
+        """Close with the reader's answer."""
+        self.dismiss(resume)
+
+    @on(Button.Pressed, "#continue")
+    def _continue(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#start-over")
+    def _start_over(self) -> None:
+        self.dismiss(False)
