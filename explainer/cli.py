@@ -112,7 +112,7 @@ def open_command(path: Path | None, plain: bool, quiz_only: bool, data_dir: Path
         sys.exit(run_plain(pack, quiz_only=quiz_only, data_dir=data_dir, seed=seed))
     from explainer.app import ExplainerApp  # Textual is imported only here.
 
-    ExplainerApp(pack, seed=seed).run()  # progress and --quiz-only in the app: next step
+    ExplainerApp(pack, seed=seed, data_dir=data_dir, quiz_only=quiz_only).run()
 
 
 @cli.command("results")
