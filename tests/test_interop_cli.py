@@ -199,3 +199,19 @@ def test_interop_does_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_export_does_not_replace_a_file_without_force(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "notes.gift"
+    target.write_text("my own notes\n", encoding="utf-8")
+    code, out, err = invoke(capsys, "export", str(bundled_pack_path()), "--format", "gift", "-o", str(target))
+    assert code == 2 and "add --force" in err
+    assert target.read_text(encoding="utf-8") == "my own notes\n"
+    code, out, err = invoke(capsys, "export", str(bundled_pack_path()), "--format", "gift", "-o", str(target), "--force")
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("// ")
+
+
+def test_aiken_export_report_names_aiken(capsys) -> None:
+    code, out, err = invoke(capsys, "export", str(bundled_pack_path()), "--format", "aiken")
+    assert "GIFT" not in err
+    assert "an order question has no Aiken form" in err

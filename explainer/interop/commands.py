@@ -140,9 +140,10 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write the bank to (default: standard output).",
+    help="File to write the bank to (default: standard output); an existing file needs --force.",
 )
-def export_command(path: Path, fmt: str | None, output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+def export_command(path: Path, fmt: str | None, output: Path | None, force: bool) -> None:
     """Write the questions of the pack in PATH as a GIFT or Aiken bank.
 
     The bank goes to standard output (or -o FILE); the report of what could not be
@@ -154,6 +155,8 @@ def export_command(path: Path, fmt: str | None, output: Path | None) -> None:
 
     if fmt is None:
         raise click.UsageError("Missing option '--format': use --format gift or --format aiken")
+    if output is not None and output.exists() and not force:
+        _fail(f"{output} exists; choose another file, or add --force to replace it", EXIT_USAGE)
     try:
         pack = load_pack(path)
     except PackNotFound as exc:

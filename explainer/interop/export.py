@@ -107,14 +107,19 @@ def _question_lines(pack: Pack) -> list[int]:
     return lines
 
 
-def _common_losses(question: AnyQuestion) -> list[str]:
-    """What GIFT cannot hold of any question: hint, points."""
+def _common_losses(question: AnyQuestion, format_name: str = "GIFT") -> list[str]:
+    """What ``format_name`` (GIFT or Aiken) cannot hold of any question: hint, points."""
     lost = []
     if question.hint:
-        lost.append("hint dropped (GIFT has no hints)")
+        lost.append(f"hint dropped ({format_name} has no hints)")
     if question.points != 1:
-        lost.append(f"points = {question.points} dropped (GIFT questions carry no points)")
+        lost.append(f"points = {question.points} dropped ({format_name} questions carry no points)")
     return lost
+
+
+def _article(word: str) -> str:
+    """``"an"`` before a vowel sound (order), else ``"a"`` (single, match)."""
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def export_gift(pack: Pack) -> ExportResult:
@@ -233,7 +238,7 @@ def export_aiken(pack: Pack) -> ExportResult:
         label = f"question '{question.id}'"
         if not isinstance(question, SingleChoiceQuestion):
             result.report.append(
-                ReportEntry(line, "skipped", f"{label}: a {question.type} question has no Aiken form (Aiken holds single-choice questions only)")
+                ReportEntry(line, "skipped", f"{label}: {_article(question.type)} {question.type} question has no Aiken form (Aiken holds single-choice questions only)")
             )
             continue
         if len(question.choices) > 26:
@@ -245,7 +250,7 @@ def export_aiken(pack: Pack) -> ExportResult:
                 ReportEntry(line, "skipped", f"{label}: its prompt starts like an Aiken option or ANSWER line")
             )
             continue
-        lost = _common_losses(question)
+        lost = _common_losses(question, "Aiken")
         if any("\n" in t for t in [question.prompt] + [c.text for c in question.choices]):
             lost.append("line breaks written as spaces (an Aiken text is one line)")
         for name, present in (
