@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import difflib
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -318,7 +319,7 @@ def new_command(folder: Path, title: str | None, language: str) -> None:
         click.echo(f"explainer: cannot write {folder}: {exc.strerror}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(f"created: {target}: pack.toml, explainer.toml, quiz.toml (schemas in {target / '.schema'})")
-    click.echo(f"next: edit the files, then run: explainer validate {target} --strict")
+    click.echo(f"next: edit the files, then run: explainer validate {shlex.quote(str(target))} --strict")
 
 
 @cli.command("schema")

@@ -14,6 +14,7 @@ an output folder that is not empty). Never a traceback.
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
         )
         sys.exit(EXIT_INVALID)
     click.echo(summary)
-    click.echo(f"next: write the explainer in {folder / 'explainer.toml'}, then run: explainer validate {folder}")
+    click.echo(f"next: write the explainer in {folder / 'explainer.toml'}, then run: explainer validate {shlex.quote(str(folder))}")
     sys.exit(EXIT_OK)
 
 
