@@ -90,7 +90,7 @@ class _Model(BaseModel):
 class Source(_Model):
     """One source that facts in the pack trace to (``[[sources]]`` in pack.toml)."""
 
-    id: Slug = Field(description="Unique id that sections, events and questions cite.")
+    id: Slug = Field(description="Unique id that sections and timeline events cite in their `sources`.")
     title: Text = Field(description="Title of the article, document or page.")
     publisher: Text = Field(description="Who published it (outlet, organisation).")
     url: StrictStr | None = Field(
