@@ -177,3 +177,91 @@ def test_partial_credit_feedback(snap_compare):
         await _settle(pilot)
 
     assert snap_compare(make_every_type_app(), terminal_size=SIZE, run_before=one_right_pick)
+
+
+# ---------------------------------------------------------------- progress, history, themes
+# (issue 4: the resume prompt, the history screen, the high-contrast theme, NO_COLOR).
+# Every test has its own empty data folder (conftest.py); the data each one needs is
+# written there first, with fixed times and local time set to UTC.
+
+
+def test_resume_prompt(snap_compare, data_dir):
+    import datetime as dt
+
+    from explainer.resume import session_to_in_progress
+    from explainer.session import QuizSession
+    from explainer.storage import ProgressStore
+
+    pack = load_pack(FIXTURES / "mini")
+    session = QuizSession(pack, seed=SEED)
+    first = session.questions[0]
+    session.submit(first.id, _right_response(session, first))
+    session.advance()
+    started = dt.datetime(2025, 2, 3, 9, 30, tzinfo=dt.timezone.utc)
+    ProgressStore(pack.id, data_dir).save_quiz(session_to_in_progress(session, started))
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_settle)
+
+
+def _right_response(session, question):
+    """The right response to a single-choice question of the mini pack."""
+    from explainer.pack import ChoiceResponse
+
+    return ChoiceResponse(frozenset(i for i, c in enumerate(question.choices) if c.correct))
+
+
+def test_history(snap_compare, data_dir, monkeypatch):
+    import time
+
+    from test_app_history import save_history
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        save_history(load_pack(FIXTURES / "mini"), data_dir)
+        assert snap_compare(make_app(), terminal_size=SIZE, press=["y"], run_before=_settle)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_high_contrast_question(snap_compare, data_dir):
+    (data_dir / "settings.toml").write_text('theme = "explainer-high-contrast"\n', encoding="utf-8")
+
+    async def wrong_then_feedback(pilot):
+        app = pilot.app
+        assert app.theme == "explainer-high-contrast"
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press(*wrong_keys(app.session, app.screen.question), "enter")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=wrong_then_feedback)
+
+
+def test_no_color_question(snap_compare, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    assert app.no_color
+    monkeypatch.delenv("NO_COLOR")
+
+    async def pick_one(pilot):
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("2", "down")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=pick_one)
+
+
+def test_no_color_feedback(snap_compare, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    monkeypatch.delenv("NO_COLOR")
+
+    async def answer_wrong(pilot):
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press(*wrong_keys(pilot.app.session, pilot.app.screen.question), "enter")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=answer_wrong)
