@@ -17,11 +17,19 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("g", "glossary"),
             ("t", "timeline"),
             ("s", "sources"),
+            ("y", "history of every attempt, with a chart"),
             ("? or f1", "this help"),
             ("escape", "close a glossary, timeline, sources, help or section window"),
             ("tab / shift+tab", "move between parts of the screen"),
-            ("ctrl+p", "command palette (themes, places, keys)"),
+            ("ctrl+p", "palette: jump anywhere; pick a theme"),
             ("q or ctrl+q", "quit"),
+        ),
+    ),
+    (
+        "Continue where you stopped (on start)",
+        (
+            ("c", "continue where you stopped, answers kept"),
+            ("s", "start over (the saved quiz is cleared)"),
         ),
     ),
     (
@@ -83,8 +91,9 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Results",
         (
             ("r", "retake the whole quiz"),
-            ("m", "review: answer only the questions you missed"),
+            ("m", "review round: questions due for review"),
             ("b", "read the sections behind your mistakes (escape comes back)"),
+            ("y", "history of every attempt"),
         ),
     ),
     (
