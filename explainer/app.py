@@ -351,7 +351,7 @@ class ExplainerApp(App[None]):
             self._tell(notice)
         self._notices.clear()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._offer_resume()
+        self.offer_resume()
         self._check_size(self.size.width, self.size.height)
 
     def _theme_changed(self, theme: Theme) -> None:
@@ -394,7 +394,7 @@ class ExplainerApp(App[None]):
         index = order.index(last)
         return index if index > 0 else None
 
-    def _offer_resume(self) -> None:
+    def offer_resume(self) -> None:
         """Ask whether to continue the saved quiz (or section), if there is one."""
         from explainer.screens.resume import ResumeScreen
 
