@@ -265,3 +265,11 @@ def test_no_color_feedback(snap_compare, monkeypatch):
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=answer_wrong)
+
+
+# ------------------------------------------------------------------ the minimum size
+
+
+def test_explainer_section_at_minimum_size(snap_compare):
+    """The reading screen at 60x20: whole words in the navigation bar, "? Help" in the footer."""
+    assert snap_compare(make_app(), terminal_size=(60, 20), press=["r", "n"], run_before=_settle)

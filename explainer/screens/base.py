@@ -31,10 +31,14 @@ class OverlayScreen(Screen[T]):
     ]
 
     def action_close(self) -> None:
-        """Close this screen."""
+        """Close this window and any other window under it, back to the main screen:
+        one escape always leads back to the reading, quiz or results screen."""
         self.dismiss(None)
+        app = self.app
+        while isinstance(app.screen, OverlayScreen) and len(app.screen_stack) > 1:
+            app.screen.dismiss(None)
 
 
 class ReferenceScreen(OverlayScreen[None]):
-    """Glossary, timeline, sources and help: reachable from everywhere; opening one
-    of them from another replaces it rather than stacking up."""
+    """Glossary, timeline, sources, help and a section shown read-only: opening one of
+    them from another replaces it rather than stacking up (``ExplainerApp._open``)."""

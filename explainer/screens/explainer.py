@@ -12,11 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.pack import Section
-from explainer.widgets import SectionView, TopBar
+from explainer.widgets import KeyFooter, SectionView, TopBar
 
 
 class ExplainerScreen(Screen[None]):
@@ -31,6 +31,9 @@ class ExplainerScreen(Screen[None]):
 
     CSS_PATH = "explainer.tcss"
     AUTO_FOCUS = "#section-scroll"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (80, "-wide")]
+    """Below 80 columns the navigation bar keeps only its buttons ("Section k of N" is
+    in the top bar anyway)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,n", "next", "Next", key_display="→/n", id="section-next", tooltip="Next section"),
@@ -74,7 +77,7 @@ class ExplainerScreen(Screen[None]):
                     yield Button("← Previous", id="previous")
                     yield Static(id="position")
                     yield Button("Next →", id="next", variant="primary")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the first section."""
@@ -101,22 +104,35 @@ class ExplainerScreen(Screen[None]):
         reading.mark_read(self.section.id)
         self.query_one(SectionView).show(self.section)
         self.query_one("#section-scroll", VerticalScroll).scroll_home(animate=False)
-        section_list = self.query_one("#section-list", OptionList)
-        for i in range(len(self.sections)):
-            section_list.replace_option_prompt_at_index(i, self._entry(i))
-        section_list.highlighted = self.index
+        self._show_read()
+        self.query_one("#section-list", OptionList).highlighted = self.index
         total = len(self.sections)
         position = f"Section {self.index + 1} of {total}"
         self.query_one("#position", Static).update(Content(position))
         self.query_one("#top", TopBar).set_right(position)
-        self.query_one("#read-count", Static).update(Content(f"Read {reading.count} of {reading.total}"))
         self.query_one("#previous", Button).disabled = self.index == 0
         last = self.index == total - 1
         next_label = "Next →"
         if last:
             next_label = "Back to results" if self.review else "On to the quiz →"
-        self.query_one("#next", Button).label = next_label
+        next_button = self.query_one("#next", Button)
+        if next_button.label.plain != next_label:
+            next_button.label = Content(next_label)
+            next_button.refresh(layout=True)  # a Button keeps its old width otherwise
         self.refresh_bindings()
+
+    def _show_read(self) -> None:
+        """Bring the sidebar's ✓ marks and the "Read k of N" count up to date."""
+        reading = self.app.reading  # type: ignore[attr-defined]
+        section_list = self.query_one("#section-list", OptionList)
+        for i in range(len(self.sections)):
+            section_list.replace_option_prompt_at_index(i, self._entry(i))
+        self.query_one("#read-count", Static).update(Content(f"Read {reading.count} of {reading.total}"))
+
+    def on_screen_resume(self) -> None:
+        """Back from a window (a section opened from the timeline counts as read)."""
+        if self.is_mounted:
+            self._show_read()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Previous is dimmed on the first section; escape only when reviewing."""

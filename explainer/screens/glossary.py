@@ -6,12 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.pack import GlossaryEntry
 from explainer.screens.base import ReferenceScreen
-from explainer.widgets import PackMarkdown, TopBar
+from explainer.widgets import KeyFooter, PackMarkdown, TopBar
 
 
 class GlossaryScreen(ReferenceScreen):
@@ -45,7 +45,7 @@ class GlossaryScreen(ReferenceScreen):
                         yield PackMarkdown(id="definition")
                         yield Static(Content.styled("See also", "bold"), id="see-also-heading")
                         yield Vertical(id="see-also")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the first term."""

@@ -1,18 +1,19 @@
-"""A section shown read-only on top of the quiz (or the timeline), closed with escape."""
+"""A section shown read-only on top of the quiz or the results (or opened from the
+timeline, in its place), closed with escape."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer
 
 from explainer.pack import Section
-from explainer.screens.base import OverlayScreen
-from explainer.widgets import SectionView, TopBar
+from explainer.screens.base import ReferenceScreen
+from explainer.widgets import KeyFooter, SectionView, TopBar
 
 
-class SectionScreen(OverlayScreen[None]):
-    """One section, read-only. Escape returns to exactly where the reader was.
+class SectionScreen(ReferenceScreen):
+    """One section, read-only. Escape returns to exactly where the reader was; the
+    glossary, timeline, sources or help opened from here take its place.
 
     Args:
         section: the section to show.
@@ -32,7 +33,7 @@ class SectionScreen(OverlayScreen[None]):
             yield TopBar("Section (read-only)", "escape to go back")
             with VerticalScroll(id="section-modal-scroll"):
                 yield SectionView(self.app.pack, self.section)  # type: ignore[attr-defined]
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Count the section as read."""

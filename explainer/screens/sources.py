@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explainer.screens.base import ReferenceScreen
-from explainer.widgets import TopBar, source_content
+from explainer.widgets import KeyFooter, TopBar, source_content
 
 
 class SourcesScreen(ReferenceScreen):
@@ -30,4 +30,4 @@ class SourcesScreen(ReferenceScreen):
                         Content.assemble((f"{number}. ", "bold"), source_content(source)),
                         classes="source",
                     )
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()

@@ -6,16 +6,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.pack import TimelineEvent
 from explainer.screens.base import ReferenceScreen
-from explainer.widgets import TopBar
+from explainer.widgets import KeyFooter, TopBar
 
 
 class TimelineScreen(ReferenceScreen):
-    """Every event in file order; enter on an event opens its section (read-only)."""
+    """Every event in file order; enter on an event opens its section (read-only) in
+    place of the timeline, so escape leads back to where the reader was before."""
 
     CSS_PATH = "timeline.tcss"
     AUTO_FOCUS = "#events"
@@ -30,7 +31,7 @@ class TimelineScreen(ReferenceScreen):
                 yield Static(Content("This pack has no timeline."), classes="empty")
             else:
                 yield OptionList(*[Option(self._entry(e)) for e in events], id="events", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def _entry(self, event: TimelineEvent) -> Content:
         """``date  event`` and, if linked, ``→ Section: title`` on the next line."""
@@ -43,8 +44,10 @@ class TimelineScreen(ReferenceScreen):
     @on(OptionList.OptionSelected, "#events")
     def _open(self, event: OptionList.OptionSelected) -> None:
         """Open the linked section of the picked event, if it has one."""
-        item = self.app.pack.timeline[event.option_index]  # type: ignore[attr-defined]
+        app = self.app
+        item = app.pack.timeline[event.option_index]  # type: ignore[attr-defined]
         if item.section:
-            self.app.open_section(item.section)  # type: ignore[attr-defined]
+            self.dismiss(None)  # the section takes the timeline's place: never two windows deep
+            app.open_section(item.section)  # type: ignore[attr-defined]
         else:
             self.notify("This event has no linked section.", markup=False)

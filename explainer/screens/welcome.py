@@ -10,16 +10,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
-from explainer.widgets import TopBar
+from explainer.widgets import KeyFooter, TopBar
 
 
 class WelcomeScreen(Screen[None]):
-    """Title, summary and four ways on: read, quiz, glossary, timeline."""
+    """Title, summary and the ways on: read, quiz, and the glossary, timeline and
+    sources one button away."""
 
     CSS_PATH = "welcome.tcss"
     AUTO_FOCUS = "#start"
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (24, "-tall")]
+    """Below 24 rows the reference buttons are one line high, so everything fits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "read", "Read", id="welcome-read", tooltip="Start reading the explainer"),
@@ -46,9 +49,11 @@ class WelcomeScreen(Screen[None]):
                 else:
                     label = "Go to the quiz (z)"
                 yield Button(Content(label), id="quiz")
+            with Grid(id="welcome-reference"):
                 yield Button("Glossary (g)", id="glossary")
                 yield Button("Timeline (t)", id="timeline")
-        yield Footer(compact=True, show_command_palette=False)
+                yield Button("Sources (s)", id="sources")
+        yield KeyFooter()
 
     @on(Button.Pressed, "#start")
     def action_read(self) -> None:
@@ -67,3 +72,7 @@ class WelcomeScreen(Screen[None]):
     @on(Button.Pressed, "#timeline")
     def _timeline(self) -> None:
         self.app.action_timeline()  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#sources")
+    def _sources(self) -> None:
+        self.app.action_sources()  # type: ignore[attr-defined]

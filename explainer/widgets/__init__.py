@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 #: does not pay for Markdown, markdown-it and Pygments before the first section opens.
 _WHERE = {
     "TopBar": "bar",
+    "KeyFooter": "bar",
     "Feedback": "feedback",
     "PackMarkdown": "markdown",
     "AnswerInput": "questions",
@@ -39,7 +40,7 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 if TYPE_CHECKING:
-    from explainer.widgets.bar import TopBar
+    from explainer.widgets.bar import KeyFooter, TopBar
     from explainer.widgets.feedback import Feedback
     from explainer.widgets.markdown import PackMarkdown
     from explainer.widgets.questions import (

@@ -1,11 +1,17 @@
-"""The one-line bar at the top of every screen: where the reader is, and progress."""
+"""The one-line bars of every screen: where the reader is and progress at the top
+(:class:`TopBar`), the keys at the bottom (:class:`KeyFooter`)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Label
+from textual.widgets import Footer, Label
+from textual.widgets._footer import FooterKey
 
 
 class TopBar(Horizontal):
@@ -50,3 +56,52 @@ class TopBar(Horizontal):
         self._right = text
         if self.is_mounted:
             self.query_one("#top-right", Label).update(Content(text))
+
+
+class KeyFooter(Footer):
+    """The compact footer of every screen, made to fit its line.
+
+    When the keys do not all fit (a 60-column terminal), it leaves out the app-wide
+    keys in :attr:`DROP_ORDER` one by one until the rest fits, rather than cutting the
+    line in the middle of a key. "? Help" always stays: the help screen lists every key.
+    """
+
+    DROP_ORDER: ClassVar[tuple[str, ...]] = ("sources", "timeline", "glossary", "quit")
+    """Actions whose keys give way, first to last, when the line is too narrow."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(compact=True, show_command_palette=False, id=id)
+
+    async def recompose(self) -> None:
+        """Rebuild the keys (the bindings changed), then fit them to the line."""
+        await super().recompose()
+        self.fit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the keys to the new width."""
+        self.fit()
+
+    def fit(self) -> None:
+        """Show every key that fits, leaving out those in :attr:`DROP_ORDER` first."""
+        keys = list(self.query_children(FooterKey))
+        width = self.size.width
+        if not keys or not width:
+            return
+        for key in keys:
+            key.display = True
+        total = sum(self._width(key) for key in keys)
+        for action in self.DROP_ORDER:
+            if total <= width:
+                break
+            for key in keys:
+                if key.action == action and key.display:
+                    key.display = False
+                    total -= self._width(key)
+
+    @staticmethod
+    def _width(key: FooterKey) -> int:
+        """Cells a compact footer key takes: key, space, description, gap."""
+        width = cell_len(key.key_display) + 1
+        if key.description:
+            width += 1 + cell_len(key.description)
+        return width

@@ -197,7 +197,11 @@ class ChoiceList(OptionList):
             self.pick(self.highlighted)
 
     def action_pick_number(self, number: int) -> None:
-        """Pick choice ``number`` (1-based, as shown)."""
+        """Pick choice ``number`` (1-based, as shown); say so when there is no such choice."""
+        if not 1 <= number <= len(self.texts):
+            if not self.locked:
+                self.notify(f"There is no choice {number}.", severity="warning", markup=False)
+            return
         self.pick(number - 1)
 
     def action_check(self) -> None:
@@ -1139,7 +1143,12 @@ class MatchList(Widget, can_focus=True):
                 self.chosen = later[0]
 
     def action_pick_number(self, number: int) -> None:
-        """Pick option ``number`` (1-based) for the chosen line, then go to the next open line."""
+        """Pick option ``number`` (1-based) for the chosen line, then go to the next open
+        line; say so when there is no such option."""
+        if not 1 <= number <= len(self.options):
+            if not self.locked:
+                self.notify(f"There is no option {number}.", severity="warning", markup=False)
+            return
         self.pick(self.chosen, number - 1, advance=True)
 
     def action_step(self, step: int) -> None:

@@ -43,29 +43,46 @@ class SectionView(Vertical):
         """The section shown."""
 
     def compose(self) -> ComposeResult:
-        """Title, body, key points, sources."""
+        """Title, body, key points, sources (a part with nothing in it is not shown)."""
         yield Static(Content(self.section.title), id="section-title", classes="section-title")
         yield PackMarkdown(self.section.body, id="section-body")
         yield Static(Content.styled("Key points", "bold"), id="key-points-heading", classes="heading")
-        yield Static(self._key_points(), id="key-points")
+        yield Static(id="key-points")
         yield Static(Content.styled("Sources", "bold"), id="sources-heading", classes="heading")
-        yield Static(self._sources(), id="section-sources")
+        yield Static(id="section-sources")
+
+    def on_mount(self) -> None:
+        """Fill in the key points and sources of the first section."""
+        self._show_parts()
 
     def show(self, section: Section) -> None:
         """Replace the shown section with ``section``."""
         self.section = section
         self.query_one("#section-title", Static).update(Content(section.title))
         self.query_one("#section-body", PackMarkdown).update(section.body)
-        self.query_one("#key-points", Static).update(self._key_points())
-        self.query_one("#section-sources", Static).update(self._sources())
+        self._show_parts()
 
-    def _key_points(self) -> Content:
+    def _show_parts(self) -> None:
+        """Show the key points and the sources, each with its heading only when the
+        section has any."""
+        parts = (
+            ("#key-points-heading", "#key-points", self._key_points()),
+            ("#sources-heading", "#section-sources", self._sources()),
+        )
+        for heading_id, body_id, content in parts:
+            body = self.query_one(body_id, Static)
+            body.update(content or "")
+            body.display = self.query_one(heading_id).display = content is not None
+
+    def _key_points(self) -> Content | None:
+        """The key points as a bulleted list; None when there are none."""
         points = self.section.key_points
         if not points:
-            return Content("(none)")
+            return None
         return Content("\n").join(Content.assemble("• ", Content(point)) for point in points)
 
-    def _sources(self) -> Content:
+    def _sources(self) -> Content | None:
+        """The section's sources, a blank line apart; None when it lists none."""
         sources = []
         for source_id in self.section.sources:
             try:
@@ -73,5 +90,5 @@ class SectionView(Vertical):
             except KeyError:  # the loader refuses this; stay calm anyway
                 continue
         if not sources:
-            return Content("(none listed)")
+            return None
         return Content("\n\n").join(source_content(s) for s in sources)
