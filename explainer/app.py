@@ -507,9 +507,7 @@ class ExplainerApp(App[None]):
         dialog (the one already open, if it is of that type)."""
         if isinstance(self.screen, screen_type):
             return self.screen
-        from explainer.screens.base import ReferenceScreen
-
-        if isinstance(self.screen, ReferenceScreen):
+        if self._is_overlay(self.screen):
             self.pop_screen()
         screen = screen_type(*args)
         self.push_screen(screen)
@@ -584,6 +582,8 @@ class ExplainerApp(App[None]):
         """Show section ``section_id`` read-only on top of the current screen."""
         from explainer.screens.section import SectionScreen
 
+        if self._is_overlay(self.screen):
+            self.pop_screen()  # a window replaces another window; escape leads straight back
         self.push_screen(SectionScreen(self.pack.section(section_id)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -106,7 +106,9 @@ async def test_reading_nav_bar_at_80x24_shows_the_position(mini_pack):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("keys", [[], ["r"], ["t"], ["g"], ["s"], ["z", "1", "enter", "r"]])
+@pytest.mark.parametrize(
+    "keys", [[], ["r"], ["t"], ["g"], ["s"], ["z", "1", "enter", "r"], ["z"], ["z", "1", "enter"], ["question_mark"], ["y"]]
+)
 async def test_my_footers_fit_their_line(mini_pack, size, keys):
     """The footer never cuts a key in half: keys give way whole, and "? Help" stays."""
     app = ExplainerApp(mini_pack, seed=SEED)
@@ -239,8 +241,13 @@ async def test_one_escape_closes_every_window_even_if_they_stacked(mini_pack):
         await pilot.press("z")
         await pilot.pause()
         quiz = app.screen
-        app.open_section("the-vote")  # pushed on top of whatever is open
-        app.open_section("the-bridge")
+        app.open_section("the-vote")
+        app.open_section("the-bridge")  # replaces the first window
+        await pilot.pause()
+        assert overlays(app) == ["SectionScreen"]
+        from explainer.screens.section import SectionScreen
+
+        app.push_screen(SectionScreen(mini_pack.section("the-vote")))  # stacked by hand
         await pilot.pause()
         assert overlays(app) == ["SectionScreen", "SectionScreen"]
         await pilot.press("escape")
@@ -353,3 +360,21 @@ def test_make_writes_into_the_output_folder(tmp_path, monkeypatch, capsys):
     assert make.main(["--output", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["section.svg", "welcome.svg"]
     assert capsys.readouterr().out.split() == [str(out / "welcome.svg"), str(out / "section.svg")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_results_buttons_and_footer_fit(mini_pack, size):
+    """At 60 columns the four result actions sit in two rows, every label whole."""
+    from conftest import wrong_keys
+
+    app = ExplainerApp(mini_pack, seed=SEED)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
+        while app.session.current is not None:
+            await pilot.press(*wrong_keys(app.session, app.session.current), "enter", "n")
+            await pilot.pause()
+        text = screen_text(app)
+        for label in ("Retake (r)", "Review mistakes (m)", "Reread (b)", "History (y)"):
+            assert label in text, text
+        assert footer_text(app).rstrip().endswith("? Help")

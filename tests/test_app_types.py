@@ -437,3 +437,16 @@ async def test_pinned_choice_stays_last_when_shuffled(every_type_pack):
             await pilot.press("z")
             await pilot.pause()
             assert "( ) 4. None of the above" in screen_text(app)
+
+
+async def test_f2_shows_the_hint_while_typing(every_type_pack):
+    app = make_app(every_type_pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_question(pilot, app, "town-name")
+        assert "F2 Hint" in screen_text(app)  # the footer says how, since h is a letter here
+        assert "Hint (F2)" in screen_text(app)
+        await pilot.press("h", "f2")
+        await pilot.pause()
+        assert "Hint: It is named after its harbour." in screen_text(app)
+        assert app.session.hints_used == ("town-name",)
+        assert isinstance(app.focused, AnswerInput) and app.focused.value == "h"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explainer.screens.base import ReferenceScreen
-from explainer.widgets import TopBar
+from explainer.widgets import KeyFooter, TopBar
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -57,6 +57,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("1-9", "pick choice 1 to 9"),
             ("enter", "check your answer (picks the highlighted choice first if nothing is picked)"),
             ("h", "show the question's hint, when it has one (the results note it)"),
+            ("F2", "the hint while typing an answer (where h is a letter)"),
             ("r", "after checking: read the section that teaches the answer"),
             ("n or enter", "after checking: next question (after the last: your results)"),
             ("escape", "leave the quiz for the start screen; it waits there to be continued"),
@@ -130,4 +131,4 @@ class HelpScreen(ReferenceScreen):
             yield TopBar("Keys", "escape to go back")
             with VerticalScroll(id="help-scroll"):
                 yield Static(keys_content(), id="keys")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explainer.screens.base import ReferenceScreen
 from explainer.storage import Attempt
-from explainer.widgets import TopBar
+from explainer.widgets import KeyFooter, TopBar
 
 CHART_ROWS = 4
 """Height of the chart in rows (each row holds eight steps of a bar)."""
@@ -126,4 +126,4 @@ class HistoryScreen(ReferenceScreen):
                     yield Static(score_chart(attempts, pack.quiz.pass_mark), id="history-chart")
                     yield Static(Content.styled("Every attempt, oldest first", "bold"), classes="history-heading")
                     yield Static(attempts_table(attempts), id="history-table")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()

@@ -11,12 +11,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from explainer.pack import Response, Score
 from explainer.screens.base import OverlayScreen
 from explainer.session import QuizSession
-from explainer.widgets import Feedback, QuestionWidget, TopBar, question_widget
+from explainer.widgets import Feedback, KeyFooter, QuestionWidget, TopBar, question_widget
 
 
 def _points(value: float) -> str:
@@ -40,6 +40,7 @@ class QuizScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "hint", "Hint", id="quiz-hint", tooltip="Show a hint for this question"),
+        Binding("f2", "typed_hint", "Hint", key_display="F2", id="quiz-hint-f2", tooltip="Show a hint (while typing an answer)"),
         Binding("n", "next", "Next", id="quiz-next", tooltip="Go on to the next question"),
         Binding("enter", "next", "Next", show=False, id="quiz-next-enter"),
         Binding("r", "read_section", "Read section", id="quiz-read-section", tooltip="Read the section that teaches this"),
@@ -79,9 +80,11 @@ class QuizScreen(Screen[None]):
             with Horizontal(id="check-row"):
                 yield Button("Check answer", id="check", variant="primary", disabled=True)
                 if self.question.hint:
-                    yield Button("Hint (h)", id="hint-button", disabled=self.session.hint_used(self.question.id))
+                    typed = self.question.type in ("short_answer", "numeric")
+                    label = "Hint (F2)" if typed else "Hint (h)"
+                    yield Button(label, id="hint-button", disabled=self.session.hint_used(self.question.id))
                 yield Static(id="status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Enable the check button and fill the status line for the answer as it starts."""
@@ -180,11 +183,16 @@ class QuizScreen(Screen[None]):
         when the question has one (not while typing in a text box, where h is a letter)."""
         if action in ("next", "read_section"):
             return self.answered
-        if action == "hint":
+        if action in ("hint", "typed_hint"):
             if not self.question.hint or self.answered:
                 return False
-            return not isinstance(self.focused, Input)
+            typing = isinstance(self.focused, Input)
+            return typing if action == "typed_hint" else not typing
         return True
+
+    def action_typed_hint(self) -> None:
+        """F2: the hint while the cursor is in a text box (where h is just a letter)."""
+        self.action_hint()
 
     @on(Button.Pressed, "#hint-button")
     def action_hint(self) -> None:
@@ -274,7 +282,7 @@ class AnsweredScreen(OverlayScreen[None]):
                     yield Feedback(
                         self.question, response, line.score, section_title=section.title, next_label=""
                     )
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def action_read_section(self) -> None:
         """Show the section that teaches this question; escape comes back here."""

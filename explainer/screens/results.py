@@ -12,10 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from explainer.session import QuestionResult, QuizSession
-from explainer.widgets import TopBar
+from explainer.widgets import KeyFooter, TopBar
 
 
 def _points(value: float) -> str:
@@ -58,6 +58,8 @@ class ResultsScreen(Screen[None]):
     """
 
     CSS_PATH = "results.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (80, "-wide")]
+    """Below 80 columns the four action buttons sit in two rows of two."""
     AUTO_FOCUS = "#results-body"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -94,7 +96,7 @@ class ResultsScreen(Screen[None]):
             yield Button("Review mistakes (m)", id="review", disabled=not due)
             yield Button("Reread (b)", id="read-missed", disabled=not missed)
             yield Button("History (y)", id="history")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def _summary(self, due: list[str]) -> Content:
         """Score and PASS/FAIL against the pass mark in words (a review round: how many
