@@ -731,7 +731,38 @@ class _OrderRow(Horizontal):
         self.post_message(OrderList.RowClicked(self.row))
 
 
-class OrderList(Widget, can_focus=True):
+class _RowList(Widget, can_focus=True):
+    """Rows with one chosen row that ↑↓ move and that is kept in view.
+
+    The base of :class:`OrderList` and :class:`MatchList`. A subclass names its row
+    widget type in ``ROW`` and implements :meth:`row_count` and :meth:`_redraw`.
+    """
+
+    ROW: ClassVar[type[Widget]] = Widget
+    """The widget type of one row (queried to scroll the chosen row into view)."""
+
+    def row_count(self) -> int:
+        """How many rows there are."""
+        raise NotImplementedError
+
+    def _redraw(self) -> None:
+        """Show every row as it now is (the chosen marker included)."""
+        raise NotImplementedError
+
+    def watch_chosen(self) -> None:
+        """Redraw the marker and keep the chosen row in view."""
+        self._redraw()
+        rows = list(self.query(self.ROW))
+        if 0 <= self.chosen < len(rows):  # type: ignore[attr-defined]
+            rows[self.chosen].scroll_visible(animate=False)  # type: ignore[attr-defined]
+
+    def action_cursor(self, step: int) -> None:
+        """Choose the row above (-1) or below (+1), unless the answer is locked."""
+        if not self.locked:  # type: ignore[attr-defined]
+            self.chosen = max(0, min(self.row_count() - 1, self.chosen + step))  # type: ignore[attr-defined]
+
+
+class OrderList(_RowList):
     """The items of an order question as rows the reader moves up and down.
 
     Args:
@@ -760,6 +791,8 @@ class OrderList(Widget, can_focus=True):
     OrderList .order-row.-chosen { background: $block-cursor-blurred-background; }
     OrderList:focus .order-row.-chosen { background: $block-cursor-background; color: $block-cursor-foreground; }
     """
+
+    ROW = _OrderRow
 
     order: var[tuple[int, ...]] = var(())
     """File indexes of the items, top to bottom."""
@@ -815,6 +848,14 @@ class OrderList(Widget, can_focus=True):
         """Fill the rows."""
         self._refresh_rows()
 
+    def row_count(self) -> int:
+        """How many items there are."""
+        return len(self.items)
+
+    def _redraw(self) -> None:
+        """Show every row as it now is."""
+        self._refresh_rows()
+
     def _refresh_rows(self) -> None:
         """Show each item at its row, the chosen row, and any verdicts."""
         rows = list(self.query(_OrderRow))
@@ -835,17 +876,6 @@ class OrderList(Widget, can_focus=True):
         """Redraw after a move."""
         self._refresh_rows()
 
-    def watch_chosen(self) -> None:
-        """Redraw the marker and keep the chosen row in view."""
-        self._refresh_rows()
-        rows = list(self.query(_OrderRow))
-        if 0 <= self.chosen < len(rows):
-            rows[self.chosen].scroll_visible(animate=False)
-
-    def action_cursor(self, step: int) -> None:
-        """Choose the row above (-1) or below (+1)."""
-        if not self.locked:
-            self.chosen = max(0, min(len(self.items) - 1, self.chosen + step))
 
     def action_move(self, step: int) -> None:
         """Move the chosen item up (-1) or down (+1); the choice follows it."""
@@ -994,7 +1024,7 @@ class _MatchOption(Static):
         self.post_message(MatchList.OptionClicked(self.number))
 
 
-class MatchList(Widget, can_focus=True):
+class MatchList(_RowList):
     """The lines of a match question and the options to pick for them.
 
     Args:
@@ -1027,6 +1057,8 @@ class MatchList(Widget, can_focus=True):
     MatchList .match-option { padding-left: 2; }
     MatchList .match-option:hover { background: $boost; }
     """
+
+    ROW = _MatchLine
 
     picks: var[tuple[int | None, ...]] = var(())
     """Per line: the display index (0-based) of the picked option, or None."""
@@ -1087,6 +1119,14 @@ class MatchList(Widget, can_focus=True):
             option.update(Content.assemble((f"{option.number}. ", "bold"), Content(self.options[option.number - 1])))
         self._refresh_lines()
 
+    def row_count(self) -> int:
+        """How many lines (left sides) there are."""
+        return len(self.lefts)
+
+    def _redraw(self) -> None:
+        """Show every line as it now is."""
+        self._refresh_lines()
+
     def _refresh_lines(self) -> None:
         """Show each line's pick, the chosen line, and any verdicts."""
         lines = list(self.query(_MatchLine))
@@ -1111,17 +1151,6 @@ class MatchList(Widget, can_focus=True):
         """Redraw after a pick."""
         self._refresh_lines()
 
-    def watch_chosen(self) -> None:
-        """Redraw the marker and keep the chosen line in view."""
-        self._refresh_lines()
-        lines = list(self.query(_MatchLine))
-        if 0 <= self.chosen < len(lines):
-            lines[self.chosen].scroll_visible(animate=False)
-
-    def action_cursor(self, step: int) -> None:
-        """Choose the line above (-1) or below (+1)."""
-        if not self.locked:
-            self.chosen = max(0, min(len(self.lefts) - 1, self.chosen + step))
 
     def pick(self, line: int, option: int | None, *, advance: bool = False) -> None:
         """Pick option ``option`` (display index, None clears) for ``line``.
