@@ -378,3 +378,22 @@ async def test_results_buttons_and_footer_fit(mini_pack, size):
         for label in ("Retake (r)", "Review mistakes (m)", "Reread (b)", "History (y)"):
             assert label in text, text
         assert footer_text(app).rstrip().endswith("? Help")
+
+
+async def test_welcome_counts_in_good_english(tmp_path):
+    """A pack with one section says "1 section", not "1 sections"."""
+    from packs import write_pack
+
+    from explainer.pack import load_pack
+
+    folder = write_pack(tmp_path / "one")
+    text = (folder / "explainer.toml").read_text(encoding="utf-8")
+    second = text.index('[[sections]]\nid = "law"')
+    text = text[:second] + text[text.index("[[glossary]]"):]
+    (folder / "explainer.toml").write_text(text.replace('section = "law"', 'section = "intro"'), encoding="utf-8")
+    quiz = (folder / "quiz.toml").read_text(encoding="utf-8").replace('section = "law"', 'section = "intro"')
+    (folder / "quiz.toml").write_text(quiz, encoding="utf-8")
+    app = ExplainerApp(load_pack(folder), seed=SEED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "1 section · 3 questions" in screen_text(app)

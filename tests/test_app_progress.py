@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from conftest import SEED, right_keys, screen_text, wrong_keys
 
 from explainer.app import HIGH_CONTRAST, ExplainerApp, load_settings
@@ -272,3 +274,19 @@ async def test_a_save_that_fails_is_told_once_and_the_app_goes_on(mini_pack, dat
 
 def test_no_test_writes_to_the_real_data_folder(data_dir):
     assert os.environ["EXPLAINER_DATA_DIR"] == str(data_dir)
+
+
+@pytest.mark.parametrize("keys", [["r", "n"], ["z", "1"], ["escape", "r", "n"]])
+async def test_keys_typed_while_the_resume_prompt_opens_never_crash(mini_pack, data_dir, keys):
+    """A reader who types at once on start (as an educator did) meets no traceback."""
+    first = ExplainerApp(mini_pack, seed=SEED, data_dir=data_dir)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", "n", "z", "1", "enter")  # a section read and a quiz begun
+        await pilot.pause()
+    again = ExplainerApp(mini_pack, seed=SEED, data_dir=data_dir)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert again.is_running

@@ -32,7 +32,7 @@ class WelcomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Bar, title, summary, details, buttons, footer."""
         pack = self.app.pack  # type: ignore[attr-defined]
-        yield TopBar("Welcome", f"{len(pack.sections)} sections · {len(pack.questions)} questions")
+        yield TopBar("Welcome", f"{_count(len(pack.sections), 'section')} · {_count(len(pack.questions), 'question')}")
         with VerticalScroll(id="welcome-body"):
             yield Static(Content(pack.title), id="pack-title")
             yield Static(Content(pack.meta.summary), id="pack-summary")
@@ -76,3 +76,8 @@ class WelcomeScreen(Screen[None]):
     @on(Button.Pressed, "#sources")
     def _sources(self) -> None:
         self.app.action_sources()  # type: ignore[attr-defined]
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 section``, ``8 sections``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
