@@ -75,3 +75,9 @@ def test_corrupt_progress_file_is_set_aside_with_a_notice(tmp_path: Path) -> Non
     # The plain quiz then works and starts a fresh file, the old one still kept.
     assert run("--quiz-only", data_dir=tmp_path, stdin="1\n").returncode == 0
     assert list(folder.glob("nk-pows.toml.bak-*")) == kept
+
+
+def test_csv_columns_are_documented() -> None:
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "progress.md").read_text(encoding="utf-8")
+    for column in CSV_COLUMNS:
+        assert f"| `{column}` |" in guide
