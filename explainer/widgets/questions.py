@@ -846,17 +846,13 @@ class OrderList(_RowList):
 
     def on_mount(self) -> None:
         """Fill the rows."""
-        self._refresh_rows()
+        self._redraw()
 
     def row_count(self) -> int:
         """How many items there are."""
         return len(self.items)
 
     def _redraw(self) -> None:
-        """Show every row as it now is."""
-        self._refresh_rows()
-
-    def _refresh_rows(self) -> None:
         """Show each item at its row, the chosen row, and any verdicts."""
         rows = list(self.query(_OrderRow))
         if len(rows) != len(self.order):
@@ -874,7 +870,7 @@ class OrderList(_RowList):
 
     def watch_order(self) -> None:
         """Redraw after a move."""
-        self._refresh_rows()
+        self._redraw()
 
 
     def action_move(self, step: int) -> None:
@@ -916,7 +912,7 @@ class OrderList(_RowList):
         self._verdicts = dict(verdicts)
         self.locked = True
         self.add_class("-locked")
-        self._refresh_rows()
+        self._redraw()
 
 
 class OrderWidget(QuestionWidget):
@@ -1117,17 +1113,13 @@ class MatchList(_RowList):
         """Fill the lines and the options."""
         for option in self.query(_MatchOption):
             option.update(Content.assemble((f"{option.number}. ", "bold"), Content(self.options[option.number - 1])))
-        self._refresh_lines()
+        self._redraw()
 
     def row_count(self) -> int:
         """How many lines (left sides) there are."""
         return len(self.lefts)
 
     def _redraw(self) -> None:
-        """Show every line as it now is."""
-        self._refresh_lines()
-
-    def _refresh_lines(self) -> None:
         """Show each line's pick, the chosen line, and any verdicts."""
         lines = list(self.query(_MatchLine))
         if len(lines) != len(self.lefts):
@@ -1149,7 +1141,7 @@ class MatchList(_RowList):
 
     def watch_picks(self) -> None:
         """Redraw after a pick."""
-        self._refresh_lines()
+        self._redraw()
 
 
     def pick(self, line: int, option: int | None, *, advance: bool = False) -> None:
@@ -1211,7 +1203,7 @@ class MatchList(_RowList):
         """Lock the list and add a mark after some lines (line -> words)."""
         self._verdicts = dict(verdicts)
         self.locked = True
-        self._refresh_lines()
+        self._redraw()
 
 
 class MatchWidget(QuestionWidget):
