@@ -416,9 +416,13 @@ class ExplainerApp(App[None]):
                     else:
                         self.start_quiz(session)
                 else:
-                    self._save(lambda progress: progress.with_quiz(None))
+                    # Not now: the attempt stays saved and the start screen offers it.
+                    self.quiz_started = started
+                    self.session = session
+                    if not self.quiz_only:
+                        self.show_welcome()
 
-            self.push_screen(ResumeScreen(where, start_over="Start over"), answer)
+            self.push_screen(ResumeScreen(where, start_over="Not now"), answer)
             return
         if self.quiz_only:
             return
@@ -431,7 +435,7 @@ class ExplainerApp(App[None]):
                 if resume:
                     self.start_reading(index)
 
-            self.push_screen(ResumeScreen(where, start_over="From the start"), read)
+            self.push_screen(ResumeScreen(where, start_over="Not now"), read)
 
     # ---------------------------------------------------------------- flow
 

@@ -66,6 +66,8 @@ def cli() -> None:
     \b
     explainer                  open the bundled pack
     explainer PATH             open the pack in folder PATH
+    explainer [PATH] --plain   the same as plain lines (also --quiz-only, --data-dir DIR)
+    explainer results [PATH]   every finished attempt (--format table|csv|json)
     explainer validate [PATH]  check packs and report every problem as FILE:LINE:COL
     explainer new DIR          write a starter pack with one question of every type
     explainer schema           print the JSON Schema of the three pack files
@@ -134,13 +136,14 @@ def open_command(path: Path | None, plain: bool, quiz_only: bool, data_dir: Path
 def results_command(path: Path | None, output_format: str, data_dir: Path | None) -> None:
     """Print every finished attempt at the pack in PATH (default: the bundled pack)."""
     from explainer import history
-    from explainer.storage import ProgressStore
+    from explainer.storage import ProgressError, read_progress
 
     pack = _load_or_exit(path or bundled_pack_path())
-    store = ProgressStore(pack.id, data_dir)
-    progress = store.load()
-    if store.notice:
-        click.echo(f"explainer: {store.notice}", err=True)
+    try:
+        progress = read_progress(pack.id, data_dir)  # a report never moves or rewrites files
+    except ProgressError as exc:
+        click.echo(f"explainer: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
     writer = {"table": history.to_table, "csv": history.to_csv, "json": history.to_json}[output_format]
     click.echo(writer(progress), nl=False)
 

@@ -831,6 +831,34 @@ def _parse(data: bytes, pack_id: str) -> Progress:
     return progress
 
 
+def read_progress(pack_id: str, folder: Path | str | None = None) -> Progress:
+    """Read a pack's progress without changing anything on disk (for reports).
+
+    Args:
+        pack_id: the pack's id.
+        folder: the data folder (see :func:`data_dir`).
+
+    Returns:
+        The saved progress, or an empty one when there is no file yet.
+
+    Raises:
+        ProgressError: the file exists but cannot be used; the message says why. The
+            file is left exactly as it is (the app sets such a file aside when it next
+            opens the pack).
+    """
+    path = progress_path(pack_id, folder)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Progress.empty(pack_id)
+    except OSError as exc:
+        raise ProgressError(f"{path} cannot be read: {exc.strerror or exc}") from None
+    try:
+        return _parse(data, pack_id)
+    except _Unusable as exc:
+        raise ProgressError(f"{path} cannot be used ({exc.reason}); it was left as it is") from None
+
+
 class ProgressStore:
     """Reads and writes one pack's progress file, safely.
 

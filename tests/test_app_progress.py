@@ -67,7 +67,7 @@ async def test_section_prompt_from_the_start_stays_on_welcome(mini_pack, data_di
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
-        await pilot.press("s")
+        await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
 
@@ -117,7 +117,7 @@ async def test_quit_mid_quiz_then_continue_with_answers_kept(mini_pack, data_dir
         text = screen_text(again)
         assert "Continue where you stopped?" in text
         assert "question 3 of 4, 2 answered so far (kept)" in text
-        assert "Continue (c)" in text and "Start over (s)" in text
+        assert "Continue (c)" in text and "Not now (n)" in text
         await pilot.press("c")
         await pilot.pause()
         screen = again.screen
@@ -154,7 +154,7 @@ async def test_checked_but_not_moved_on_continues_at_the_next_question(mini_pack
         assert again.screen.question.id == second.id
 
 
-async def test_start_over_clears_the_saved_quiz(mini_pack, data_dir):
+async def test_not_now_keeps_the_saved_quiz_and_the_start_screen_offers_it(mini_pack, data_dir):
     app = ExplainerApp(mini_pack, seed=SEED, data_dir=data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("z")
@@ -165,16 +165,15 @@ async def test_start_over_clears_the_saved_quiz(mini_pack, data_dir):
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, ResumeScreen)
-        await pilot.press("s")
+        await pilot.press("n")
         await pilot.pause()
         assert isinstance(again.screen, WelcomeScreen)
-        assert load(mini_pack, data_dir).quiz is None
-        assert again.session.answered == 0
-        assert "Go to the quiz (z)" in screen_text(again)
-    third = ExplainerApp(mini_pack, seed=SEED, data_dir=data_dir)
-    async with third.run_test(size=(80, 24)) as pilot:
+        assert load(mini_pack, data_dir).quiz is not None  # nothing thrown away
+        assert again.session.answered == 1
+        assert "Continue quiz: 2 of 4 (z)" in screen_text(again)
+        await pilot.press("z")
         await pilot.pause()
-        assert isinstance(third.screen, WelcomeScreen)  # nothing to continue
+        assert isinstance(again.screen, QuizScreen) and again.screen.number == 2
 
 
 async def test_quiz_only_starts_at_the_quiz_and_offers_the_saved_one(mini_pack, data_dir):

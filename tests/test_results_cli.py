@@ -66,15 +66,19 @@ def test_corrupt_progress_file_is_set_aside_with_a_notice(tmp_path: Path) -> Non
     folder = tmp_path / "progress"
     folder.mkdir()
     (folder / "nk-pows.toml").write_text("format = 1\nthis is not toml", encoding="utf-8")
+    # A report changes nothing: it says the file cannot be used and exits 1.
     result = run("results", data_dir=tmp_path)
-    assert result.returncode == 0
-    assert result.stderr.count("\n") == 1 and "was kept as" in result.stderr
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "cannot be used" in result.stderr and "left as it is" in result.stderr
     assert "Traceback" not in result.stderr
+    assert (folder / "nk-pows.toml").read_text(encoding="utf-8").endswith("this is not toml")
+    # Opening the pack sets the file aside with a notice and starts a fresh one.
+    opened = run("--quiz-only", data_dir=tmp_path, stdin="1\n")
+    assert opened.returncode == 0
+    assert "was kept as" in opened.stderr
     kept = list(folder.glob("nk-pows.toml.bak-*"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8").endswith("this is not toml")
-    # The plain quiz then works and starts a fresh file, the old one still kept.
-    assert run("--quiz-only", data_dir=tmp_path, stdin="1\n").returncode == 0
-    assert list(folder.glob("nk-pows.toml.bak-*")) == kept
+    assert run("results", data_dir=tmp_path).returncode == 0
 
 
 def test_csv_columns_are_documented() -> None:

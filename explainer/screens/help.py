@@ -29,7 +29,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Continue where you stopped (on start)",
         (
             ("c", "continue where you stopped, answers kept"),
-            ("s", "start over (the saved quiz is cleared)"),
+            ("n or escape", "not now: the saved quiz stays saved, and the start screen offers it"),
         ),
     ),
     (

@@ -16,13 +16,14 @@ from textual.widgets import Button, Static
 class ResumeScreen(ModalScreen[bool]):
     """"Continue where you stopped?" with two buttons; dismisses with True to continue.
 
-    Keys: ``c`` continues, ``s`` starts over; ``tab`` moves between the buttons and
-    ``enter`` presses the focused one (Continue has the focus first).
+    Keys: ``c`` continues; ``n`` or ``escape`` is "not now", which keeps what was saved
+    (nothing the reader did is thrown away from here); ``tab`` moves between the
+    buttons and ``enter`` presses the focused one (Continue has the focus first).
 
     Args:
         where: where the reader stopped, in words, e.g. ``"Quiz: question 3 of 8, 2
             answered so far (kept)"`` (shown verbatim).
-        start_over: the label of the other choice.
+        start_over: the label of the other choice (default "Not now").
     """
 
     CSS_PATH = "resume.tcss"
@@ -30,10 +31,10 @@ class ResumeScreen(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "answer(True)", "Continue", id="resume-continue", tooltip="Continue where you stopped"),
-        Binding("s", "answer(False)", "Start over", id="resume-start-over", tooltip="Start again from the beginning"),
+        Binding("n,escape", "answer(False)", "Not now", id="resume-not-now", tooltip="Not now: what was saved stays saved"),
     ]
 
-    def __init__(self, where: str, *, start_over: str = "Start over") -> None:
+    def __init__(self, where: str, *, start_over: str = "Not now") -> None:
         super().__init__()
         self.where = where
         """Where the reader stopped, in words."""
@@ -47,10 +48,10 @@ class ResumeScreen(ModalScreen[bool]):
             yield Static(Content(self.where), id="resume-where")
             with Horizontal(id="resume-buttons"):
                 yield Button("Continue (c)", id="continue", variant="primary")
-                yield Button(f"{self.start_over} (s)", id="start-over")
+                yield Button(f"{self.start_over} (n)", id="start-over")
             yield Static(
                 Content.assemble(
-                    ("c", "bold"), " continue · ", ("s", "bold"), f" {self.start_over.lower()} · ",
+                    ("c", "bold"), " continue · ", ("n", "bold"), f" {self.start_over.lower()} · ",
                     ("tab", "bold"), " move · ", ("enter", "bold"), " press the focused button",
                 ),
                 id="resume-keys",
