@@ -19,17 +19,19 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.theme import Theme
 
 from explainer import storage
@@ -37,6 +39,7 @@ from explainer.pack import Pack
 from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
 from explainer.session import QuizSession, ReadingProgress
 from explainer.storage import Progress, ProgressError, ProgressStore, QuizInProgress, utc_now
+from explainer.widgets.text import shown
 
 MIN_WIDTH = 60
 """Narrowest terminal the layout supports; below it the too-small message shows."""
@@ -129,9 +132,30 @@ def save_settings(folder: Path, settings: dict[str, Any]) -> None:
     storage.atomic_write_bytes(folder / SETTINGS_FILE, tomli_w.dumps(settings).encode("utf-8"))
 
 
+def _beneath_too_small(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Run an :class:`ExplainerApp` method that changes screens beneath the too-small
+    message, if it is up, so the message stays on top.
+
+    A command picked in the palette, or an answer to the resume prompt, can arrive just
+    after the terminal shrank: the window or screen it opens goes beneath the message,
+    and shows when the terminal is big enough again.
+    """
+
+    @wraps(method)
+    def change(self: ExplainerApp, *args: Any, **kwargs: Any) -> Any:
+        lifted = self._lift_too_small()
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            if lifted:
+                self._check_size(self.size.width, self.size.height)
+
+    return change
+
+
 def _highlight(matcher: Any, text: str) -> Content:
     """``text`` verbatim (never markup) with the letters the palette matched highlighted."""
-    content = Content(text)
+    content = shown(text)
     score, offsets = matcher.fuzzy_search.match(matcher.query, text)
     if score:
         for offset in offsets:
@@ -185,7 +209,7 @@ class PackCommands(Provider):
         """With nothing typed yet: the sections, to jump to one."""
         for text, help_text, callback in self._commands():
             if text.startswith("Section "):
-                yield DiscoveryHit(Content(text), callback, text=text, help=escape(help_text))
+                yield DiscoveryHit(shown(text), callback, text=text, help=escape(help_text))
 
 
 class ExplainerApp(App[None]):
@@ -246,6 +270,7 @@ class ExplainerApp(App[None]):
         )
         """Which sections the reader has opened (this run and earlier ones)."""
         self._seeds = random.Random(seed)
+        self._focus_kept: list[tuple[Screen, Widget | None]] = []
         self._started = False
         self._recorded: set[int] = set()
         self._resume_started: dt.datetime = utc_now()
@@ -260,6 +285,23 @@ class ExplainerApp(App[None]):
         theme = self._settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, as :meth:`textual.app.App.notify` does, with every
+        control character in ``message`` and ``title`` made visible
+        (:func:`~explainer.widgets.text.visible`): notices quote file names, typed text
+        and link addresses, which must never reach the terminal as control codes."""
+        from explainer.widgets.text import visible
+
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=markup)
 
     # ---------------------------------------------------------------- saving
 
@@ -394,6 +436,7 @@ class ExplainerApp(App[None]):
         index = order.index(last)
         return index if index > 0 else None
 
+    @_beneath_too_small
     def offer_resume(self) -> None:
         """Ask whether to continue the saved quiz (or section), if there is one."""
         from explainer.screens.resume import ResumeScreen
@@ -439,18 +482,21 @@ class ExplainerApp(App[None]):
 
     # ---------------------------------------------------------------- flow
 
+    @_beneath_too_small
     def show_welcome(self) -> None:
         """Go to the welcome screen."""
         from explainer.screens.welcome import WelcomeScreen
 
         self._switch(WelcomeScreen())
 
+    @_beneath_too_small
     def start_reading(self, section_index: int = 0) -> None:
         """Go to the explainer, at section ``section_index`` (0-based)."""
         from explainer.screens.explainer import ExplainerScreen
 
         self._switch(ExplainerScreen(start=section_index))
 
+    @_beneath_too_small
     def start_quiz(self, session: QuizSession | None = None) -> None:
         """Go to the quiz: ``session`` if given, else a fresh attempt at the whole quiz."""
         from explainer.screens.quiz import QuizScreen
@@ -467,10 +513,12 @@ class ExplainerApp(App[None]):
         """True when the current attempt has answers but has not reached its end."""
         return self.session.answered > 0 and not self.session.finished
 
+    @_beneath_too_small
     def continue_quiz(self) -> None:
         """Go back to the attempt in progress, or start a fresh one if there is none."""
         self.start_quiz(self.session if self.quiz_in_progress else None)
 
+    @_beneath_too_small
     def leave_quiz(self) -> None:
         """Leave the quiz for the welcome screen, keeping the attempt to continue later.
 
@@ -485,6 +533,7 @@ class ExplainerApp(App[None]):
         else:
             self.show_welcome()
 
+    @_beneath_too_small
     def show_results(self) -> None:
         """Save the finished current attempt and go to its results."""
         from explainer.screens.results import ResultsScreen
@@ -517,6 +566,7 @@ class ExplainerApp(App[None]):
         self.push_screen(screen)
         return screen
 
+    @_beneath_too_small
     def action_glossary(self, term: str | None = None) -> None:
         """Open the glossary (at ``term`` if given)."""
         from explainer.screens.glossary import GlossaryScreen
@@ -525,12 +575,14 @@ class ExplainerApp(App[None]):
             self.pop_screen()
         self._open(GlossaryScreen, term)
 
+    @_beneath_too_small
     def action_history(self) -> None:
         """Open the list of every finished attempt, with a chart of the scores."""
         from explainer.screens.history import HistoryScreen
 
         self._open(HistoryScreen)
 
+    @_beneath_too_small
     def open_timeline_at(self, index: int) -> None:
         """Open the timeline with event ``index`` (0-based) highlighted."""
         from textual.widgets import OptionList
@@ -545,6 +597,7 @@ class ExplainerApp(App[None]):
 
         self.call_after_refresh(highlight)
 
+    @_beneath_too_small
     def jump_to_section(self, section_id: str) -> None:
         """Show section ``section_id``: in the explainer, or read-only on top of the quiz
         and the results (so the attempt stays where it was)."""
@@ -556,6 +609,7 @@ class ExplainerApp(App[None]):
         else:
             self.start_reading(self.pack.section_index(section_id))
 
+    @_beneath_too_small
     def show_answered(self, question_id: str) -> None:
         """Show a question answered in the current attempt: the answer, the verdict and
         the feedback, with the section that teaches it one key away."""
@@ -564,24 +618,28 @@ class ExplainerApp(App[None]):
         if self.session.is_answered(question_id):
             self.push_screen(AnsweredScreen(self.session, question_id))
 
+    @_beneath_too_small
     def action_timeline(self) -> None:
         """Open the timeline."""
         from explainer.screens.timeline import TimelineScreen
 
         self._open(TimelineScreen)
 
+    @_beneath_too_small
     def action_sources(self) -> None:
         """Open the list of sources."""
         from explainer.screens.sources import SourcesScreen
 
         self._open(SourcesScreen)
 
+    @_beneath_too_small
     def action_help(self) -> None:
         """Open the list of keys."""
         from explainer.screens.help import HelpScreen
 
         self._open(HelpScreen)
 
+    @_beneath_too_small
     def open_section(self, section_id: str) -> None:
         """Show section ``section_id`` read-only on top of the current screen."""
         from explainer.screens.section import SectionScreen
@@ -591,16 +649,26 @@ class ExplainerApp(App[None]):
         self.push_screen(SectionScreen(self.pack.section(section_id)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only quitting works while the too-small message is up."""
+        """Only quitting works while the too-small message is up: no window, and no
+        command palette, may open over it (nor before the first screen is up)."""
         from explainer.screens.too_small import TooSmallScreen
 
-        if action in ("glossary", "timeline", "sources", "help", "history"):
-            try:
-                if isinstance(self.screen, TooSmallScreen):
-                    return False
-            except Exception:  # no screen yet
-                return False
-        return True
+        if action == "quit":
+            return True
+        try:
+            return not isinstance(self.screen, TooSmallScreen)
+        except Exception:  # no screen yet
+            return False
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (:class:`~explainer.screens.palette.PackCommandPalette`),
+        unless it is open already."""
+        from textual.command import CommandPalette
+
+        from explainer.screens.palette import PackCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PackCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette: the app's own places first, then Textual's commands
@@ -623,12 +691,24 @@ class ExplainerApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        """Push the too-small message below the minimum, pop it at or above."""
+        """Push the too-small message below the minimum, pop it at or above.
+
+        Going below the minimum remembers which widget had focus on every screen in the
+        stack; coming back restores it, so the reader is exactly where they were (and
+        the footer offers the keys of that widget, not of the first focusable one).
+        """
         from explainer.screens.too_small import TooSmallScreen
 
         if not self._started:
             return
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            kept = dict(self._focus_kept)  # kept from before a change made beneath the message
+            for screen in self.screen_stack:
+                if kept.get(screen) is None:
+                    kept[screen] = screen.focused
+            self._focus_kept = list(kept.items())
         # Hide every layout (so nothing is even arranged at a size it cannot take)...
         if self.has_class("-too-small") != too_small:
             self.set_class(too_small, "-too-small")
@@ -637,10 +717,28 @@ class ExplainerApp(App[None]):
             # one is laid out at a size it cannot take).
             for screen in self.screen_stack:
                 screen.update_node_styles(animate=False)
-        showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
         elif too_small and showing:
             self.screen.update_size(width, height)  # type: ignore[attr-defined]
         elif not too_small and showing:
             self.pop_screen()
+            self.call_after_refresh(self._restore_focus)
+
+    def _lift_too_small(self) -> bool:
+        """Take the too-small message off the top of the stack, if it is there, and say
+        whether it was (:func:`_beneath_too_small` puts it back)."""
+        from explainer.screens.too_small import TooSmallScreen
+
+        if self._started and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
+            return True
+        return False
+
+    def _restore_focus(self) -> None:
+        """Give focus back to the widgets that had it before the terminal got too small."""
+        kept, self._focus_kept = self._focus_kept, []
+        for screen, widget in kept:
+            if widget is not None and widget.is_attached and widget.screen is screen and widget.focusable:
+                screen.set_focus(widget, scroll_visible=False)
+        self.screen.refresh_bindings()

@@ -168,6 +168,7 @@ class QuizSession:
         if pack.quiz.shuffle_questions and not keep_order:
             self._random.shuffle(questions)
         self._questions: list[AnyQuestion] = questions
+        self._by_id: dict[str, AnyQuestion] = {question.id: question for question in questions}
         self._orders: dict[str, tuple[int, ...]] = {}
         for question in questions:
             if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
@@ -439,10 +440,7 @@ class QuizSession:
 
     def _question(self, question_id: str) -> AnyQuestion:
         """Return the question ``question_id`` of this attempt; KeyError if not in it."""
-        for question in self._questions:
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        return self._by_id[question_id]
 
 
 def display_choices(

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
@@ -537,30 +539,37 @@ class Pack(_Model):
         """The questions in file order."""
         return self.quiz_file.questions
 
+    @cached_property
+    def _index(self) -> _PackIndex:
+        """Sections, sources and questions by id (built on first use; O(1) lookups)."""
+        return _PackIndex(
+            sections={section.id: (index, section) for index, section in enumerate(self.sections)},
+            sources={source.id: source for source in self.meta.sources},
+            questions={question.id: question for question in self.questions},
+        )
+
     def section(self, section_id: str) -> Section:
         """Return the section with id ``section_id``; raises KeyError if there is none."""
-        for section in self.sections:
-            if section.id == section_id:
-                return section
-        raise KeyError(section_id)
+        return self._index.sections[section_id][1]
 
     def section_index(self, section_id: str) -> int:
         """Return the 0-based reading position of a section; raises KeyError if absent."""
-        for index, section in enumerate(self.sections):
-            if section.id == section_id:
-                return index
-        raise KeyError(section_id)
+        return self._index.sections[section_id][0]
 
     def source(self, source_id: str) -> Source:
         """Return the source with id ``source_id``; raises KeyError if there is none."""
-        for source in self.meta.sources:
-            if source.id == source_id:
-                return source
-        raise KeyError(source_id)
+        return self._index.sources[source_id]
 
     def question(self, question_id: str) -> AnyQuestion:
         """Return the question with id ``question_id``; raises KeyError if there is none."""
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        return self._index.questions[question_id]
+
+
+@dataclass(frozen=True)
+class _PackIndex:
+    """What :class:`Pack` looks up by id: ``sections`` maps an id to (reading position,
+    section); ``sources`` and ``questions`` map an id to the item."""
+
+    sections: dict[str, tuple[int, Section]]
+    sources: dict[str, Source]
+    questions: dict[str, AnyQuestion]

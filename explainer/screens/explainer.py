@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from explainer.pack import Section
 from explainer.widgets import KeyFooter, SectionView, TopBar
+from explainer.widgets.text import shown
 
 
 class ExplainerScreen(Screen[None]):
@@ -67,7 +68,7 @@ class ExplainerScreen(Screen[None]):
         yield TopBar("Reading: sections you missed" if self.review else "Reading", id="top")
         with Horizontal(id="reading"):
             with Vertical(id="sidebar"):
-                yield Static(Content("Sections"), id="sidebar-title")
+                yield Static(shown("Sections"), id="sidebar-title")
                 yield OptionList(*[Option(self._entry(i)) for i in range(len(self.sections))], id="section-list", markup=False)
                 yield Static(id="read-count")
             with Vertical(id="reading-main"):
@@ -93,7 +94,7 @@ class ExplainerScreen(Screen[None]):
         section = self.sections[index]
         read = self.app.reading.is_read(section.id)  # type: ignore[attr-defined]
         mark = "✓" if read else "·"
-        parts: list[Content | str | tuple[str, str]] = [f"{mark} {index + 1}. ", Content(section.title)]
+        parts: list[Content | str | tuple[str, str]] = [f"{mark} {index + 1}. ", shown(section.title)]
         if read:
             parts.append(("  (read)", "italic"))
         return Content.assemble(*parts)
@@ -108,7 +109,7 @@ class ExplainerScreen(Screen[None]):
         self.query_one("#section-list", OptionList).highlighted = self.index
         total = len(self.sections)
         position = f"Section {self.index + 1} of {total}"
-        self.query_one("#position", Static).update(Content(position))
+        self.query_one("#position", Static).update(shown(position))
         self.query_one("#top", TopBar).set_right(position)
         self.query_one("#previous", Button).disabled = self.index == 0
         last = self.index == total - 1
@@ -117,7 +118,7 @@ class ExplainerScreen(Screen[None]):
             next_label = "Back to results" if self.review else "On to the quiz →"
         next_button = self.query_one("#next", Button)
         if next_button.label.plain != next_label:
-            next_button.label = Content(next_label)
+            next_button.label = shown(next_label)
             next_button.refresh(layout=True)  # a Button keeps its old width otherwise
         self.refresh_bindings()
 
@@ -127,7 +128,7 @@ class ExplainerScreen(Screen[None]):
         section_list = self.query_one("#section-list", OptionList)
         for i in range(len(self.sections)):
             section_list.replace_option_prompt_at_index(i, self._entry(i))
-        self.query_one("#read-count", Static).update(Content(f"Read {reading.count} of {reading.total}"))
+        self.query_one("#read-count", Static).update(shown(f"Read {reading.count} of {reading.total}"))
 
     def on_screen_resume(self) -> None:
         """Back from a window (a section opened from the timeline counts as read)."""

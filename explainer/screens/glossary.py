@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from explainer.pack import GlossaryEntry
 from explainer.screens.base import ReferenceScreen
 from explainer.widgets import KeyFooter, PackMarkdown, TopBar
+from explainer.widgets.text import shown
 
 
 class GlossaryScreen(ReferenceScreen):
@@ -36,10 +37,10 @@ class GlossaryScreen(ReferenceScreen):
         with Vertical(id="glossary-frame", classes="reference-frame"):
             yield TopBar("Glossary", f"{len(self.entries)} terms · escape to go back")
             if not self.entries:
-                yield Static(Content("This pack has no glossary."), classes="empty")
+                yield Static(shown("This pack has no glossary."), classes="empty")
             else:
                 with Horizontal(classes="panes"):
-                    yield OptionList(*[Option(Content(e.term)) for e in self.entries], id="terms", markup=False)
+                    yield OptionList(*[Option(shown(e.term)) for e in self.entries], id="terms", markup=False)
                     with VerticalScroll(id="definition-scroll"):
                         yield Static(id="term")
                         yield PackMarkdown(id="definition")
@@ -64,13 +65,13 @@ class GlossaryScreen(ReferenceScreen):
         """Show the definition of entry ``index``."""
         entry = self.entries[index]
         self._shown = entry
-        self.query_one("#term", Static).update(Content(entry.term))
+        self.query_one("#term", Static).update(shown(entry.term))
         self.query_one("#definition", PackMarkdown).update(entry.definition)
         see_also = self.query_one("#see-also", Vertical)
         see_also.remove_children()
         known = {e.term for e in self.entries}
         buttons = [
-            Button(Content.assemble("→ ", Content(term)), compact=True, classes="see-also", name=term)
+            Button(Content.assemble("→ ", shown(term)), compact=True, classes="see-also", name=term)
             for term in entry.see_also
             if term in known
         ]

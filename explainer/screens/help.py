@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from explainer.screens.base import ReferenceScreen
 from explainer.widgets import KeyFooter, TopBar
+from explainer.widgets.text import shown
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -115,8 +116,8 @@ def keys_content() -> Content:
     for group, keys in KEYS:
         lines = [Content.styled(group, "bold underline")]
         lines += [Content.assemble((key.ljust(width), "bold"), what) for key, what in keys]
-        blocks.append(Content("\n").join(lines))
-    return Content("\n\n").join(blocks)
+        blocks.append(shown("\n").join(lines))
+    return shown("\n\n").join(blocks)
 
 
 class HelpScreen(ReferenceScreen):

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from explainer.screens.base import ReferenceScreen
 from explainer.storage import Attempt
 from explainer.widgets import KeyFooter, TopBar
+from explainer.widgets.text import shown
 
 CHART_ROWS = 4
 """Height of the chart in rows (each row holds eight steps of a bar)."""
@@ -62,7 +63,7 @@ def attempts_table(attempts: Sequence[Attempt]) -> Content:
         else:
             style = "bold $text-success" if attempt.passed else "bold $text-error"
         lines.append(Content.assemble(text, (result, style)))
-    return Content("\n").join(lines)
+    return shown("\n").join(lines)
 
 
 def score_chart(attempts: Sequence[Attempt], pass_mark: float) -> Content:
@@ -77,9 +78,9 @@ def score_chart(attempts: Sequence[Attempt], pass_mark: float) -> Content:
           0% █ █ █
              1 2 r
     """
-    shown = list(enumerate(attempts, start=1))[-CHART_MAX:]
+    charted = list(enumerate(attempts, start=1))[-CHART_MAX:]
     steps = CHART_ROWS * 8
-    heights = [round(a.fraction * steps) for _, a in shown]
+    heights = [round(a.fraction * steps) for _, a in charted]
     lines: list[Content] = []
     for row in range(CHART_ROWS):
         level = (CHART_ROWS - 1 - row) * 8
@@ -89,13 +90,13 @@ def score_chart(attempts: Sequence[Attempt], pass_mark: float) -> Content:
             fill = max(0, min(8, height - level))
             cells.append(_EIGHTHS[fill])
         lines.append(Content.assemble((label, "dim"), (" ".join(cells), "$text-primary")))
-    numbers = " ".join("r" if a.review else str(n % 10) for n, a in shown)
+    numbers = " ".join("r" if a.review else str(n % 10) for n, a in charted)
     lines.append(Content.assemble(("     ", "dim"), (numbers, "dim")))
-    first = shown[0][0]
+    first = charted[0][0]
     mark = f"{round(pass_mark * 100, 4):g}%"
-    note = f"Attempts {first} to {shown[-1][0]} (last digit of the number; r: a review round). Pass mark {mark}."
+    note = f"Attempts {first} to {charted[-1][0]} (last digit of the number; r: a review round). Pass mark {mark}."
     lines.append(Content.styled(note, "dim"))
-    return Content("\n").join(lines)
+    return shown("\n").join(lines)
 
 
 class HistoryScreen(ReferenceScreen):
@@ -118,7 +119,7 @@ class HistoryScreen(ReferenceScreen):
             with VerticalScroll(id="history-scroll"):
                 if not attempts:
                     yield Static(
-                        Content("No attempts yet. Take the quiz, and every attempt will be listed here with its score."),
+                        shown("No attempts yet. Take the quiz, and every attempt will be listed here with its score."),
                         classes="empty",
                     )
                 else:

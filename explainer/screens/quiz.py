@@ -17,6 +17,7 @@ from explainer.pack import Response, Score
 from explainer.screens.base import OverlayScreen
 from explainer.session import QuizSession
 from explainer.widgets import Feedback, KeyFooter, QuestionWidget, TopBar, question_widget
+from explainer.widgets.text import shown
 
 
 def _points(value: float) -> str:
@@ -70,9 +71,9 @@ class QuizScreen(Screen[None]):
         yield TopBar(title, self._progress(), id="top")
         widget = question_widget(self.question, self.session.display_order(self.question.id), id="question")
         with VerticalScroll(id="quiz-body"):
-            yield Static(Content(f"Question {self.number} of {self.session.total}"), id="question-number")
-            yield Static(Content(self.question.prompt), id="prompt")
-            yield Static(Content(widget.how_to()), id="question-kind")
+            yield Static(shown(f"Question {self.number} of {self.session.total}"), id="question-number")
+            yield Static(shown(self.question.prompt), id="prompt")
+            yield Static(shown(widget.how_to()), id="question-kind")
             hint = Static(self._hint_content(), id="hint")
             hint.display = self.session.hint_used(self.question.id)
             yield hint
@@ -93,8 +94,8 @@ class QuizScreen(Screen[None]):
     def _hint_content(self) -> Content:
         """``Hint: ...`` (author text verbatim), or nothing when the question has no hint."""
         if not self.question.hint:
-            return Content("")
-        return Content.assemble(("Hint: ", "bold"), Content(self.question.hint))
+            return shown("")
+        return Content.assemble(("Hint: ", "bold"), shown(self.question.hint))
 
     def _progress(self) -> str:
         """``"Question k of N · Score so far: x/y"``."""
@@ -110,7 +111,7 @@ class QuizScreen(Screen[None]):
             return
         widget = self.question_widget
         self.query_one("#check", Button).disabled = not widget.has_answer
-        self.query_one("#status", Static).update(Content(widget.status_text()))
+        self.query_one("#status", Static).update(shown(widget.status_text()))
 
     # ---------------------------------------------------------------- answering
 
@@ -277,7 +278,7 @@ class AnsweredScreen(OverlayScreen[None]):
         with Vertical(id="answered-frame"):
             yield TopBar(f"Question {number} of {session.total} (answered)", "escape to go back")
             with VerticalScroll(id="answered-scroll"):
-                yield Static(Content(self.question.prompt), id="answered-prompt")
+                yield Static(shown(self.question.prompt), id="answered-prompt")
                 if response is not None:
                     yield Feedback(
                         self.question, response, line.score, section_title=section.title, next_label=""

@@ -16,6 +16,7 @@ from textual.widgets import Button, Static
 
 from explainer.session import QuestionResult, QuizSession
 from explainer.widgets import KeyFooter, TopBar
+from explainer.widgets.text import shown
 
 
 def _points(value: float) -> str:
@@ -40,13 +41,13 @@ def result_content(line: QuestionResult) -> Content:
         (points, "dim"),
         "\n",
         (f"{line.number}. ", "bold"),
-        Content(line.question.prompt),
+        shown(line.question.prompt),
         "\n",
         ("Your answer: ", "bold"),
-        Content(line.your_answer),
+        shown(line.your_answer),
         "\n",
         ("Right answer: ", "bold"),
-        Content(line.right_answer),
+        shown(line.right_answer),
     )
 
 
@@ -119,16 +120,16 @@ class ResultsScreen(Screen[None]):
         if sections:
             pack = session.pack
             names = [
-                Content.assemble(f"{pack.section_index(sid) + 1}. ", Content(pack.section(sid).title))
+                Content.assemble(f"{pack.section_index(sid) + 1}. ", shown(pack.section(sid).title))
                 for sid in sections
             ]
-            lines.append(Content.assemble(("Read again (b): ", "bold"), Content("; ").join(names)))
+            lines.append(Content.assemble(("Read again (b): ", "bold"), shown("; ").join(names)))
         if due:
             word = "question is" if len(due) == 1 else "questions are"
-            lines.append(Content(f"{len(due)} {word} due for review (m): missed, and not yet right twice in a row."))
+            lines.append(shown(f"{len(due)} {word} due for review (m): missed, and not yet right twice in a row."))
         elif session.review:
-            lines.append(Content("Nothing is left to review: every missed question has been right twice in a row."))
-        return Content("\n").join(lines)
+            lines.append(shown("Nothing is left to review: every missed question has been right twice in a row."))
+        return shown("\n").join(lines)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Review needs a question due; read-missed needs at least one mistake."""

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from explainer.widgets.text import shown
 
 
 class ResumeScreen(ModalScreen[bool]):
@@ -44,8 +45,8 @@ class ResumeScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question, where the reader stopped, two buttons and the keys."""
         with Vertical(id="resume-dialog"):
-            yield Static(Content("Continue where you stopped?"), id="resume-title")
-            yield Static(Content(self.where), id="resume-where")
+            yield Static(shown("Continue where you stopped?"), id="resume-title")
+            yield Static(shown(self.where), id="resume-where")
             with Horizontal(id="resume-buttons"):
                 yield Button("Continue (c)", id="continue", variant="primary")
                 yield Button(f"{self.start_over} (n)", id="start-over")

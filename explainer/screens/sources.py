@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from explainer.screens.base import ReferenceScreen
 from explainer.widgets import KeyFooter, TopBar, source_content
+from explainer.widgets.text import shown
 
 
 class SourcesScreen(ReferenceScreen):
@@ -24,7 +25,7 @@ class SourcesScreen(ReferenceScreen):
             yield TopBar("Sources", f"{len(sources)} sources · escape to go back")
             with VerticalScroll(id="sources-scroll"):
                 if not sources:
-                    yield Static(Content("This pack lists no sources."), classes="empty")
+                    yield Static(shown("This pack lists no sources."), classes="empty")
                 for number, source in enumerate(sources, start=1):
                     yield Static(
                         Content.assemble((f"{number}. ", "bold"), source_content(source)),

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from explainer.pack import TimelineEvent
 from explainer.screens.base import ReferenceScreen
 from explainer.widgets import KeyFooter, TopBar
+from explainer.widgets.text import shown
 
 
 class TimelineScreen(ReferenceScreen):
@@ -28,17 +29,17 @@ class TimelineScreen(ReferenceScreen):
         with Vertical(id="timeline-frame", classes="reference-frame"):
             yield TopBar("Timeline", f"{len(events)} events · enter opens the section")
             if not events:
-                yield Static(Content("This pack has no timeline."), classes="empty")
+                yield Static(shown("This pack has no timeline."), classes="empty")
             else:
                 yield OptionList(*[Option(self._entry(e)) for e in events], id="events", markup=False)
         yield KeyFooter()
 
     def _entry(self, event: TimelineEvent) -> Content:
         """``date  event`` and, if linked, ``→ Section: title`` on the next line."""
-        parts: list[Content | str | tuple[str, str]] = [(f"{event.date:<10}", "bold"), "  ", Content(event.event)]
+        parts: list[Content | str | tuple[str, str]] = [(f"{event.date:<10}", "bold"), "  ", shown(event.event)]
         if event.section:
             title = self.app.pack.section(event.section).title  # type: ignore[attr-defined]
-            parts += ["\n", " " * 12, ("→ Section: ", "italic"), Content(title)]
+            parts += ["\n", " " * 12, ("→ Section: ", "italic"), shown(title)]
         return Content.assemble(*parts)
 
     @on(OptionList.OptionSelected, "#events")

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+from explainer.widgets.text import shown
 
 
 def too_small_text(min_width: int, min_height: int, width: int, height: int) -> str:
@@ -34,10 +35,10 @@ class TooSmallScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The message, centred."""
         size = self.app.size
-        yield Static(Content(too_small_text(self.min_width, self.min_height, size.width, size.height)), id="too-small")
+        yield Static(shown(too_small_text(self.min_width, self.min_height, size.width, size.height)), id="too-small")
 
     def update_size(self, width: int, height: int) -> None:
         """Show the new terminal size in the message."""
         self.query_one("#too-small", Static).update(
-            Content(too_small_text(self.min_width, self.min_height, width, height))
+            shown(too_small_text(self.min_width, self.min_height, width, height))
         )

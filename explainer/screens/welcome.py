@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from explainer.widgets import KeyFooter, TopBar
+from explainer.widgets.text import shown
 
 
 class WelcomeScreen(Screen[None]):
@@ -34,12 +35,12 @@ class WelcomeScreen(Screen[None]):
         pack = self.app.pack  # type: ignore[attr-defined]
         yield TopBar("Welcome", f"{_count(len(pack.sections), 'section')} · {_count(len(pack.questions), 'question')}")
         with VerticalScroll(id="welcome-body"):
-            yield Static(Content(pack.title), id="pack-title")
-            yield Static(Content(pack.meta.summary), id="pack-summary")
+            yield Static(shown(pack.title), id="pack-title")
+            yield Static(shown(pack.meta.summary), id="pack-summary")
             details = f"Updated {pack.meta.updated.isoformat()}"
             if pack.meta.authors:
                 details += " · by " + ", ".join(pack.meta.authors)
-            yield Static(Content(details), id="pack-details")
+            yield Static(shown(details), id="pack-details")
             with Grid(id="welcome-actions"):
                 yield Button("Start reading (r)", id="start", variant="primary")
                 app = self.app
@@ -48,7 +49,7 @@ class WelcomeScreen(Screen[None]):
                     label = f"Continue quiz: {session.position + 1} of {session.total} (z)"
                 else:
                     label = "Go to the quiz (z)"
-                yield Button(Content(label), id="quiz")
+                yield Button(shown(label), id="quiz")
             with Grid(id="welcome-reference"):
                 yield Button("Glossary (g)", id="glossary")
                 yield Button("Timeline (t)", id="timeline")

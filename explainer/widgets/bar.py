@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Label
 from textual.widgets._footer import FooterKey
+from explainer.widgets.text import shown
 
 
 class TopBar(Horizontal):
@@ -42,20 +43,20 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         """Two labels, left and right."""
-        yield Label(Content(self._left), id="top-left")
-        yield Label(Content(self._right), id="top-right")
+        yield Label(shown(self._left), id="top-left")
+        yield Label(shown(self._right), id="top-right")
 
     def set_left(self, text: str) -> None:
         """Show ``text`` (verbatim) on the left."""
         self._left = text
         if self.is_mounted:
-            self.query_one("#top-left", Label).update(Content(text))
+            self.query_one("#top-left", Label).update(shown(text))
 
     def set_right(self, text: str) -> None:
         """Show ``text`` (verbatim) on the right."""
         self._right = text
         if self.is_mounted:
-            self.query_one("#top-right", Label).update(Content(text))
+            self.query_one("#top-right", Label).update(shown(text))
 
 
 class KeyFooter(Footer):

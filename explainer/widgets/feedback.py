@@ -19,6 +19,7 @@ from explainer.pack import (
     describe_response,
 )
 from explainer.widgets.markdown import PackMarkdown
+from explainer.widgets.text import shown
 
 
 def _points(value: float) -> str:
@@ -72,25 +73,25 @@ class Feedback(Vertical):
     def compose(self) -> ComposeResult:
         """Verdict, right answer, choice feedback, explanation, and what to do next."""
         if self.result.correct:
-            verdict = Content("✓ Correct")
+            verdict = shown("✓ Correct")
         elif self.result.points > 0:
-            verdict = Content(
+            verdict = shown(
                 f"◐ Partly right: {_points(self.result.points)} of {_points(self.result.max_points)} points"
             )
         else:
-            verdict = Content("✗ Not quite")
+            verdict = shown("✗ Not quite")
         yield Static(verdict, id="verdict")
         if isinstance(self.response, (TextResponse, NumberResponse)):
             yield Static(
-                Content.assemble(("Your answer: ", "bold"), Content(describe_response(self.question, self.response))),
+                Content.assemble(("Your answer: ", "bold"), shown(describe_response(self.question, self.response))),
                 id="your-answer",
             )
         yield Static(
-            Content.assemble(("The right answer: ", "bold"), Content(describe_answer(self.question))),
+            Content.assemble(("The right answer: ", "bold"), shown(describe_answer(self.question))),
             id="right-answer",
         )
         for text in self._choice_feedback():
-            yield Static(Content.assemble(("About your pick: ", "bold"), Content(text)), classes="choice-feedback")
+            yield Static(Content.assemble(("About your pick: ", "bold"), shown(text)), classes="choice-feedback")
         explanation = getattr(self.question, "explanation", None)
         if explanation:
             yield Static(Content.styled("Why", "bold"), classes="feedback-heading")
@@ -98,7 +99,7 @@ class Feedback(Vertical):
         keys: list[Content | str | tuple[str, str]] = [
             ("r", "bold"),
             " read the section “",
-            Content(self.section_title),
+            shown(self.section_title),
             "”",
         ]
         if self.next_label:

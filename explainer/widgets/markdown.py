@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from textual import on
+from textual.await_complete import AwaitComplete
 from textual.widgets import Markdown
+
+from explainer.widgets.text import visible
 
 
 class PackMarkdown(Markdown):
@@ -11,7 +14,8 @@ class PackMarkdown(Markdown):
     glossary definitions, explanations).
 
     Clicking a link does not open a browser: the address is shown in a notification,
-    as plain text, so the reader can copy it if they want to.
+    as plain text, so the reader can copy it if they want to. Control characters in the
+    text are made visible (:func:`~explainer.widgets.text.visible`) before it is parsed.
 
     Args:
         markdown: the Markdown text.
@@ -28,7 +32,12 @@ class PackMarkdown(Markdown):
     """
 
     def __init__(self, markdown: str = "", *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(markdown, id=id, classes=classes, open_links=False)
+        super().__init__(visible(markdown), id=id, classes=classes, open_links=False)
+
+    def update(self, markdown: str) -> AwaitComplete:
+        """Show ``markdown`` (control characters made visible); await the result to wait
+        until it is shown."""
+        return super().update(visible(markdown))
 
     @on(Markdown.LinkClicked)
     def _show_link(self, event: Markdown.LinkClicked) -> None:

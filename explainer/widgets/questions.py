@@ -63,6 +63,7 @@ from explainer.pack import (
     normalise_text,
     parse_number,
 )
+from explainer.widgets.text import shown, strip_invisible
 
 _NUMBER_BINDINGS: list[BindingType] = [
     Binding(str(n), f"pick_number({n})", "Pick", show=n == 1, key_display="1-9")
@@ -150,7 +151,7 @@ class ChoiceList(OptionList):
         else:
             marker = "(•)" if picked else "( )"
         head = Content.styled(f"{marker} {index + 1}. ", "bold" if picked else "")
-        prompt = Content.assemble(head, Content(self.texts[index]))
+        prompt = Content.assemble(head, shown(self.texts[index]))
         if self._verdicts is not None and index in self._verdicts:
             prompt = Content.assemble(prompt, "  ", self._verdicts[index])
         return prompt
@@ -507,7 +508,12 @@ class TrueFalseWidget(ListQuestionWidget):
 
 
 class AnswerInput(Input):
-    """The text box of a typed answer: one line, no markup, no blinking when motion is off."""
+    """The text box of a typed answer: one line, no markup, no blinking when motion is off.
+
+    Control characters never enter the box, whether typed, pasted or set: they are
+    dropped (:func:`~explainer.widgets.text.strip_invisible`), so the reader's answer
+    holds only what they can see.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Check", tooltip="Check your answer"),
@@ -521,6 +527,19 @@ class AnswerInput(Input):
         """Stop the cursor blinking when the app runs without animations (and in tests)."""
         if self.app.animation_level == "none":
             self.cursor_blink = False
+
+    def validate_value(self, value: str) -> str:
+        """The value as it may be kept: ``value`` without control characters."""
+        return strip_invisible(value)
+
+    def insert_text_at_cursor(self, text: str) -> None:
+        """Insert ``text`` (typed or pasted) at the cursor, without control characters."""
+        super().insert_text_at_cursor(strip_invisible(text))
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Replace the characters from ``start`` to ``end`` with ``text`` (typed or pasted
+        over a selection), without control characters."""
+        super().replace(strip_invisible(text), start, end)
 
 
 class _TypedAnswerWidget(QuestionWidget):
@@ -572,7 +591,7 @@ class _TypedAnswerWidget(QuestionWidget):
     def show_problem(self, message: str) -> None:
         """Show why the typed answer cannot be checked, under the box."""
         problem = self.query_one("#answer-problem", Static)
-        problem.update(Content.assemble(("✗ ", "bold"), message))
+        problem.update(Content.assemble(("✗ ", "bold"), shown(message)))
         problem.add_class("-shown")
 
     def _clear_problem(self) -> None:
@@ -696,7 +715,7 @@ class _Arrow(Static):
     """A ▲ or ▼ that moves its row's item when clicked."""
 
     def __init__(self, row: int, step: int) -> None:
-        super().__init__(Content(" ▲ " if step < 0 else " ▼ "), classes="order-move")
+        super().__init__(shown(" ▲ " if step < 0 else " ▼ "), classes="order-move")
         self.row = row
         """The display row the arrow belongs to."""
         self.step = step
@@ -862,7 +881,7 @@ class OrderList(_RowList):
             chosen = k == self.chosen and not self.locked
             number = Content.assemble(("▸ " if chosen else "  "), (f"{k + 1}.", "bold"))
             row.query_one(".order-number", Static).update(number)
-            text = Content(self.items[self.order[k]])
+            text = shown(self.items[self.order[k]])
             if k in self._verdicts:
                 text = Content.assemble(text, "  ", self._verdicts[k])
             row.query_one(".order-text", Static).update(text)
@@ -1105,14 +1124,14 @@ class MatchList(_RowList):
         """The lines, then the numbered options."""
         for line in range(len(self.lefts)):
             yield _MatchLine(line)
-        yield Static(Content("Options"), classes="match-heading")
+        yield Static(shown("Options"), classes="match-heading")
         for number in range(1, len(self.options) + 1):
             yield _MatchOption(number)
 
     def on_mount(self) -> None:
         """Fill the lines and the options."""
         for option in self.query(_MatchOption):
-            option.update(Content.assemble((f"{option.number}. ", "bold"), Content(self.options[option.number - 1])))
+            option.update(Content.assemble((f"{option.number}. ", "bold"), shown(self.options[option.number - 1])))
         self._redraw()
 
     def row_count(self) -> int:
@@ -1128,15 +1147,15 @@ class MatchList(_RowList):
             k = line.line
             chosen = k == self.chosen and not self.locked
             line.query_one(".match-marker", Static).update("▸" if chosen else "")
-            line.query_one(".match-left", Static).update(Content(self.lefts[k]))
+            line.query_one(".match-left", Static).update(shown(self.lefts[k]))
             pick = self.picks[k]
             if pick is None:
-                shown = Content.assemble(("→ ", "bold"), (f"(pick 1–{len(self.options)})", "$text-muted"))
+                pick_text = Content.assemble(("→ ", "bold"), (f"(pick 1–{len(self.options)})", "$text-muted"))
             else:
-                shown = Content.assemble(("→ ", "bold"), (f"{pick + 1}. ", "bold"), Content(self.options[pick]))
+                pick_text = Content.assemble(("→ ", "bold"), (f"{pick + 1}. ", "bold"), shown(self.options[pick]))
             if k in self._verdicts:
-                shown = Content.assemble(shown, "  ", self._verdicts[k])
-            line.query_one(".match-pick", Static).update(shown)
+                pick_text = Content.assemble(pick_text, "  ", self._verdicts[k])
+            line.query_one(".match-pick", Static).update(pick_text)
             line.set_class(chosen, "-chosen")
 
     def watch_picks(self) -> None:
@@ -1280,18 +1299,18 @@ class MatchWidget(QuestionWidget):
             if picked == line:
                 marks[line] = _right_mark("✓")
             else:
-                marks[line] = Content.assemble(_wrong_mark("✗ right: "), (Content(options[line])))
+                marks[line] = Content.assemble(_wrong_mark("✗ right: "), (shown(options[line])))
         self.match_list.set_verdicts(marks)
 
     @classmethod
     def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
         """Number keys picking each line's option (the first two swapped when ``right`` is False)."""
         assert isinstance(question, MatchQuestion)
-        shown = list(order)
+        displayed = list(order)
         wanted = list(range(len(question.pairs)))
         if not right:
             wanted[0], wanted[1] = wanted[1], wanted[0]
-        return [str(shown.index(option) + 1) for option in wanted]
+        return [str(displayed.index(option) + 1) for option in wanted]
 
 
 WIDGETS: dict[str, type[QuestionWidget]] = {

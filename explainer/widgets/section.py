@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from explainer.pack import Pack, Section, Source
 from explainer.widgets.markdown import PackMarkdown
+from explainer.widgets.text import shown
 
 
 def source_content(source: Source) -> Content:
@@ -16,9 +17,9 @@ def source_content(source: Source) -> Content:
     details = source.publisher
     if source.published is not None:
         details = f"{details}, {source.published.isoformat()}"
-    parts: list[Content | str | tuple[str, str]] = [Content(source.title), "\n", Content.styled(details, "italic")]
+    parts: list[Content | str | tuple[str, str]] = [shown(source.title), "\n", Content.styled(details, "italic")]
     if source.url:
-        parts += ["\n", Content(source.url)]
+        parts += ["\n", shown(source.url)]
     return Content.assemble(*parts)
 
 
@@ -44,7 +45,7 @@ class SectionView(Vertical):
 
     def compose(self) -> ComposeResult:
         """Title, body, key points, sources (a part with nothing in it is not shown)."""
-        yield Static(Content(self.section.title), id="section-title", classes="section-title")
+        yield Static(shown(self.section.title), id="section-title", classes="section-title")
         yield PackMarkdown(self.section.body, id="section-body")
         yield Static(Content.styled("Key points", "bold"), id="key-points-heading", classes="heading")
         yield Static(id="key-points")
@@ -58,7 +59,7 @@ class SectionView(Vertical):
     def show(self, section: Section) -> None:
         """Replace the shown section with ``section``."""
         self.section = section
-        self.query_one("#section-title", Static).update(Content(section.title))
+        self.query_one("#section-title", Static).update(shown(section.title))
         self.query_one("#section-body", PackMarkdown).update(section.body)
         self._show_parts()
 
@@ -79,7 +80,7 @@ class SectionView(Vertical):
         points = self.section.key_points
         if not points:
             return None
-        return Content("\n").join(Content.assemble("• ", Content(point)) for point in points)
+        return shown("\n").join(Content.assemble("• ", shown(point)) for point in points)
 
     def _sources(self) -> Content | None:
         """The section's sources, a blank line apart; None when it lists none."""
@@ -91,4 +92,4 @@ class SectionView(Vertical):
                 continue
         if not sources:
             return None
-        return Content("\n\n").join(source_content(s) for s in sources)
+        return shown("\n\n").join(source_content(s) for s in sources)
