@@ -272,10 +272,11 @@ def _read(path: Path) -> _Document:
         )
         return doc
     if size > MAX_FILE_BYTES:
+        shown, limit = _file_size(size), _file_size(MAX_FILE_BYTES)
         doc.errors.append(
             ContentError(
                 path, 1, 1,
-                f"the file is {_megabytes(size)}; a pack file may be at most {_megabytes(MAX_FILE_BYTES)}",
+                f"the file is {shown if shown != limit else 'over ' + limit}; a pack file may be at most {limit}",
                 "too-large",
                 "make the pack smaller: split the quiz into several packs, or shorten the longest texts",
             )
@@ -344,9 +345,13 @@ def _reported(doc: _Document, error: Mapping[str, Any]) -> bool:
     return loc in doc.forbidden or (error["type"] == "union_tag_invalid" and loc + ("type",) in doc.forbidden)
 
 
-def _megabytes(size: int) -> str:
-    """A file size in MB (of 1024 × 1024 bytes) for a message: ``"31.4 MB"``, ``"20 MB"``."""
-    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+def _file_size(size: int) -> str:
+    """A file size for a message, in MB of 1024 × 1024 bytes: ``"31.4 MB"``, ``"20 MB"``
+    (in KB or bytes when smaller)."""
+    if size < 1024:
+        return f"{size} bytes"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / (1024 * 1024), "MB")
+    return f"{value:.1f} {unit}".replace(".0 ", " ")
 
 
 def _link_outside(path: Path) -> tuple[str, Path] | None:
