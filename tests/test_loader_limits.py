@@ -376,3 +376,30 @@ def test_the_size_limit_is_a_constant_and_the_limit_itself_is_allowed(tmp_path: 
     errors = problems(folder)
     assert [(e.file.name, e.code) for e in errors] == [(largest, "too-large")]
     assert errors[0].message == f"the file is {size} bytes; a pack file may be at most {size - 1} bytes"
+
+
+def test_a_file_that_grows_after_stat_is_read_whole_but_never_past_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """stat says the file is tiny; the read must neither cut it short nor run past the limit."""
+    folder = write_pack(tmp_path)
+    real_stat = pathlib.Path.stat
+
+    def tiny(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        result = real_stat(self, *args, **kwargs)
+        if self.name != "quiz.toml":
+            return result
+        fields = list(result[:10])
+        fields[6] = 10  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(pathlib.Path, "stat", tiny)
+    assert len(load_pack(folder).questions) == 3
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    for name in ("pack.toml", "explainer.toml"):
+        (folder / name).write_text(SOURCES[name.removesuffix(".toml")][:100].rsplit("\n", 2)[0] + "\n")
+    errors = problems(folder)
+    assert [(e.file.name, e.code) for e in errors if e.code == "too-large"] == [("quiz.toml", "too-large")]
+    assert [e.message for e in errors if e.code == "too-large"] == [
+        "the file is over 100 bytes; a pack file may be at most 100 bytes"  # reading stopped there
+    ]

@@ -261,7 +261,9 @@ def _read(path: Path) -> _Document:
         raw = b""
         if size <= MAX_FILE_BYTES:
             with path.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)  # the file may grow after stat
+                raw = handle.read(size + 1)
+                if len(raw) > size:  # it grew after stat: read on, but not past the limit
+                    raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
             size = max(size, len(raw))
     except OSError as exc:
         doc.errors.append(
@@ -273,10 +275,12 @@ def _read(path: Path) -> _Document:
         return doc
     if size > MAX_FILE_BYTES:
         shown, limit = _file_size(size), _file_size(MAX_FILE_BYTES)
+        if shown == limit or len(raw) > MAX_FILE_BYTES:  # just over, or grew: reading stopped
+            shown = f"over {limit}"
         doc.errors.append(
             ContentError(
                 path, 1, 1,
-                f"the file is {shown if shown != limit else 'over ' + limit}; a pack file may be at most {limit}",
+                f"the file is {shown}; a pack file may be at most {limit}",
                 "too-large",
                 "make the pack smaller: split the quiz into several packs, or shorten the longest texts",
             )
