@@ -403,3 +403,31 @@ def test_a_file_that_grows_after_stat_is_read_whole_but_never_past_the_limit(
     assert [e.message for e in errors if e.code == "too-large"] == [
         "the file is over 100 bytes; a pack file may be at most 100 bytes"  # reading stopped there
     ]
+
+
+ALL_FORBIDDEN = [chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
+
+
+def test_the_fast_precheck_never_misses_a_way_to_write_a_forbidden_character() -> None:
+    """Every escape TOML has for each forbidden character (and the raw character where TOML
+    allows it) makes the loader look at the strings; harmless escapes such as \\u00e9 do not."""
+    import tomli_w
+
+    for char in ALL_FORBIDDEN:
+        code = ord(char)
+        forms = [f"\\u{code:04x}", f"\\u{code:04X}", f"\\U{code:08x}", f"\\U{code:08X}"]
+        if code <= 0xFF and _toml_supports("\\x1b"):
+            forms += [f"\\x{code:02x}", f"\\x{code:02X}"]
+        forms += [{0x08: "\\b", 0x0C: "\\f", 0x0D: "\\r", 0x1B: "\\e"}.get(code, "")]
+        for form in filter(None, forms):
+            raw = f'title = "a{form}b"\n'.encode()
+            if form == "\\e" and not _toml_supports(form):
+                continue
+            assert loader.tomllib.loads(raw.decode())["title"] == f"a{char}b", form
+            assert loader._may_hold_forbidden(raw), form
+        dumped = tomli_w.dumps({"title": f"a{char}b"}).encode()  # how a tool would write it
+        assert loader._may_hold_forbidden(dumped), hex(code)
+        if code >= 0x80:  # TOML allows these raw
+            assert loader._may_hold_forbidden(f"title = 'a{char}b'\n".encode()), hex(code)
+    for harmless in ('"Caf\\u00e9"', '"\\t\\n\\"\\\\"', '"\\u2028 \\U0001F393"', "'탈북 🎓 السلام … — “”'"):
+        assert not loader._may_hold_forbidden(f"title = {harmless}\n".encode()), harmless

@@ -378,7 +378,12 @@ def _link_outside(path: Path) -> tuple[str, Path] | None:
 # \uXXXX \UXXXXXXXX: TOML refuses raw controls other than tab and line ends, and turns
 # CRLF into LF) or, raw, as a C1 control or a bidi control. These searches of the raw
 # bytes are fast (each starts with a literal byte); only a file that may hold one is walked.
-_CONTROL_ESCAPE = re.compile(rb"\\[bfrexuU]")
+# The escape pattern names the forbidden code points, so "Caf\u00e9" does not cost a walk
+# (an escaped backslash before "u001b" does, and then the walk finds nothing).
+_FORBIDDEN_HEX = rb"(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|202[a-eA-E]|206[6-9])"
+_CONTROL_ESCAPE = re.compile(
+    rb"\\(?:[bfre]|x(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|u" + _FORBIDDEN_HEX + rb"|U0000" + _FORBIDDEN_HEX + rb")"
+)
 _RAW_FORBIDDEN = (
     re.compile(rb"\xc2[\x80-\x9f]"),  # U+0080-U+009F in UTF-8
     re.compile(rb"\xe2\x80[\xaa-\xae]"),  # U+202A-U+202E
