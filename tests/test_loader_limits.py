@@ -154,6 +154,15 @@ def test_a_forbidden_character_in_an_id_is_one_error_not_three(tmp_path: Path) -
     ]
 
 
+def test_a_forbidden_character_under_a_misspelt_key_still_gets_the_typo_reported(tmp_path: Path) -> None:
+    pack = PACK_TOML.replace('summary = "A pack for tests."', 'sumary = "A pack\\u0007 for tests."')
+    errors = problems(write_pack(tmp_path, pack=pack))
+    assert {(e.code, e.message.split(":")[0].split(" holds")[0]) for e in errors} >= {
+        ("control-character", "sumary"),
+        ("unknown-key", "unknown key 'sumary'"),
+    }
+
+
 @pytest.mark.parametrize(("escape", "name"), [(r"\e", "U+001B ESCAPE"), (r"\x1b", "U+001B ESCAPE"), (r"\x9b", "U+009B CONTROL SEQUENCE INTRODUCER")])
 def test_toml_1_1_escapes_are_caught_too(tmp_path: Path, escape: str, name: str) -> None:
     if not _toml_supports(escape):

@@ -24,7 +24,6 @@ except ImportError:  # pragma: no cover - the dependency is declared; stdlib as 
 
 from explainer.pack.errors import ContentError, PackError
 from explainer.pack.locate import KeyLocator
-from explainer.pack.text import describe_char, find_forbidden, has_forbidden, is_bidi_control, why_forbidden
 from explainer.pack.model import (
     QUESTION_TYPES,
     SUPPORTED_SCHEMAS,
@@ -48,6 +47,7 @@ from explainer.pack.model import (
     TrueFalseQuestion,
     _QuestionBase,
 )
+from explainer.pack.text import describe_char, find_forbidden, has_forbidden, is_bidi_control, why_forbidden
 
 PACK_FILE = "pack.toml"
 EXPLAINER_FILE = "explainer.toml"
@@ -342,8 +342,9 @@ def _read(path: Path) -> _Document:
 
 def _reported(doc: _Document, error: Mapping[str, Any]) -> bool:
     """True if a pydantic error is about a string already reported for a forbidden
-    character (an id or a question type holding ESC): one problem per field."""
-    if not doc.forbidden:
+    character (an id or a question type holding ESC): one problem per field. An unknown
+    key is still reported: its name may be a typo whatever its value holds."""
+    if not doc.forbidden or error["type"] == "extra_forbidden":
         return False
     loc = _normalise_loc(doc.path.name, tuple(error["loc"]))
     return loc in doc.forbidden or (error["type"] == "union_tag_invalid" and loc + ("type",) in doc.forbidden)
