@@ -159,3 +159,25 @@ def test_export_skips_prompts_that_look_like_aiken_lines(tmp_path: Path) -> None
     write_pack(result, tmp_path / "p", source_name="p.txt")
     exported = export_aiken(load_pack(tmp_path / "p"))
     assert exported.exported == 0 and exported.report[0].kind == "skipped"
+
+
+def test_control_characters_and_bidi_overrides_are_removed_and_reported(tmp_path: Path) -> None:
+    name = "controls.aiken"
+    result = parse_file(name)
+    assert result.count("error") == 0 and len(result.questions) == 2
+    removed = [(e.line, e.kind, e.message) for e in result.report if e.message.startswith("removed ")]
+    assert removed == [
+        (line_of(name, "What does"), "approximated",
+         "removed 2 characters that could drive the terminal or reorder its text: U+001B ESCAPE, U+0007 BELL"),
+        (line_of(name, "Nothing"), "approximated",
+         "removed U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control that makes text display in another"
+         " order than it is written"),
+        (line_of(name, "Which is right"), "approximated",
+         "removed U+001B ESCAPE, a control character that could drive the terminal"),
+    ]
+    first, second = result.questions
+    assert first["prompt"] == "What does ]0;x do?"
+    assert [c["text"] for c in first["choices"]] == ["Retitles the window", "Nothing at all"]
+    assert second["prompt"] == "Which is right?[2J"
+    write_pack(result, tmp_path / "pack", source_name=name)
+    assert len(load_pack(tmp_path / "pack").questions) == 2

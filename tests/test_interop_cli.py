@@ -215,3 +215,15 @@ def test_aiken_export_report_names_aiken(capsys) -> None:
     code, out, err = invoke(capsys, "export", str(bundled_pack_path()), "--format", "aiken")
     assert "GIFT" not in err
     assert "an order question has no Aiken form" in err
+
+
+def test_import_removes_control_characters_and_reports_them(capsys, tmp_path: Path) -> None:
+    bank = FIXTURES / "controls.gift"
+    code, out, err = invoke(capsys, "import", str(bank), "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    assert f"{bank}:6: approximated: removed U+001B ESCAPE, a control character that could drive the terminal" in out
+    assert f"{bank}:9: approximated: removed U+202E RIGHT-TO-LEFT OVERRIDE" in out
+    assert "\x1b" not in out + err and "\x07" not in out + err and "\u202e" not in out + err
+    assert "imported 5 questions" in out
+    code, out, err = invoke(capsys, "validate", str(tmp_path / "out"))
+    assert code == 0, out + err

@@ -420,3 +420,66 @@ def test_category_line_without_blank_lines_around_it() -> None:
     result = parse_text("$CATEGORY: One\nQ1?{=a ~b}\n$CATEGORY: Two\nQ2?{=a ~b}")
     assert [q["tags"] for q in result.questions] == [["one"], ["two"]]
     assert [q["prompt"] for q in result.questions] == ["Q1?", "Q2?"]
+
+
+# ------------------------------------------------------------- control characters, bidi
+
+
+def test_control_characters_and_bidi_overrides_are_removed_and_reported(tmp_path: Path) -> None:
+    """ESC, BEL and U+202E in the bank (and what HTML entities decode to) never reach the
+    pack; each line that held one gets a report line naming the characters."""
+    from explainer.pack.text import has_forbidden
+
+    name = "controls.gift"
+    result = parse_file(name)
+    assert result.count("error") == 0
+    removed = {e.line: e.message for e in result.report if e.message.startswith("removed ")}
+    assert removed == {
+        line_of(name, "::Title::"): "removed 3 characters that could drive the terminal or reorder its text:"
+        " U+001B ESCAPE (2), U+0007 BELL",
+        line_of(name, "~no"): "removed U+001B ESCAPE, a control character that could drive the terminal",
+        line_of(name, "tfel ot thgir"): "removed U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control that"
+        " makes text display in another order than it is written",
+        line_of(name, "&#x202E;"): "removed 2 characters that could drive the terminal or reorder its text:"
+        " U+202E RIGHT-TO-LEFT OVERRIDE, U+000D CARRIAGE RETURN",
+    }
+    assert all(e.kind == "approximated" for e in result.report if e.message.startswith("removed "))
+    assert [e.line for e in result.report] == sorted(e.line for e in result.report)
+    assert not [text for text in strings_of(result.questions) if has_forbidden(text)]
+    by_id = {q["id"]: q for q in result.questions}
+    assert by_id["title"]["prompt"] == "The window title ]0;pwned here?"
+    assert by_id["title"]["choices"][1]["feedback"] == "Not [2J this."
+    assert by_id["which-way-does-this-read-tfel-ot-thgir"]["prompt"] == "Which way does this read? tfel ot thgir"
+    assert by_id["a-clean-question-with-a-tab"]["prompt"] == "A clean question with\ta tab?"  # tab is kept
+    write_pack(result, tmp_path / "pack", source_name="bank\x1b]0;x\x07\u202e.gift")
+    pack = load_pack(tmp_path / "pack")  # would be refused if any character had got through
+    assert pack.title == "Imported from bank]0;x.gift"
+
+
+_RISKY = st.text(alphabet="ab #\t\x1b\x07\x08\x0c\r\x85\x9b\u202e\u2066\x7f&x;E2", min_size=1, max_size=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    parts=st.lists(_RISKY, min_size=4, max_size=4),
+    fmt=st.sampled_from(["", "[html]", "[plain]"]),
+)
+def test_no_imported_question_holds_a_forbidden_character(parts: list[str], fmt: str) -> None:
+    from explainer.pack.text import has_forbidden
+
+    prompt, right, wrong, feedback = parts
+    text = f"{fmt}Q {prompt}{{=R{right} ~W{wrong}#{feedback}}}\n\n{fmt}&#x202e;&#27;&#13;x{{T}}"
+    result = parse_text(text)
+    assert result.questions
+    assert not [text for text in strings_of(result.questions) if has_forbidden(text)]
+
+
+def strings_of(data) -> list[str]:
+    """Every string in nested lists and dicts (keys included)."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for key, value in data.items() for s in strings_of(key) + strings_of(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in strings_of(value)]
+    return []

@@ -22,15 +22,21 @@ from packs import FILES, write_pack
 
 from explainer.pack import PackError, load_pack
 from explainer.pack.errors import ERROR_CODES
+from explainer.pack.text import has_forbidden
 
 FILE_NAMES = list(FILES)
 BASE = {name: tomllib.loads(text) for name, text in FILES.items()}
+
+#: Characters a pack may not hold (controls, bidi overrides), and some it may, to mix in.
+FORBIDDEN_SAMPLE = ["\x00", "\x07", "\x08", "\r", "\x1b", "\x7f", "\x85", "\x9b", "\u202a", "\u202e", "\u2066", "\u2069"]
+risky_text = st.text(alphabet=st.sampled_from(FORBIDDEN_SAMPLE + ["a", " ", "\t", "\n", "한", "🎓", "س"]), max_size=12)
 
 scalars = st.one_of(
     st.booleans(),
     st.integers(min_value=-(2**63), max_value=2**63 - 1),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=30),
+    risky_text,
     st.sampled_from(["single", "multiple", "true_false", "intro", "law", "report", "", "Asylum"]),
     st.dates(),
     st.datetimes(min_value=dt.datetime(1, 1, 1, 0, 0, 1)),
@@ -64,7 +70,7 @@ def _check(files: dict[str, str | bytes]) -> None:
             data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
             (root / name).write_bytes(data)
         try:
-            load_pack(root)
+            pack = load_pack(root)
         except PackError as exc:
             assert exc.errors
             for error in exc.errors:
@@ -74,6 +80,20 @@ def _check(files: dict[str, str | bytes]) -> None:
                 assert error.message and "\n" not in error.message
                 assert error.hint and "\n" not in error.hint, error  # every error names a fix
                 assert error.code in ERROR_CODES and error.severity == "error", error
+                assert not has_forbidden(str(error)), error  # safe to print
+        else:  # a pack that loads holds no forbidden character in any string
+            assert not [text for text in _strings(pack.model_dump(mode="python")) if has_forbidden(text)]
+
+
+def _strings(data: Any) -> list[str]:
+    """Every string in nested dicts, lists and tuples (keys included)."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for key, value in data.items() for s in _strings(key) + _strings(value)]
+    if isinstance(data, (list, tuple)):
+        return [s for value in data for s in _strings(value)]
+    return []
 
 
 @settings(settings.get_profile("loader"))
@@ -130,3 +150,42 @@ def test_valid_pack_with_arbitrary_values_put_in(data: st.DataObject) -> None:
             parent[path[-1]][data.draw(keys)] = data.draw(toml_values)
         files[name] = tomli_w.dumps(document)
     _check(files)
+
+
+def _field_name(path: tuple[Any, ...]) -> str:
+    """The loader's name for a place: ``sections[2].title`` (items counted from 1)."""
+    name = ""
+    for part in path:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name
+
+
+@settings(settings.get_profile("loader"))
+@given(data=st.data())
+def test_a_forbidden_character_in_any_string_of_a_valid_pack_is_refused_there(data: st.DataObject) -> None:
+    name = data.draw(st.sampled_from(FILE_NAMES))
+    document = copy.deepcopy(BASE[name])
+    paths = [path for path in _paths(document) if isinstance(_at(document, path), str)]
+    path = data.draw(st.sampled_from(paths))
+    text = _at(document, path)
+    position = data.draw(st.integers(min_value=0, max_value=len(text)))
+    char = data.draw(st.sampled_from(FORBIDDEN_SAMPLE))
+    parent = _at(document, path[:-1])
+    parent[path[-1]] = text[:position] + char + text[position:]
+    with tempfile.TemporaryDirectory() as folder:
+        root = write_pack(Path(folder))
+        (root / name).write_text(tomli_w.dumps(document), encoding="utf-8")
+        try:
+            load_pack(root)
+        except PackError as exc:
+            found = [e for e in exc.errors if e.code == "control-character"]
+            assert len(found) == 1 and found[0].file.name == name, exc.errors
+            assert found[0].message.startswith(f"{_field_name(path)} holds U+{ord(char):04X} "), found[0]
+        else:
+            raise AssertionError(f"{char!r} put into {path} of {name} was not refused")
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data

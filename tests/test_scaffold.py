@@ -32,7 +32,18 @@ def test_title_and_language_are_written_as_given(tmp_path: Path) -> None:
     assert pack.id == "ma-le-on-2"
 
 
-@pytest.mark.parametrize(("name", "slug"), [("My Lesson", "my-lesson"), ("--x--", "x"), ("한국", "my-pack")])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("My Lesson", "my-lesson"),
+        ("--x--", "x"),
+        ("한국", "my-pack"),
+        ("a" * 300, "a" * 64),  # ids are at most 64 characters
+        ("word " * 20, "-".join(["word"] * 13)),  # cut between words: 13 words are 64 characters
+        ("b" * 64 + " c", "b" * 64),
+        ("c " + "d" * 70, "c"),  # a word that does not fit is left out
+    ],
+)
 def test_slug_for(name: str, slug: str) -> None:
     assert slug_for(name) == slug
 

@@ -29,6 +29,8 @@ from explainer.interop.common import (
     ImportResult,
     ReportEntry,
     check_question,
+    clean_lines,
+    clean_question,
     pin_positional,
 )
 
@@ -72,9 +74,14 @@ def parse_aiken(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportR
         report in line order. Never raises: problems become ``error`` entries
         (options before any question, a repeated option letter, a question with fewer
         than two options, no ``ANSWER:`` line, an answer letter that is no option).
+        Control characters and bidi overrides are removed (see
+        :func:`explainer.interop.common.clean_lines`), each line that held any reported as
+        ``approximated``.
     """
     result = ImportResult(format="aiken")
     ids = IdMaker()
+    lines, removed = clean_lines(lines)
+    result.report.extend(removed)
     pending: _Pending | None = None
     skipping = False
 
@@ -104,6 +111,7 @@ def parse_aiken(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportR
             else:
                 try:
                     question = _build(pending, answer.group(1), number, section)
+                    result.report.extend(clean_question(question, pending.line))
                     question["id"] = ids.make(None, question["prompt"], len(result.questions) + 1)
                     pinned = pin_positional(question)
                     check_question(question, pending.line)

@@ -8,6 +8,11 @@ imported or skipped and per problem found, each with its line in the source file
 :func:`write_pack` writes an :class:`ImportResult` as a pack folder that
 ``explainer validate`` accepts: quiz.toml (tomli-w), a minimal pack.toml and an
 explainer.toml with one section that every imported question points at.
+
+No imported text holds a control character or a bidi override (see
+:mod:`explainer.pack.text`): :func:`clean_lines` removes them from the bank before it is
+read and :func:`clean_question` from what HTML entities decode to, each with a report
+line naming the character.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
 from explainer.pack.model import Question
+from explainer.pack.text import describe_char, find_forbidden, is_bidi_control, remove_forbidden
 
 Kind = Literal["converted", "approximated", "skipped", "error"]
 """What happened to one item of the source: the four kinds a report line can have."""
@@ -118,6 +124,84 @@ def decode_bank(data: bytes) -> list[str]:
         line = data[: exc.start].count(b"\n") + 1
         raise BankError(line, "the file is not UTF-8 text; save it as UTF-8 and import it again") from None
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+# ------------------------------------------------------------------ forbidden characters
+
+
+def describe_removed(chars: list[str]) -> str:
+    """Say which forbidden characters were removed, for a report line.
+
+    ``["\\x1b"]`` gives ``"removed U+001B ESCAPE, a control character that could drive
+    the terminal"``; several give ``"removed 3 characters that could drive the terminal
+    or reorder its text: U+001B ESCAPE (2), U+0007 BELL"``. ``chars`` must not be empty.
+    """
+    if len(chars) == 1:
+        char = chars[0]
+        what = (
+            "a bidirectional control that makes text display in another order than it is written"
+            if is_bidi_control(char)
+            else "a control character that could drive the terminal"
+        )
+        return f"removed {describe_char(char)}, {what}"
+    counts: dict[str, int] = {}
+    for char in chars:
+        counts[char] = counts.get(char, 0) + 1
+    names = ", ".join(describe_char(c) + (f" ({n})" if n > 1 else "") for c, n in counts.items())
+    return f"removed {len(chars)} characters that could drive the terminal or reorder its text: {names}"
+
+
+def clean_lines(lines: list[str]) -> tuple[list[str], list[ReportEntry]]:
+    """Remove control characters and bidi overrides from the lines of a bank.
+
+    Args:
+        lines: the bank's lines (see :func:`decode_bank`); line ``i + 1`` is ``lines[i]``.
+
+    Returns:
+        The lines without those characters (tab kept; same number of lines), and one
+        ``approximated`` report entry per line that held any, naming them. Never raises.
+    """
+    cleaned: list[str] = []
+    report: list[ReportEntry] = []
+    for number, line in enumerate(lines, start=1):
+        found = find_forbidden(line)
+        if found:
+            report.append(ReportEntry(number, "approximated", describe_removed([char for _, char in found])))
+            line = remove_forbidden(line)
+        cleaned.append(line)
+    return cleaned, report
+
+
+def clean_question(question: dict[str, Any], line: int) -> list[ReportEntry]:
+    """Remove control characters and bidi overrides from every string of a question dict.
+
+    The importers call it on each question they build, to catch what an HTML entity such
+    as ``&#x202E;`` decodes to (:func:`clean_lines` has removed the rest already).
+
+    Args:
+        question: a question dict; its strings (in lists and nested dicts too) are
+            changed in place.
+        line: the question's line in the bank, for the report.
+
+    Returns:
+        One ``approximated`` report entry at ``line`` if anything was removed, else ``[]``.
+    """
+    removed: list[str] = []
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            found = find_forbidden(value)
+            removed.extend(char for _, char in found)
+            return remove_forbidden(value) if found else value
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    for key, value in list(question.items()):
+        question[key] = clean(value)
+    return [ReportEntry(line, "approximated", describe_removed(removed))] if removed else []
 
 
 # ---------------------------------------------------------------------------- ids, tags
@@ -301,6 +385,7 @@ def write_pack(
     if not result.questions:
         raise ValueError("no questions to write")
     folder.mkdir(parents=True, exist_ok=True)
+    source_name = remove_forbidden(source_name)  # a file name may hold them too
     label = {"gift": "Moodle GIFT", "aiken": "Aiken"}.get(result.format, result.format)
     pack = {
         "schema": 1,

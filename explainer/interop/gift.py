@@ -41,6 +41,8 @@ from explainer.interop.common import (
     ImportResult,
     ReportEntry,
     check_question,
+    clean_lines,
+    clean_question,
     html_to_text,
     looks_like_html,
     pin_positional,
@@ -181,10 +183,15 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
     Returns:
         An :class:`ImportResult` (``format="gift"``): the valid questions, and a report in
         line order. Never raises for any input: problems become ``error`` entries.
+        Control characters and bidi overrides are removed (see
+        :func:`explainer.interop.common.clean_lines`), each line that held any reported as
+        ``approximated``.
     """
     result = ImportResult(format="gift")
     ids = IdMaker()
     tags: list[str] = []
+    lines, removed = clean_lines(lines)
+    result.report.extend(removed)
     for block in _blocks(lines):
         first_line = block[0][0]
         head = block[0][1].strip()
@@ -203,6 +210,7 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
             result.report.append(parsed)
             continue
         question, title, notes, shape = parsed
+        result.report.extend(clean_question(question, first_line))
         question["id"] = ids.make(title, question["prompt"], len(result.questions) + 1)
         pinned = pin_positional(question)
         if pinned:

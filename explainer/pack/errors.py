@@ -14,6 +14,8 @@ Severity = Literal["error", "warning"]
 ERROR_CODES: dict[str, str] = {
     "missing-file": "one of the three files is not in the folder",
     "unreadable": "the file is not a regular file, or cannot be read",
+    "symlink-outside": "the file is a symbolic link to a file outside the pack folder",
+    "too-large": "the file is larger than a pack file may be (20 MB)",
     "encoding": "the file is not UTF-8 text",
     "syntax": "the file is not valid TOML",
     "unknown-schema": "`schema` in pack.toml is a version this explainer does not read",
@@ -25,6 +27,8 @@ ERROR_CODES: dict[str, str] = {
     "too-few": "an array with fewer items than it needs",
     "too-many": "an array with more items than allowed",
     "bad-id": "an id that is not a lower-case slug",
+    "id-too-long": "an id longer than 64 characters",
+    "control-character": "text that holds a control character or a bidi override (ESC, BEL, U+202E, ...)",
     "bad-language": "`language` that is not a BCP 47 tag",
     "out-of-range": "a number outside its range (`pass_mark`, `points`, `tolerance`)",
     "bad-date": "a date that is not a real date, or not written as TOML or ISO date",

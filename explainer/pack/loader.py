@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -46,12 +47,16 @@ from explainer.pack.model import (
     TrueFalseQuestion,
     _QuestionBase,
 )
+from explainer.pack.text import describe_char, find_forbidden, has_forbidden, is_bidi_control, why_forbidden
 
 PACK_FILE = "pack.toml"
 EXPLAINER_FILE = "explainer.toml"
 QUIZ_FILE = "quiz.toml"
 FILE_NAMES: tuple[str, ...] = (PACK_FILE, EXPLAINER_FILE, QUIZ_FILE)
 BUNDLED_PACK_ID = "nk-pows"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""The largest pack file the loader reads: 20 MB (20 × 1024 × 1024 bytes). A larger file
+is refused before it is read (a 10,000-question quiz.toml is about 6 MB)."""
 
 _FILE_MODELS: dict[str, type[BaseModel]] = {
     PACK_FILE: PackFile,
@@ -82,12 +87,21 @@ _SYNTAX_HINT = (
     "check this line: key = value, text in straight double quotes, true/false in lower case,"
     " [table] and [[list of tables]] headers on their own line"
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\n]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\n\u202a-\u202e\u2066-\u2069]")
 
 
 def _printable(message: str) -> str:
-    """Escape control characters, so one problem is one line and cannot drive the terminal."""
-    return _CONTROL.sub(lambda m: {"\n": "\\n", "\t": "\\t"}.get(m.group(0), f"\\x{ord(m.group(0)):02x}"), message)
+    """Escape control characters and bidi overrides, so one problem is one line, cannot
+    drive the terminal, and reads in the order it is written."""
+    return _CONTROL.sub(_escape_char, message)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char in "\n\t":
+        return {"\n": "\\n", "\t": "\\t"}[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _show(value: object, limit: int = 60) -> str:
@@ -165,7 +179,9 @@ def load_pack(path: str | Path) -> Pack:
         try:
             models[name] = _FILE_MODELS[name].model_validate(doc.data)
         except ValidationError as exc:
-            errors.extend(_convert(doc, item) for item in _meaningful(exc.errors(include_url=False)))
+            errors.extend(
+                _convert(doc, item) for item in _meaningful(exc.errors(include_url=False)) if not _reported(doc, item)
+            )
     errors.extend(_check_references(loaded))
     errors.extend(_check_untyped_questions(loaded[QUIZ_FILE]))
     if errors:
@@ -193,6 +209,7 @@ class _Document:
         self.text = ""
         self._locator: KeyLocator | None = None
         self.errors: list[ContentError] = []
+        self.forbidden: set[tuple[str | int, ...]] = set()  # strings holding forbidden characters
 
     @property
     def locator(self) -> KeyLocator:
@@ -211,6 +228,20 @@ class _Document:
 def _read(path: Path) -> _Document:
     """Read and parse one TOML file, recording (not raising) any problem."""
     doc = _Document(path)
+    outside = _link_outside(path)
+    if outside is not None:
+        link, target = outside
+        shown = link if link == str(target) else f"{link} ({target})"
+        doc.errors.append(
+            ContentError(
+                path, 1, 1,
+                _printable(f"the file is a symbolic link to {shown}, outside the pack folder"),
+                "symlink-outside",
+                "put the file itself in the pack folder (copy it over the link); a link may only"
+                " point to a file inside the pack folder",
+            )
+        )
+        return doc
     if not path.exists():
         why = "file is missing (a broken link)" if path.is_symlink() else "file is missing"
         doc.errors.append(
@@ -226,12 +257,32 @@ def _read(path: Path) -> _Document:
         )
         return doc
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        raw = b""
+        if size <= MAX_FILE_BYTES:
+            with path.open("rb") as handle:
+                raw = handle.read(size + 1)
+                if len(raw) > size:  # it grew after stat: read on, but not past the limit
+                    raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
+            size = max(size, len(raw))
     except OSError as exc:
         doc.errors.append(
             ContentError(
                 path, 1, 1, f"cannot read the file: {exc.strerror}", "unreadable",
                 "check that the file exists and that you may read it",
+            )
+        )
+        return doc
+    if size > MAX_FILE_BYTES:
+        shown, limit = _file_size(size), _file_size(MAX_FILE_BYTES)
+        if shown == limit or len(raw) > MAX_FILE_BYTES:  # just over, or grew: reading stopped
+            shown = f"over {limit}"
+        doc.errors.append(
+            ContentError(
+                path, 1, 1,
+                f"the file is {shown}; a pack file may be at most {limit}",
+                "too-large",
+                "make the pack smaller: split the quiz into several packs, or shorten the longest texts",
             )
         )
         return doc
@@ -284,7 +335,130 @@ def _read(path: Path) -> _Document:
         doc.errors.append(ContentError(path, 1, 1, f"the file has {what}", "syntax", "simplify it"))
         return doc
     doc.text = text
+    if _may_hold_forbidden(raw):
+        doc.errors.extend(_check_characters(doc))
     return doc
+
+
+def _reported(doc: _Document, error: Mapping[str, Any]) -> bool:
+    """True if a pydantic error is about a string already reported for a forbidden
+    character (an id or a question type holding ESC): one problem per field. An unknown
+    key is still reported: its name may be a typo whatever its value holds."""
+    if not doc.forbidden or error["type"] == "extra_forbidden":
+        return False
+    loc = _normalise_loc(doc.path.name, tuple(error["loc"]))
+    return loc in doc.forbidden or (error["type"] == "union_tag_invalid" and loc + ("type",) in doc.forbidden)
+
+
+def _file_size(size: int) -> str:
+    """A file size for a message, in MB of 1024 × 1024 bytes: ``"31.4 MB"``, ``"20 MB"``
+    (in KB or bytes when smaller)."""
+    if size < 1024:
+        return f"{size} bytes"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / (1024 * 1024), "MB")
+    return f"{value:.1f} {unit}".replace(".0 ", " ")
+
+
+def _link_outside(path: Path) -> tuple[str, Path] | None:
+    """If ``path`` is a symbolic link that resolves outside its folder, return what the
+    link says and where it leads; otherwise (not a link, a link inside, a loop) None."""
+    try:
+        if not path.is_symlink():
+            return None
+        target = path.resolve()
+        folder = path.parent.resolve()
+        link = os.readlink(path)
+    except (OSError, RuntimeError):  # a loop (RuntimeError before Python 3.13): reported below
+        return None
+    return None if target.is_relative_to(folder) else (link, target)
+
+
+# ------------------------------------------------------------- forbidden characters
+
+# A forbidden character can reach a parsed string only as an escape (\b \f \r \e \xHH
+# \uXXXX \UXXXXXXXX: TOML refuses raw controls other than tab and line ends, and turns
+# CRLF into LF) or, raw, as a C1 control or a bidi control. These searches of the raw
+# bytes are fast (each starts with a literal byte); only a file that may hold one is walked.
+# The escape pattern names the forbidden code points, so "Caf\u00e9" does not cost a walk
+# (an escaped backslash before "u001b" does, and then the walk finds nothing).
+_FORBIDDEN_HEX = rb"(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|202[a-eA-E]|206[6-9])"
+_CONTROL_ESCAPE = re.compile(
+    rb"\\(?:[bfre]|x(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|u" + _FORBIDDEN_HEX + rb"|U0000" + _FORBIDDEN_HEX + rb")"
+)
+_RAW_FORBIDDEN = (
+    re.compile(rb"\xc2[\x80-\x9f]"),  # U+0080-U+009F in UTF-8
+    re.compile(rb"\xe2\x80[\xaa-\xae]"),  # U+202A-U+202E
+    re.compile(rb"\xe2\x81[\xa6-\xa9]"),  # U+2066-U+2069
+)
+
+
+def _may_hold_forbidden(raw: bytes) -> bool:
+    """True unless the raw TOML surely parses to strings without forbidden characters."""
+    if _CONTROL_ESCAPE.search(raw):
+        return True
+    if raw.isascii():
+        return False
+    return any(pattern.search(raw) for pattern in _RAW_FORBIDDEN)
+
+
+def _check_characters(doc: _Document) -> list[ContentError]:
+    """Report every string of the parsed file that holds a forbidden character, one
+    error per string (see :mod:`explainer.pack.text`)."""
+    errors: list[ContentError] = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, str):
+            found = find_forbidden(node)
+            if found:
+                doc.forbidden.add(loc)
+                errors.append(_forbidden_error(doc, loc, found))
+        elif isinstance(node, dict):
+            stack.extend((loc + (key,), value) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((loc + (index,), value) for index, value in enumerate(node))
+    return errors
+
+
+_ESCAPE_NAMES = {0x08: "\\b", 0x0C: "\\f", 0x0D: "\\r", 0x1B: "\\e"}
+
+
+def _forbidden_error(doc: _Document, loc: tuple[str | int, ...], found: list[tuple[int, str]]) -> ContentError:
+    """The error for one string holding forbidden characters: the first one, named."""
+    index, char = found[0]
+    more = len(found) - 1
+    where = f"at character {index + 1}"
+    if more:
+        where += f"; {more} more such character{'s' if more > 1 else ''} after it"
+    message = f"{_field_name(loc)} holds {describe_char(char)}, {why_forbidden(char)} ({where})"
+    them = "them" if more else "it"
+    if is_bidi_control(char):
+        hint = f"remove {them}: write the text in its natural order; the terminal lays out right-to-left text by itself"
+    elif char == "\r":
+        hint = f'remove {them}: write a line break as \\n, or as a new line inside a """...""" string'
+    else:
+        code = ord(char)
+        written = f"\\u{code:04x}" + (f" or {_ESCAPE_NAMES[code]}" if code in _ESCAPE_NAMES else "")
+        hint = (
+            f"remove {them}: look for an escape such as {written} in the text, or an invisible"
+            " character pasted into it"
+        )
+    return doc.error(loc, message, "control-character", hint)
+
+
+def _field_name(loc: tuple[str | int, ...]) -> str:
+    """Name a place in a file for a message: ``sections[2].title`` (items counted from 1)."""
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part + 1}]"
+        else:
+            key = part if _BARE.fullmatch(part) else _show(part)
+            name += f".{key}" if name else key
+    return name or "the file"
+
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
 
 
 _ARRAYS_OF_TABLES = ("sources", "sections", "glossary", "timeline", "questions", "questions.choices", "questions.pairs")
@@ -523,6 +697,12 @@ def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
         message = f"{field} takes at most {ctx.get('max_length')} item(s), found {ctx.get('actual_length')}"
         hint = "remove or merge items"
         code = "too-many"
+    elif kind == "string_too_long":
+        limit = ctx.get("max_length")
+        length = len(value) if isinstance(value, str) else "more"
+        message = f"{field} is {length} characters long ({_show(value, limit=40)}); an id may have at most {limit}"
+        hint = f"shorten it to {limit} characters or fewer, e.g. a few words such as \"the-offer\""
+        code = "id-too-long"
     elif kind == "string_pattern_mismatch":
         if key == "language":
             message = f"'language' must be a BCP 47 tag such as \"en\" or \"ko-KR\", not {shown}"
@@ -682,7 +862,7 @@ def _check_names(
     what = {"sources": "source", "section": "section", "see_also": "glossary term"}[key]
     where_defined = f" in {target.path.name}" if target is not None else ""
     for name in names:
-        if name in known:
+        if name in known or has_forbidden(name):  # a forbidden character is reported already
             continue
         close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
         if close:

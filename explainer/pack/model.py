@@ -53,6 +53,8 @@ QUESTION_TYPES: tuple[str, ...] = (
 )
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 64
+"""The longest an id may be: the pack id names the progress file, and file names are short."""
 LANGUAGE_PATTERN = r"^(?:[A-Za-z]{2,3}|[xXiI])(?:-[A-Za-z0-9]{1,8})*$"
 """The shape of a BCP 47 tag: a 2-3 letter language (or x-/i- private use), then subtags."""
 _PARTIAL_DATE = re.compile(r"\A([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
@@ -69,7 +71,8 @@ Slug = Annotated[
     StrictStr,
     Field(
         pattern=_SLUG,
-        description="Lower-case letters, digits and single hyphens, e.g. 'the-offer'.",
+        max_length=MAX_ID_LENGTH,
+        description="Lower-case letters, digits and single hyphens, e.g. 'the-offer'; at most 64 characters.",
     ),
 ]
 Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(_not_blank)]

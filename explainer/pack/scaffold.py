@@ -18,7 +18,7 @@ from pathlib import Path
 
 import tomli_w
 
-from explainer.pack.model import LANGUAGE_PATTERN
+from explainer.pack.model import LANGUAGE_PATTERN, MAX_ID_LENGTH
 from explainer.pack.schema import SCHEMA_FOR_FILE, write_schemas
 
 #: The folder inside a new pack that holds the JSON Schemas its directives point at.
@@ -31,8 +31,16 @@ class ScaffoldError(Exception):
 
 
 def slug_for(name: str) -> str:
-    """Turn a folder name into a pack id: ``"My Lesson 2"`` -> ``"my-lesson-2"``."""
+    """Turn a folder name into a pack id: ``"My Lesson 2"`` -> ``"my-lesson-2"``.
+
+    The id is cut to at most 64 characters (at a hyphen when there is one), as ids must be.
+    """
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if len(slug) > MAX_ID_LENGTH:
+        head = slug[:MAX_ID_LENGTH]
+        if slug[MAX_ID_LENGTH] != "-" and "-" in head:
+            head = head.rsplit("-", 1)[0]  # do not cut a word in two
+        slug = head
     return slug or "my-pack"
 
 
