@@ -24,9 +24,12 @@ import re
 
 from textual.content import Content
 
-INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from explainer.pack.text import FORBIDDEN, remove_forbidden
+
+INVISIBLE = FORBIDDEN
 """Characters that could drive the terminal or reorder text: every C0 control but tab
-and newline, DELETE, every C1 control, and the bidi embeddings, overrides and isolates."""
+and newline, DELETE, every C1 control, and the bidi embeddings, overrides and isolates:
+the set the loader refuses in packs (:data:`explainer.pack.text.FORBIDDEN`)."""
 
 _WORD_BREAKS = re.compile("[\u2028\u2029]")
 
@@ -61,7 +64,7 @@ def strip_invisible(text: str) -> str:
     """Return ``text`` without the characters in :data:`INVISIBLE` (and without line or
     paragraph separators): for text that is *typed* or pasted into a box, where a
     stand-in such as ``␛`` would become part of the reader's answer."""
-    return _WORD_BREAKS.sub(" ", INVISIBLE.sub("", text))
+    return _WORD_BREAKS.sub(" ", remove_forbidden(text))
 
 
 def shown(text: str) -> Content:
