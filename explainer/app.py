@@ -16,6 +16,7 @@ stops the app. The chosen theme is kept in ``<data dir>/settings.toml``.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import random
 from collections.abc import Callable, Iterable
@@ -98,6 +99,9 @@ HIGH_CONTRAST = Theme(
 )
 """Pure black and white with yellow and cyan accents, for the strongest contrast."""
 
+SEARCH_BATCH = 256
+"""The command palette's search yields to the app after this many places."""
+
 SETTINGS_FILE = "settings.toml"
 """The settings file in the data folder (``theme = "..."``)."""
 
@@ -168,6 +172,9 @@ class PackCommands(Provider):
     """Command palette entries for the pack: every section, glossary term, timeline
     event, and each question answered in the current attempt."""
 
+    _places: list[tuple[str, str, Callable[[], object]]] = []
+    """The places gathered when the palette opened (:meth:`startup`)."""
+
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """``(text, help, callback)`` for every place the palette can jump to."""
         app: ExplainerApp = self.app  # type: ignore[assignment]
@@ -183,10 +190,11 @@ class PackCommands(Provider):
         for index, event in enumerate(pack.timeline):
             commands.append((f"Event: {event.date} {event.event}", "Open the timeline at this event", partial(app.open_timeline_at, index)))
         session = app.session
+        results = {line.question.id: line for line in session.results()} if session.answered else {}
         for number, question in enumerate(session.questions, start=1):
             if not session.is_answered(question.id):
                 continue
-            result = next(line for line in session.results() if line.question.id == question.id)
+            result = results[question.id]
             verdict = "right" if result.correct else ("partly right" if result.score.points > 0 else "wrong")
             commands.append(
                 (
@@ -197,17 +205,28 @@ class PackCommands(Provider):
             )
         return commands
 
+    async def startup(self) -> None:
+        """Gather the places once, when the palette opens (not at every key typed)."""
+        self._places = self._commands()
+
     async def search(self, query: str) -> Hits:
-        """Every section, term, event and answered question whose text matches ``query``."""
+        """Every section, term, event and answered question whose text matches ``query``.
+
+        With thousands of places (a pack of 100,000 questions, all answered) the search
+        hands control back to the app every :data:`SEARCH_BATCH` places, so keys and
+        repaints never wait for it; a newer query cancels it.
+        """
         matcher = self.matcher(query)
-        for text, help_text, callback in self._commands():
+        for count, (text, help_text, callback) in enumerate(self._places):
+            if count % SEARCH_BATCH == SEARCH_BATCH - 1:
+                await asyncio.sleep(0)
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, _highlight(matcher, text), callback, text=text, help=escape(help_text))
 
     async def discover(self) -> Hits:
         """With nothing typed yet: the sections, to jump to one."""
-        for text, help_text, callback in self._commands():
+        for text, help_text, callback in self._places:
             if text.startswith("Section "):
                 yield DiscoveryHit(shown(text), callback, text=text, help=escape(help_text))
 

@@ -70,28 +70,60 @@ class ResultsScreen(Screen[None]):
         Binding("y", "history", "History", show=False, id="results-history", tooltip="Every attempt and its score"),
     ]
 
+    PAGE: ClassVar[int] = 100
+    """How many answers are listed at first, and how many more each "show more" adds:
+    a pack of 100,000 questions lists its results as fast as one of 29."""
+
     def __init__(self, session: QuizSession) -> None:
         super().__init__()
         self.session = session
         """The finished attempt."""
+        self._review_ids: list[str] | None = None
+        self._missed: list[str] | None = None
+        self._results = session.results()
+        self._listed = 0
 
     @property
     def review_ids(self) -> list[str]:
-        """The questions a review round would ask now (missed now or still due)."""
-        return self.app.review_ids()  # type: ignore[attr-defined]
+        """The questions a review round would ask now (missed now or still due); worked
+        out once per screen, since key bindings ask for it after every key."""
+        if self._review_ids is None:
+            self._review_ids = self.app.review_ids()  # type: ignore[attr-defined]
+        return self._review_ids
+
+    @property
+    def missed(self) -> list[str]:
+        """Ids of the questions missed in this attempt (worked out once per screen)."""
+        if self._missed is None:
+            self._missed = self.session.missed()
+        return self._missed
+
+    def _result_blocks(self) -> list[Static]:
+        """The next :attr:`PAGE` answers of the attempt, one block each."""
+        blocks = []
+        for line in self._results[self._listed : self._listed + self.PAGE]:
+            kind = "-correct" if line.correct else ("-partial" if line.score.points > 0 else "-missed")
+            blocks.append(Static(result_content(line), classes=f"result {kind}"))
+        self._listed += len(blocks)
+        return blocks
+
+    def _more_label(self) -> str:
+        """``"Show the next 100 answers (200 of 1,000 shown)"``."""
+        left = len(self._results) - self._listed
+        return f"Show the next {min(self.PAGE, left):,} answers ({self._listed:,} of {len(self._results):,} shown)"
 
     def compose(self) -> ComposeResult:
         """Bar, summary, one block per question, buttons, footer."""
         session = self.session
-        missed = session.missed()
+        missed = self.missed
         due = self.review_ids
         title = "Results of your review round" if session.review else "Results"
         yield TopBar(title, f"{len(missed)} missed of {session.total}")
         with VerticalScroll(id="results-body"):
             yield Static(self._summary(due), id="summary")
-            for line in session.results():
-                kind = "-correct" if line.correct else ("-partial" if line.score.points > 0 else "-missed")
-                yield Static(result_content(line), classes=f"result {kind}")
+            yield from self._result_blocks()
+            if self._listed < len(self._results):
+                yield Button(self._more_label(), id="more-results", compact=True)
         with Horizontal(id="results-actions"):
             yield Button("Retake (r)", id="retake", variant="primary")
             yield Button("Review mistakes (m)", id="review", disabled=not due)
@@ -107,7 +139,7 @@ class ResultsScreen(Screen[None]):
         mark = round(session.pack.quiz.pass_mark * 100)
         lines: list[Content] = []
         if session.review:
-            right = sum(line.correct for line in session.results())
+            right = sum(line.correct for line in self._results)
             lines.append(Content.styled(f"Review round: {right} of {session.total} right.", "bold"))
         else:
             score = f"You scored {_points(session.points)} of {_points(session.max_points)} points ({percent}%)."
@@ -136,8 +168,19 @@ class ResultsScreen(Screen[None]):
         if action == "review":
             return None if not self.review_ids else True
         if action == "read_missed":
-            return None if not self.session.missed() else True
+            return None if not self.missed else True
         return True
+
+    @on(Button.Pressed, "#more-results")
+    def show_more(self) -> None:
+        """List the next :attr:`PAGE` answers above the button (which goes once all are
+        listed)."""
+        button = self.query_one("#more-results", Button)
+        self.query_one("#results-body").mount_all(self._result_blocks(), before=button)
+        if self._listed < len(self._results):
+            button.label = self._more_label()
+        else:
+            button.remove()
 
     @on(Button.Pressed, "#retake")
     def action_retake(self) -> None:
