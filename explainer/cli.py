@@ -4,9 +4,19 @@
 ``explainer validate [PATH...]`` checks packs without starting the UI; ``explainer new DIR``
 writes a starter pack; ``explainer schema`` prints the JSON Schema of the pack files.
 
-Exit codes, for every command: 0 success, 1 invalid content or failed checks, 2 usage
-errors (unknown option, missing folder). Problems are printed on stderr, one line each,
-never as a traceback. Textual is imported only by the command that opens the app, so
+Exit codes, for every command:
+
+* 0: success.
+* 1: invalid content or failed checks.
+* 2: usage errors (unknown option, missing folder).
+* 74: the output could not be written: stdout closed (``>&-``) or full, or the reader of
+  the pipe went away (``| head``; then without a message). ``validate`` still exits 1 or
+  2 when that is its verdict, and so does any command that failed for its own reason.
+* 130: interrupted (ctrl+C).
+
+Problems are printed on stderr, one line each, never as a traceback. A closed stdin
+reads as the end of input (the full-screen app then runs as plain mode, as it cannot
+read keys). Textual is imported only by the command that opens the app, so
 ``explainer validate`` starts fast.
 """
 
@@ -28,10 +38,12 @@ except ImportError:  # pragma: no cover
 
 from explainer import __version__
 from explainer.pack import ContentError, Pack, PackError, PackNotFound, bundled_pack_path, load_pack
+from explainer.streams import EXIT_OUTPUT, OutputError, run_guarded
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class _OpenByDefault(click.Group):
@@ -104,12 +116,15 @@ def open_command(path: Path | None, plain: bool, quiz_only: bool, data_dir: Path
     """Open the pack in folder PATH (default: the bundled pack).
 
     The full-screen app opens in a terminal; with --plain, or when the output is not a
-    terminal, or TERM=dumb, the same lesson and quiz run as plain lines instead.
+    terminal, or TERM=dumb, or stdin is closed, the same lesson and quiz run as plain
+    lines instead.
     """
     pack = _load_or_exit(path or bundled_pack_path())
     from explainer.terminal import plain_wanted
 
-    if plain or plain_wanted():
+    # sys.__stdin__ is None when the process started with stdin closed (<&-): the app
+    # (Textual reads keys from it) cannot run; plain mode reads that as the end of input.
+    if plain or plain_wanted() or sys.__stdin__ is None:
         from explainer.plain import run_plain
 
         sys.exit(run_plain(pack, quiz_only=quiz_only, data_dir=data_dir, seed=seed))
@@ -162,16 +177,22 @@ def validate_command(paths: tuple[Path, ...], output_format: str, strict: bool) 
     every problem as "FILE:LINE:COL: message; fix: hint" on stderr (warnings as
     "FILE:LINE:COL: warning: ..."). JSON: one document on stdout (see
     docs/authoring.md). Exits 1 if any pack has an error (or, with --strict, a
-    warning), 2 if a folder does not exist.
+    warning), 2 if a folder does not exist, and only then 74 if stdout could not be
+    written: the verdict on the packs comes first, and every problem is still printed
+    on stderr.
     """
     status = EXIT_OK
     reports = []
+    output_error: OutputError | None = None
     for path in paths or (bundled_pack_path(),):
         report = check_pack(path, strict=strict)
         reports.append(report)
         status = max(status, report.status)
         if output_format == "text":
-            _print_text(report)
+            try:
+                _print_text(report)
+            except OutputError as exc:  # go on: the other packs' problems go to stderr
+                output_error = output_error or exc
     if output_format == "json":
         document = {
             "format": 1,
@@ -179,10 +200,16 @@ def validate_command(paths: tuple[Path, ...], output_format: str, strict: bool) 
             "valid": all(report.valid for report in reports),
             "packs": [report.as_dict() for report in reports],
         }
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        try:
+            click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        except OutputError as exc:
+            output_error = exc
         for report in reports:
             if report.not_found:  # still one line on stderr, as for every usage error
                 click.echo(f"explainer: {report.not_found}", err=True)
+    if output_error is not None:
+        output_error.exit_code = status or EXIT_OUTPUT
+        raise output_error
     sys.exit(status)
 
 
@@ -369,24 +396,50 @@ def main(argv: list[str] | None = None) -> None:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and exit.
 
     Usage errors become one line on stderr and exit code 2, instead of click's
-    multi-line usage block.
+    multi-line usage block. Standard streams are handled here, once for every command
+    (:func:`explainer.streams.run_guarded`): a stream the process started without gets
+    a stand-in; stdout is flushed before exiting, so a full disk or a pipe whose reader
+    went away is found here, not at interpreter shutdown; then one line on stderr
+    (none for a broken pipe) and exit code 74, unless the command already failed with
+    its own code. Ctrl+C exits 130.
+
+    Raises:
+        SystemExit: always, with the exit code (0, 1, 2, 74 or 130).
+    """
+    try:
+        code = run_guarded(lambda: _run(argv))
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
+    """Run the click group on ``argv``; return the exit code.
+
+    Raises:
+        OutputError: stdout could not be written (see :func:`main`).
     """
     try:
         code = cli.main(args=argv, prog_name="explainer", standalone_mode=False)
+    except SystemExit as exit_:
+        if exit_.code is not None and not isinstance(exit_.code, int):  # sys.exit("message")
+            click.echo(str(exit_.code), err=True)
+            return EXIT_INVALID
+        code = exit_.code
     except click.UsageError as exc:
         name = exc.ctx.info_name if exc.ctx is not None and exc.ctx.parent is not None else "open"
         hint = "explainer --help" if name == "open" else f"explainer {name} --help"
         click.echo(f"explainer: {exc.format_message()} (see '{hint}')", err=True)
-        sys.exit(EXIT_USAGE)
+        return EXIT_USAGE
     except click.ClickException as exc:
         click.echo(f"explainer: {exc.format_message()}", err=True)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except click.Abort:
         click.echo("explainer: interrupted", err=True)
-        sys.exit(130)
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+        return EXIT_INTERRUPTED
+    return code if isinstance(code, int) else EXIT_OK
 
 
 def _register_interop_commands() -> None:

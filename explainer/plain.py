@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import random
 import re
 import sys
@@ -935,8 +934,17 @@ def main_plain(argv: Sequence[str] | None = None) -> int:
 
     ``python -m explainer.plain [PATH] [--quiz-only] [--data-dir DIR] [--seed N]``:
     PATH is a pack folder (default: the bundled pack). Exit codes: 0 done, 1 invalid
-    content (every problem on stderr, one line each), 2 usage error, 130 ctrl+C.
+    content (every problem on stderr, one line each), 2 usage error, 74 the output could
+    not be written (stdout closed or full, or a pipe whose reader went away), 130 ctrl+C.
+    Closed and broken streams are handled as by ``explainer`` (:mod:`explainer.streams`).
     """
+    from explainer.streams import run_guarded
+
+    return run_guarded(lambda: _main_plain(argv))
+
+
+def _main_plain(argv: Sequence[str] | None) -> int:
+    """The body of :func:`main_plain`, run with guarded streams."""
     from explainer.pack import PackError, PackNotFound, bundled_pack_path, load_pack
 
     parser = argparse.ArgumentParser(
@@ -965,13 +973,7 @@ def main_plain(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
-    try:
-        return run_plain(pack, quiz_only=args.quiz_only, data_dir=args.data_dir, seed=args.seed)
-    except BrokenPipeError:
-        # The reader of our output went away (e.g. `| head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    return run_plain(pack, quiz_only=args.quiz_only, data_dir=args.data_dir, seed=args.seed)
 
 
 if __name__ == "__main__":
