@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.notifications import SeverityLevel
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -741,18 +742,60 @@ class ExplainerApp(App[None]):
         elif too_small and showing:
             self.screen.update_size(width, height)  # type: ignore[attr-defined]
         elif not too_small and showing:
-            self.pop_screen()
+            super().pop_screen()
             self.call_after_refresh(self._restore_focus)
 
     def _lift_too_small(self) -> bool:
         """Take the too-small message off the top of the stack, if it is there, and say
         whether it was (:func:`_beneath_too_small` puts it back)."""
-        from explainer.screens.too_small import TooSmallScreen
-
-        if self._started and isinstance(self.screen, TooSmallScreen):
-            self.pop_screen()
+        if self._covered():
+            super().pop_screen()
             return True
         return False
+
+    def _covered(self) -> bool:
+        """True when the too-small message is on top of the stack."""
+        from explainer.screens.too_small import TooSmallScreen
+
+        return self._started and bool(self.screen_stack) and isinstance(self.screen_stack[-1], TooSmallScreen)
+
+    # Screens change beneath the too-small message. A button press, a dismissed prompt or
+    # a palette command can be handled just after the terminal shrank; whatever screen it
+    # opens or closes is the one beneath the message, which stays on top.
+
+    def push_screen(
+        self, screen: Any, callback: Any = None, wait_for_dismiss: bool = False, *, mode: str | None = None
+    ) -> Any:
+        """Push ``screen`` as :meth:`textual.app.App.push_screen` does, beneath the
+        too-small message if it is up (the message stays on top)."""
+        from explainer.screens.too_small import TooSmallScreen
+
+        if isinstance(screen, TooSmallScreen) or not self._lift_too_small():
+            return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)  # type: ignore[call-overload]
+        try:
+            return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)  # type: ignore[call-overload]
+        finally:
+            self._check_size(self.size.width, self.size.height)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Pop the top screen, as :meth:`textual.app.App.pop_screen` does; while the
+        too-small message is up, pop the screen beneath it instead."""
+        if not self._lift_too_small():
+            return super().pop_screen()
+        try:
+            return super().pop_screen()
+        finally:
+            self._check_size(self.size.width, self.size.height)
+
+    def switch_screen(self, screen: Screen | str) -> AwaitComplete:
+        """Replace the top screen, as :meth:`textual.app.App.switch_screen` does; while
+        the too-small message is up, replace the screen beneath it instead."""
+        if not self._lift_too_small():
+            return super().switch_screen(screen)
+        try:
+            return super().switch_screen(screen)
+        finally:
+            self._check_size(self.size.width, self.size.height)
 
     def _restore_focus(self) -> None:
         """Give focus back to the widgets that had it before the terminal got too small."""
