@@ -60,6 +60,7 @@ from explainer.pack import (
     normalise_text,
     parse_number,
 )
+from explainer.pack.text import FORBIDDEN
 from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
 from explainer.session import QuizSession
 from explainer.terminal import plain_wanted  # noqa: F401  (part of this module's API)
@@ -84,18 +85,26 @@ EXIT_OK = 0
 EXIT_INTERRUPTED = 130
 """Exit code after ctrl+C (progress up to the last answer is saved)."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = FORBIDDEN
 
 
 def _safe(text: str) -> str:
-    """Return author text as written, except control characters, shown as ``\\xNN``.
+    """Return author text as written, except control characters, shown as ``\\xNN``,
+    and bidi embeddings, overrides and isolates, shown as ``\\uNNNN``.
 
     Everything printable (brackets, backslashes, CJK, emoji) is kept verbatim; only
     characters that could drive the terminal (escape sequences, carriage returns, bells)
-    are made visible, so author text can never move the cursor or change colours.
+    or reorder the line (:data:`explainer.pack.text.FORBIDDEN`) are made visible, so
+    author text can never move the cursor, change colours or reverse what is shown.
     Newlines and tabs are kept.
     """
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    """``\\x1b`` for a control character, ``\\u202e`` for a bidi control."""
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 # ------------------------------------------------------------------ Markdown -> text

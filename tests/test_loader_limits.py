@@ -440,3 +440,15 @@ def test_the_fast_precheck_never_misses_a_way_to_write_a_forbidden_character() -
             assert loader._may_hold_forbidden(f"title = 'a{char}b'\n".encode()), hex(code)
     for harmless in ('"Caf\\u00e9"', '"\\t\\n\\"\\\\"', '"\\u2028 \\U0001F393"', "'탈북 🎓 السلام … — “”'"):
         assert not loader._may_hold_forbidden(f"title = {harmless}\n".encode()), harmless
+
+
+def test_a_text_over_100000_characters_is_refused_with_its_line(tmp_path: Path) -> None:
+    assert loader.MAX_TEXT_CHARS == 100_000
+    body = "word " * 20_001  # 100,005 characters
+    explainer = EXPLAINER_TOML.replace('body = """', f'body = """{body}', 1)
+    [error] = problems(write_pack(tmp_path, explainer=explainer))
+    assert error.code == "too-long"
+    assert error.line == line_of(explainer, 'body = """')
+    assert "sections[1].body is 100,042 characters long; a text may be at most 100,000" in str(error)
+    just_right = EXPLAINER_TOML.replace('body = """', 'body = """' + "x" * 99_000, 1)
+    assert load_pack(write_pack(tmp_path / "ok", explainer=just_right)).id

@@ -493,6 +493,10 @@ def test_control_characters_in_author_text_cannot_drive_the_terminal() -> None:
     assert markdown_to_text("red \x1b[31mtext\x07") == "red \\x1b[31mtext\\x07"
 
 
+def test_bidi_overrides_in_author_text_cannot_reorder_a_line() -> None:
+    assert markdown_to_text("pay \u202eevil\u202c now \u2066x\u2069") == "pay \\u202eevil\\u202c now \\u2066x\\u2069"
+
+
 def test_plain_mode_never_imports_textual(tmp_path: Path) -> None:
     code = (
         "import io, sys\n"

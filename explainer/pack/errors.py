@@ -16,6 +16,7 @@ ERROR_CODES: dict[str, str] = {
     "unreadable": "the file is not a regular file, or cannot be read",
     "symlink-outside": "the file is a symbolic link to a file outside the pack folder",
     "too-large": "the file is larger than a pack file may be (20 MB)",
+    "too-long": "a text is longer than a field may be (100,000 characters)",
     "encoding": "the file is not UTF-8 text",
     "syntax": "the file is not valid TOML",
     "unknown-schema": "`schema` in pack.toml is a version this explainer does not read",

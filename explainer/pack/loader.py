@@ -55,6 +55,9 @@ QUIZ_FILE = "quiz.toml"
 FILE_NAMES: tuple[str, ...] = (PACK_FILE, EXPLAINER_FILE, QUIZ_FILE)
 BUNDLED_PACK_ID = "nk-pows"
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_TEXT_CHARS = 100_000
+"""The longest text one field may hold (a section body of about 16,000 words): the app
+lays out a section's body whole, and a 20 MB body would stall it."""
 """The largest pack file the loader reads: 20 MB (20 × 1024 × 1024 bytes). A larger file
 is refused before it is read (a 10,000-question quiz.toml is about 6 MB)."""
 
@@ -337,6 +340,8 @@ def _read(path: Path) -> _Document:
     doc.text = text
     if _may_hold_forbidden(raw):
         doc.errors.extend(_check_characters(doc))
+    if len(raw) > MAX_TEXT_CHARS:  # only a file this big can hold a text this long
+        doc.errors.extend(_check_lengths(doc))
     return doc
 
 
@@ -413,6 +418,30 @@ def _check_characters(doc: _Document) -> list[ContentError]:
             if found:
                 doc.forbidden.add(loc)
                 errors.append(_forbidden_error(doc, loc, found))
+        elif isinstance(node, dict):
+            stack.extend((loc + (key,), value) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((loc + (index,), value) for index, value in enumerate(node))
+    return errors
+
+
+def _check_lengths(doc: _Document) -> list[ContentError]:
+    """Report every string of the parsed file longer than :data:`MAX_TEXT_CHARS`."""
+    errors: list[ContentError] = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, str):
+            if len(node) > MAX_TEXT_CHARS:
+                errors.append(
+                    doc.error(
+                        loc,
+                        f"{_field_name(loc)} is {len(node):,} characters long; a text may be at most"
+                        f" {MAX_TEXT_CHARS:,}",
+                        "too-long",
+                        "split it: a long section reads better as several sections",
+                    )
+                )
         elif isinstance(node, dict):
             stack.extend((loc + (key,), value) for key, value in node.items())
         elif isinstance(node, list):
