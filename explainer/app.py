@@ -753,6 +753,14 @@ class ExplainerApp(App[None]):
             return True
         return False
 
+    def shows(self, screen: Screen) -> bool:
+        """True when ``screen`` is the one the reader sees: the top of the stack, or
+        just beneath the too-small message."""
+        from explainer.screens.too_small import TooSmallScreen
+
+        stack = [s for s in self.screen_stack if not isinstance(s, TooSmallScreen)]
+        return bool(stack) and stack[-1] is screen
+
     def _covered(self) -> bool:
         """True when the too-small message is on top of the stack."""
         from explainer.screens.too_small import TooSmallScreen

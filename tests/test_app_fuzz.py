@@ -144,9 +144,12 @@ async def _drive(app: ExplainerApp, draw: random.Random, seed: int, step: int, s
                 continue
             keys = [key for key in (*BASE_KEYS, *_binding_keys(app)) if key not in QUIT_KEYS]
             key = draw.choice(keys)
-            log.append((type(app.screen).__name__, key))
+            screen = app.screen
+            log.append((type(screen).__name__, key))
             app.post_message(events.Key(key, _character(key)))
             await pilot.pause(0)
+            if app.screen is not screen:  # a new screen: let it finish mounting, as a reader sees it
+                await pilot.pause()
         await pilot.pause()
 
 

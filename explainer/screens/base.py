@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 T = TypeVar("T")
 
 
-class OverlayScreen(Screen[T]):
+class ClosesItself:
+    """Mixin for a :class:`~textual.screen.Screen` that closes itself with ``dismiss``.
+
+    Textual's ``dismiss`` pops whatever screen is on top. A handler of this screen can
+    run after another screen opened over it (a key picks a timeline event, and ctrl+p,
+    typed right after, opens the command palette before the pick is handled): that
+    late ``dismiss`` would close the palette instead. Here a screen only closes itself
+    while it is the one the reader sees (the too-small message aside); otherwise the
+    late request is dropped, and the reader stays where they went.
+    """
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        """Close this screen with ``result`` if the reader sees it; else do nothing."""
+        if not self.app.shows(self):  # type: ignore[attr-defined]
+            return AwaitComplete()
+        return super().dismiss(result)  # type: ignore[misc]
+
+
+class OverlayScreen(ClosesItself, Screen[T]):
     """A window shown over the main flow; escape closes it and returns to where the
     reader was (with everything beneath kept as it was).
 

@@ -12,15 +12,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
+
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explainer.screens.base import ClosesItself
 from explainer.pack import Section
 from explainer.widgets import KeyFooter, SectionView, TopBar
 from explainer.widgets.text import shown
 
 
-class ExplainerScreen(Screen[None]):
+class ExplainerScreen(ClosesItself, Screen[None]):
     """Reads the pack's sections in order.
 
     Args:

@@ -10,11 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+
 from textual.widgets import Button, Static
+from explainer.screens.base import ClosesItself
 from explainer.widgets.text import shown
 
 
-class ResumeScreen(ModalScreen[bool]):
+class ResumeScreen(ClosesItself, ModalScreen[bool]):
     """"Continue where you stopped?" with two buttons; dismisses with True to continue.
 
     Keys: ``c`` continues; ``n`` or ``escape`` is "not now", which keeps what was saved

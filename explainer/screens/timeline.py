@@ -46,6 +46,8 @@ class TimelineScreen(ReferenceScreen):
     def _open(self, event: OptionList.OptionSelected) -> None:
         """Open the linked section of the picked event, if it has one."""
         app = self.app
+        if not app.shows(self):  # type: ignore[attr-defined]
+            return  # picked just before another screen opened over the timeline
         item = app.pack.timeline[event.option_index]  # type: ignore[attr-defined]
         if item.section:
             self.dismiss(None)  # the section takes the timeline's place: never two windows deep
