@@ -72,9 +72,9 @@ class AttemptRow:
             max_points=attempt.max_points,
             percent=percent(attempt.score, attempt.max_points),
             passed=attempt.passed,
-            questions=len(attempt.answers),
-            correct=sum(a.correct for a in attempt.answers),
-            hints_used=sum(a.hint_used for a in attempt.answers),
+            questions=attempt.question_count,
+            correct=attempt.correct_count,
+            hints_used=attempt.hint_count,
         )
 
 
@@ -115,7 +115,9 @@ def to_json(progress: Progress) -> str:
     """The history as a JSON document: ``{"pack": id, "attempts": [row, ...]}``.
 
     Each row has the :data:`CSV_COLUMNS` fields (``passed`` a boolean) plus ``answers``:
-    ``[{"question", "correct", "points", "max_points", "hint_used"}, ...]``.
+    ``[{"question", "correct", "points", "max_points", "hint_used"}, ...]``, which is
+    empty for an attempt summarised to keep the progress file small
+    (:func:`explainer.storage.compact`; its counts are still in the other fields).
     """
     attempts = []
     for row, attempt in zip(rows(progress), progress.attempts):

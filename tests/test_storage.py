@@ -354,12 +354,12 @@ def test_a_bad_file_is_set_aside_with_a_notice(tmp_path: Path, name: str) -> Non
 
 def test_a_newer_format_is_set_aside_and_named_as_such(tmp_path: Path) -> None:
     store = ProgressStore("p", tmp_path)
-    newer = b'format = 2\npack = "p"\n[whatever]\nnew = "shape"\n'
+    newer = f'format = {storage.FORMAT + 1}\npack = "p"\n[whatever]\nnew = "shape"\n'.encode()
     store.path.parent.mkdir(parents=True)
     store.path.write_bytes(newer)
     assert store.load() == Progress.empty("p")
     assert store.notice is not None and "newer version of explainer" in store.notice
-    assert "format 2" in store.notice
+    assert f"format {storage.FORMAT + 1}" in store.notice
     (backup,) = store.path.parent.glob("p.toml.bak-*")
     assert backup.read_bytes() == newer
     assert store.take_notice() is not None and store.notice is None

@@ -42,8 +42,7 @@ def verdict(attempt: Attempt) -> str:
     """The result in words: ``passed`` / ``not passed``, or for a review round
     ``k of n right``."""
     if attempt.review:
-        right = sum(answer.correct for answer in attempt.answers)
-        return f"{right} of {len(attempt.answers)} right"
+        return f"{attempt.correct_count} of {attempt.question_count} right"
     return "passed" if attempt.passed else "not passed"
 
 
