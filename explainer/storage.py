@@ -1052,51 +1052,59 @@ def _parse_summary(table: Any) -> tuple[tuple[Attempt, ...], tuple[CarriedDue, .
     except ValidationError as exc:
         raise _Unusable(f"it has the wrong shape: summary.{_first_error(exc)}") from None
     lines = [line for line in summary.attempts.replace("\r\n", "\n").split("\n") if line]
-    records = list(csv.reader(lines))
     header = ",".join(SUMMARY_COLUMNS)
-    if not records or records[0] != list(SUMMARY_COLUMNS):
+    if not lines or next(csv.reader(lines[:1]), None) != list(SUMMARY_COLUMNS):
         raise _Unusable(f"its summary.attempts does not start with the line {header!r}")
-    if len(records) != len(lines):
-        raise _Unusable("it has the wrong shape: summary.attempts must have one line per attempt")
-    try:
-        rows = _SUMMARY_ROWS.validate_python(records[1:])
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = first["loc"]
-        line = int(loc[0]) + 2 if loc else 1
-        column = f", {SUMMARY_COLUMNS[int(loc[1])]}" if len(loc) > 1 and int(loc[1]) < len(SUMMARY_COLUMNS) else ""
-        raise _Unusable(f"it has the wrong shape: summary.attempts line {line}{column}: {first['msg']}") from None
     utc = dt.timezone.utc
     shared: dict[tuple[int, int, int], AnswerCounts] = {}  # frozen, so one object per value
-    attempts = []
-    for number, (started, finished, kind, score, max_points, passed, asked, right, hints) in enumerate(rows, 2):
-        counts = shared.get((asked, right, hints))
-        if counts is None:
-            if right > asked or hints > asked:
-                raise _Unusable(
-                    f"it has the wrong shape: summary.attempts line {number}: 'correct' and"
-                    " 'hints_used' cannot exceed 'questions'"
+    attempts: list[Attempt] = []
+    for first in range(1, len(lines), _SUMMARY_BATCH):  # a batch at a time: less memory
+        batch = lines[first : first + _SUMMARY_BATCH]
+        records = list(csv.reader(batch))
+        if len(records) != len(batch):
+            raise _Unusable("it has the wrong shape: summary.attempts must have one line per attempt")
+        try:
+            rows = _SUMMARY_ROWS.validate_python(records)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            loc = error["loc"]
+            line = first + int(loc[0]) + 1 if loc else first + 1
+            column = f", {SUMMARY_COLUMNS[int(loc[1])]}" if len(loc) > 1 and int(loc[1]) < len(SUMMARY_COLUMNS) else ""
+            raise _Unusable(f"it has the wrong shape: summary.attempts line {line}{column}: {error['msg']}") from None
+        del records
+        for number, (started, finished, kind, score, max_points, passed, asked, right, hints) in enumerate(
+            rows, first + 1
+        ):
+            counts = shared.get((asked, right, hints))
+            if counts is None:
+                if right > asked or hints > asked:
+                    raise _Unusable(
+                        f"it has the wrong shape: summary.attempts line {number}: 'correct' and"
+                        " 'hints_used' cannot exceed 'questions'"
+                    )
+                counts = shared[asked, right, hints] = _trusted(
+                    AnswerCounts, {"questions": asked, "correct": right, "hints_used": hints}
                 )
-            counts = shared[asked, right, hints] = _trusted(
-                AnswerCounts, {"questions": asked, "correct": right, "hints_used": hints}
+            attempts.append(
+                _trusted(
+                    Attempt,
+                    {
+                        "started": started.astimezone(utc),
+                        "finished": finished.astimezone(utc),
+                        "review": kind == "review",
+                        "score": score,
+                        "max_points": max_points,
+                        "passed": passed == "yes",
+                        "answers": (),
+                        "counts": counts,
+                    },
+                )
             )
-        attempts.append(
-            _trusted(
-                Attempt,
-                {
-                    "started": started.astimezone(utc),
-                    "finished": finished.astimezone(utc),
-                    "review": kind == "review",
-                    "score": score,
-                    "max_points": max_points,
-                    "passed": passed == "yes",
-                    "answers": (),
-                    "counts": counts,
-                },
-            )
-        )
     return tuple(attempts), summary.due, lines[1:]
 
+
+_SUMMARY_BATCH = 2_000
+"""Summary lines checked at a time (all at once would hold every line's fields at once)."""
 
 _SUMMARY_MARK = "@@explainer-summary-lines@@"
 """Stands in for the summary lines while tomli-w writes the rest of ``[summary]``."""
@@ -1292,33 +1300,37 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         return file.read()
 
 
-def _mib(size: float) -> str:
-    """``67108864`` -> ``"64"``, ``70254592`` -> ``"67"``: a size in whole MiB (at least 0.1)."""
-    mib = size / 2**20
-    return f"{mib:.0f}" if mib >= 1 else f"{mib:.1f}"
+def _size(size: int) -> str:
+    """A number of bytes in words: ``"64 MiB"``, ``"4 KiB"``, ``"700 bytes"`` (rounded down)."""
+    if size >= 2**20:
+        return f"{size // 2**20} MiB"
+    if size >= 2**10:
+        return f"{size // 2**10} KiB"
+    return f"{size} bytes"
 
 
 def _too_big(size: int, limit: int) -> _Unusable:
     """The problem of a file over the size limit, in words."""
-    return _Unusable(f"it is {_mib(size)} MiB, over the {_mib(limit)} MiB limit, so it was not read")
+    return _Unusable(f"it is {_size(size)}, over the {_size(limit)} limit, so it was not read")
 
 
-def _parse(data: bytes, pack_id: str, chunks: _Chunks | None = None) -> Progress:
+def _parse(data: bytes, pack_id: str, chunks: _Chunks | None = None, pieces_wanted: int = 0) -> Progress:
     """Parse a progress file's bytes (format 1 or 2); raises :class:`_Unusable` with a reason.
 
     Args:
         data: the file's bytes.
         pack_id: the pack it must belong to.
-        chunks: if given, filled with the text of each attempt as it is in the file
-            (when the file could be read attempt by attempt), for :func:`_render` to
-            reuse rather than convert again.
+        chunks: if given, filled with the summary lines and the text of the last
+            ``pieces_wanted`` detailed attempts as they are in the file (when it could
+            be read in pieces: :func:`_loads`), for :func:`_render` to reuse.
+        pieces_wanted: how many of the newest detailed attempts to keep the text of.
     """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise _Unusable("it is not UTF-8 text") from None
     with _gc_paused():
-        return _parse_text(text, pack_id, chunks)
+        return _parse_text(text, pack_id, chunks, pieces_wanted if chunks is not None else 0)
 
 
 _ATTEMPT_HEADER = "[[attempts]]\n"
@@ -1329,45 +1341,53 @@ class _NotInPieces(Exception):
     """Internal: the file cannot be read attempt by attempt; read it whole."""
 
 
-def _loads(text: str) -> tuple[dict[str, Any], list[str] | None]:
-    """Parse TOML; return the table and, if possible, the text of each ``[[attempts]]``.
+def _loads(text: str, pieces_wanted: int = 0) -> tuple[dict[str, Any], list[str] | None]:
+    """Parse TOML; return the table and, if possible, the text of the last ``[[attempts]]``.
 
-    The text is cut before every line that is exactly ``[[attempts]]``, and each piece
-    is parsed on its own. That gives the very same table as parsing the whole text
-    whenever every piece parses, each attempt's piece holds that one attempt and nothing
-    else, and the first piece holds no attempt (checked here; a cut inside a multi-line
-    string always leaves an unterminated string, an error). Otherwise the whole text is
-    parsed, and no pieces are returned.
+    The text is cut before each of the last ``pieces_wanted`` lines that are exactly
+    ``[[attempts]]``; what comes before is parsed in one go, and each piece on its own.
+    That gives the very same table as parsing the whole text whenever every piece
+    parses, each piece holds one attempt and nothing else, and the part before holds no
+    attempt unless it holds them all in order (checked here; a cut inside a multi-line
+    string always leaves an unterminated string, an error). Otherwise, or when
+    ``pieces_wanted`` is 0, the whole text is parsed and no pieces are returned.
+
+    Returns:
+        The table, and the text of each of its last attempts (each starting with
+        ``[[attempts]]``), or None.
 
     Raises:
         tomllib.TOMLDecodeError, RecursionError, ValueError: as ``tomllib.loads``.
     """
-    pieces = text.split(_ATTEMPT_SPLIT)
-    if len(pieces) > 1:
+    cuts = text.split(_ATTEMPT_SPLIT)
+    if pieces_wanted > 0 and len(cuts) > 1:
+        first = max(1, len(cuts) - pieces_wanted)
         try:
-            table = tomllib.loads(pieces[0])
-            if "attempts" in table:
+            table = tomllib.loads(_ATTEMPT_SPLIT.join(cuts[:first]))
+            detailed = table.get("attempts", [])
+            if first == 1 and "attempts" in table:
                 raise _NotInPieces
-            detailed = []
-            chunks = []
-            for piece in pieces[1:]:
-                chunk = _ATTEMPT_HEADER + piece
-                part = tomllib.loads(chunk)
+            if not isinstance(detailed, list) or len(detailed) != first - 1:
+                raise _NotInPieces
+            pieces = []
+            for cut in cuts[first:]:
+                piece = _ATTEMPT_HEADER + cut
+                part = tomllib.loads(piece)
                 if len(part) != 1 or len(part.get("attempts", ())) != 1:
                     raise _NotInPieces
                 detailed.append(part["attempts"][0])
-                chunks.append(chunk)
+                pieces.append(piece)
             table["attempts"] = detailed
-            return table, chunks
+            return table, pieces
         except (_NotInPieces, tomllib.TOMLDecodeError, RecursionError, ValueError):
             pass
     return tomllib.loads(text), None
 
 
-def _parse_text(text: str, pack_id: str, chunks: _Chunks | None = None) -> Progress:
+def _parse_text(text: str, pack_id: str, chunks: _Chunks | None = None, pieces_wanted: int = 0) -> Progress:
     """:func:`_parse` after decoding."""
     try:
-        table, pieces = _loads(text)
+        table, pieces = _loads(text, pieces_wanted)
     except tomllib.TOMLDecodeError as exc:
         raise _Unusable(f"it is not valid TOML: {exc}") from None
     except (RecursionError, ValueError) as exc:  # absurd nesting or huge integers
@@ -1405,8 +1425,8 @@ def _parse_text(text: str, pack_id: str, chunks: _Chunks | None = None) -> Progr
         start = len(lines)
         if start:
             chunks.summary = (progress.attempts[:start], "\n".join(lines) + "\n")
-        if pieces is not None and len(pieces) == len(progress.attempts) - start:
-            for attempt, chunk in zip(progress.attempts[start:], pieces):
+        if pieces and len(pieces) <= len(progress.attempts) - start:
+            for attempt, chunk in zip(progress.attempts[-len(pieces) :], pieces):
                 chunks.attempts[id(attempt)] = (attempt, chunk)
     return progress
 
@@ -1662,7 +1682,8 @@ class ProgressStore:
         if known is not None and known[0] == data:
             return known[1]
         chunks = _Chunks()
-        progress = _parse(data, self.pack_id, chunks)
+        keep = DETAILED_ATTEMPTS if self.detailed_attempts is None else self.detailed_attempts
+        progress = _parse(data, self.pack_id, chunks, pieces_wanted=keep)
         self._known = (data, progress)
         self._chunks = chunks
         return progress
