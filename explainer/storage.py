@@ -2,7 +2,10 @@
 
 One TOML file per pack, ``<data dir>/progress/<pack id>.toml``, written with tomli-w and
 read with tomli (tomllib). The file's shape is the pydantic models below, the one
-definition of the format; ``docs/progress.md`` shows an example.
+definition of the format; ``docs/progress.md`` shows an example. Format 1 keeps every
+attempt in full; format 2 adds ``[summary]``, where older attempts are kept as one CSV
+line each (read with :mod:`csv`, checked with pydantic) with the review queue they left
+(:func:`compact`). A file with nothing summarised is still written as format 1.
 
 - :func:`data_dir` says where the files live (``--data-dir`` > ``EXPLAINER_DATA_DIR`` >
   the platform's user data folder).
@@ -11,10 +14,15 @@ definition of the format; ``docs/progress.md`` shows an example.
   atomic (temp file in the same folder, flush, fsync, ``os.replace``, fsync the folder),
   so two app instances never corrupt the file and never lose each other's attempts, and
   a crash at any instant leaves either the old file or the new one.
-- A corrupt, unreadable or newer-format file is moved aside to
-  ``<name>.bak-<UTC timestamp>`` (never overwritten, never deleted), a fresh state is
-  started, and :attr:`ProgressStore.notice` says what happened in one sentence for the
-  screen or the command line. These cases never raise.
+- Each save summarises all but the newest attempts (:data:`DETAILED_ATTEMPTS`,
+  :data:`DETAILED_ANSWERS`), so the file stays small and quick to read however long the
+  history; history rows, ``explainer results`` rows and the review queue stay the same.
+  A save reuses what it last read or wrote: it parses the file again only if its bytes
+  changed, and converts only attempts it has not written before.
+- A corrupt, unreadable, newer-format or oversized (:data:`MAX_FILE_BYTES`) file is
+  moved aside to ``<name>.bak-<UTC timestamp>`` (never overwritten, never deleted), a
+  fresh state is started, and :attr:`ProgressStore.notice` says what happened in one
+  sentence for the screen or the command line. These cases never raise.
 - :func:`question_hash` fingerprints a question's content; :func:`history_for` and
   :func:`valid_in_progress` apply the rule "editing one question resets that question's
   history only; removing one leaves the rest intact".
@@ -50,7 +58,6 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -412,24 +419,18 @@ def response_fits(question: AnyQuestion, response: Response) -> bool:
 
 def _aware_utc(value: dt.datetime) -> dt.datetime:
     """Require a timezone-aware date-time and convert it to UTC."""
+    if value.tzinfo is dt.timezone.utc:  # what tomli gives for Z and +00:00: nothing to do
+        return value
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("must be a date-time with a timezone, e.g. 2025-02-01T09:30:00Z")
     return value.astimezone(dt.timezone.utc)
 
 
-def _finite_number(value: Any) -> Any:
-    """Accept a TOML integer or float (never a bool or a string) and make it a float."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("must be a number")
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError("must be a finite number")
-    return float(value)
-
-
 UtcDateTime = Annotated[dt.datetime, Strict(), AfterValidator(_aware_utc)]
 """A TOML offset date-time, kept in UTC (``2025-02-01 09:30:00+00:00``)."""
-Points = Annotated[float, BeforeValidator(_finite_number), Field(ge=0)]
-"""A number of points, 0 or more (written as a float)."""
+Points = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+"""A number of points, 0 or more and finite: a TOML integer or float, never a bool or a
+string (kept and written as a float)."""
 Id = Annotated[StrictStr, Field(min_length=1)]
 """A section or question id, as written in the pack."""
 Hash = Annotated[StrictStr, Field(pattern=_HASH)]

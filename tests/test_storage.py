@@ -765,3 +765,15 @@ def test_the_docs_example_is_a_valid_file() -> None:
     example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
     progress = storage._parse(example.encode(), "nk-pows")
     assert progress.attempts and progress.quiz is not None
+
+
+def test_the_docs_format_2_example_is_a_valid_file() -> None:
+    """docs/progress.md's example of a file with summarised attempts parses as format 2."""
+    doc = (Path(__file__).parent.parent / "docs" / "progress.md").read_text(encoding="utf-8")
+    example = next(block.split("```", 1)[0] for block in doc.split("```toml\n") if block.startswith("format = 2"))
+    progress = storage._parse(example.encode(), "nk-pows")
+    assert progress.format == 2 and progress.summarised_count == 2 and len(progress.attempts) == 3
+    assert progress.attempts[1].review and progress.attempts[1].correct_count == 1
+    assert [c.question for c in progress.review_carry] == ["how-many"]
+    header = next(line for line in doc.splitlines() if line.startswith("started,finished"))
+    assert header == ",".join(storage.SUMMARY_COLUMNS)
