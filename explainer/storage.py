@@ -792,10 +792,17 @@ class Progress(_Model):
         return _render(self)[0]
 
     def _replace(self, **changes: Any) -> Progress:
-        """A validated copy with ``changes`` applied."""
+        """A validated copy with ``changes`` applied.
+
+        Unless the attempts change, they are not checked again (they were when this
+        progress was made): the rest is validated on its own and the attempts put back.
+        """
         data = dict(self)
         data.update(changes)
-        return type(self).model_validate(data)
+        if "attempts" in changes or "review_carry" in changes:
+            return type(self).model_validate(data)
+        light = type(self).model_validate({**data, "attempts": (), "review_carry": ()})
+        return light.model_copy(update={"attempts": self.attempts, "review_carry": self.review_carry})
 
 
 # --------------------------------------------------------- the rules for edits
@@ -940,7 +947,8 @@ def compact(progress: Progress, keep: int | None = None, keep_answers: int | Non
     from explainer.review import carry_forward  # the review rule lives in review.py
 
     moved = detailed[:count]
-    summarised = tuple(_summarise(attempt) for attempt in moved)
+    shared: dict[tuple[int, int, int], AnswerCounts] = {}
+    summarised = tuple(_summarise(attempt, shared) for attempt in moved)
     return progress.model_copy(
         update={
             "format": 2,
@@ -994,14 +1002,20 @@ def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     return model
 
 
-def _summarise(attempt: Attempt) -> Attempt:
-    """The summarised copy of a detailed attempt (already validated: no checks again)."""
+def _summarise(attempt: Attempt, shared: dict[tuple[int, int, int], AnswerCounts]) -> Attempt:
+    """The summarised copy of a detailed attempt (already validated: no checks again).
+
+    ``shared`` holds the counts made so far, one object per value (they are frozen).
+    """
     if attempt.counts is not None:
         return attempt
-    counts = AnswerCounts.model_construct(
-        questions=attempt.question_count, correct=attempt.correct_count, hints_used=attempt.hint_count
-    )
-    return attempt.model_copy(update={"answers": (), "counts": counts})
+    key = (attempt.question_count, attempt.correct_count, attempt.hint_count)
+    counts = shared.get(key)
+    if counts is None:
+        counts = shared[key] = _trusted(
+            AnswerCounts, {"questions": key[0], "correct": key[1], "hints_used": key[2]}
+        )
+    return _trusted(Attempt, {**attempt.__dict__, "answers": (), "counts": counts})
 
 
 def _summary_row(attempt: Attempt) -> str:
@@ -1582,7 +1596,8 @@ class ProgressStore:
                 raise TypeError(f"the change returned {type(new).__name__}, not Progress")
             if new.pack != self.pack_id:
                 raise ValueError(f"the change returned the progress of pack {new.pack!r}")
-            new = compact(new, self.detailed_attempts, self.detailed_answers)
+            with _gc_paused():
+                new = compact(new, self.detailed_attempts, self.detailed_answers)
             if new == current and self.path.is_file():
                 return current
             self._remove_stray_temp_files()
