@@ -820,12 +820,14 @@ def history_for(pack: Pack, progress: Progress) -> dict[str, list[AttemptAnswer]
         (an empty list when it has no history). An answer counts only if its hash equals
         the question's :func:`question_hash` now, so editing a question resets its
         history and leaves the others alone; answers to removed questions are left out.
-        Attempts are taken in order of finishing.
+        Attempts are taken in order of finishing. Summarised attempts have no answers
+        here; what they mean for the review queue is :attr:`Progress.review_carry`.
     """
     hashes = current_hashes(pack)
     questions = {q.id: q for q in pack.questions}
     history: dict[str, list[AttemptAnswer]] = {qid: [] for qid in hashes}
-    ordered = sorted(enumerate(progress.attempts), key=lambda pair: (pair[1].finished, pair[0]))
+    with_answers = [(index, attempt) for index, attempt in enumerate(progress.attempts) if attempt.answers]
+    ordered = sorted(with_answers, key=lambda pair: (pair[1].finished, pair[0]))
     for _, attempt in ordered:
         for answer in attempt.answers:
             if hashes.get(answer.question) != answer.hash:
