@@ -22,7 +22,7 @@ after that many attempts: the newest ones in full, the older ones summarised
   summarise the oldest detailed attempt, write atomically with fsync), against
   ``tomli_w.dumps`` of the same file's data, measured alternately.
 - memory: the ``tracemalloc`` peak of one load and of one save, against the peaks of
-  the two baselines, and the subprocess's ``ru_maxrss``.
+  the two baselines, and the subprocess's peak resident memory (``VmHWM``).
 
 ``--legacy`` adds, per size, a format 1 file as explainer wrote it before summaries
 (every attempt in full): its first load and first save, when all but the newest
@@ -169,6 +169,37 @@ def _extra_attempt(pack, n: int):
     return template.model_copy(update={"started": started, "finished": started + dt.timedelta(seconds=90)})
 
 
+def peak_rss_kib() -> int:
+    """This process's peak resident memory in KiB: ``VmHWM`` from /proc on Linux.
+
+    ``ru_maxrss`` would count the parent's memory too: a child made by fork or vfork
+    keeps the peak of the memory it shared with its parent until ``exec``.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+_PLAIN_CHILD = """
+import atexit, os, runpy, sys
+sys.path.insert(0, os.environ["BENCH_DIR"])
+from progress import peak_rss_kib
+
+def note_peak():
+    with open(os.environ["BENCH_PEAK_FILE"], "w", encoding="ascii") as out:
+        out.write(str(peak_rss_kib()))
+
+atexit.register(note_peak)
+sys.argv = ["explainer", *sys.argv[1:]]
+runpy.run_module("explainer", run_name="__main__", alter_sys=True)
+"""
+
+
 def _timed(fn) -> tuple[float, object]:
     start = time.perf_counter()
     result = fn()
@@ -242,7 +273,7 @@ def child(pack_folder: Path, data_folder: Path, rounds: int, legacy: bool) -> di
         store = ProgressStore(pack.id, data_folder)
         store.load()
         out["save_peak"] = _peak(lambda: store.add_attempt(extras[-1]))
-    out["maxrss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out["maxrss_kib"] = peak_rss_kib()
     return out
 
 
@@ -258,21 +289,18 @@ def measure(pack_folder: Path, data_folder: Path, rounds: int, legacy: bool = Fa
 
 
 def plain_run(pack_folder: Path, data_folder: Path) -> tuple[float, float]:
-    """One ``explainer PACK --plain --quiz-only`` with 4 answers piped in: (seconds, max RSS MiB)."""
-    command = [sys.executable, "-m", "explainer", str(pack_folder), "--plain", "--quiz-only",
+    """One ``explainer PACK --plain --quiz-only`` with 4 answers piped in: (seconds, peak RSS MiB)."""
+    peak_file = data_folder.parent / f"{data_folder.name}.peak"
+    env = {**os.environ, "BENCH_DIR": str(Path(__file__).resolve().parent), "BENCH_PEAK_FILE": str(peak_file)}
+    command = [sys.executable, "-c", _PLAIN_CHILD, str(pack_folder), "--plain", "--quiz-only",
                "--data-dir", str(data_folder), "--seed", "1"]
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert process.stdin is not None and process.stderr is not None
-    process.stdin.write(b"1\n" * QUESTIONS)
-    process.stdin.close()
-    errors = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    result = subprocess.run(command, input=b"1\n" * QUESTIONS, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=env, check=False)
     seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        sys.exit(f"the plain run failed ({process.returncode}):\n{errors.decode()}")
-    return seconds, usage.ru_maxrss / 1024
+    if result.returncode != 0:
+        sys.exit(f"the plain run failed ({result.returncode}):\n{result.stderr.decode()}")
+    return seconds, int(peak_file.read_text(encoding="ascii")) / 1024
 
 
 def profile(pack, data_folder: Path, top: int = 20) -> None:
@@ -333,7 +361,7 @@ def main() -> int:
         header = (
             "attempts", "file MiB", "summarised", "tomllib ms", "load ms", "x tomllib",
             "tomli_w ms", "save ms", "x tomli_w", "load peak MiB", "x tomllib", "save peak MiB", "x tomli_w",
-            "maxrss MiB",
+            "peak RSS MiB",
         )
         print(" | ".join(header))
         rows = []
@@ -369,7 +397,7 @@ def main() -> int:
         if args.legacy:
             print("\nformat 1 files, every attempt in full (as older versions wrote them): first load,"
                   " first save (summarises all but the newest), one round")
-            print("attempts | file MiB | tomllib ms | first load ms | first save ms | file after MiB | maxrss MiB")
+            print("attempts | file MiB | tomllib ms | first load ms | first save ms | file after MiB | peak RSS MiB")
             for size in args.sizes:
                 data = root / f"legacy-{size}"
                 write_legacy_progress(data, pack, size)
@@ -389,7 +417,7 @@ def main() -> int:
                 shutil.rmtree(data)
 
         for size in args.plain or ():
-            print(f"\nplain run (--quiz-only, {QUESTIONS} answers piped in), {size:,} attempts: seconds, max RSS")
+            print(f"\nplain run (--quiz-only, {QUESTIONS} answers piped in), {size:,} attempts: seconds, peak RSS")
             empty = root / "plain-empty"
             seconds, rss = plain_run(pack_folder, empty)
             print(f"  no progress yet:                          {seconds:6.2f} s {rss:7.0f} MiB")

@@ -38,9 +38,7 @@ import csv
 import datetime as dt
 import gc
 import hashlib
-import io
 import json
-import math
 import os
 import re
 import tempfile
