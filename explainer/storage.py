@@ -1561,9 +1561,14 @@ class ProgressStore:
     def load(self) -> Progress:
         """Return the saved progress, or an empty one if there is none.
 
-        Never raises for a bad file: it is set aside and :attr:`notice` says so. If even
-        that fails (e.g. the folder is read-only), the empty state is returned, the file
-        is left as it is and :attr:`notice` says progress cannot be saved.
+        The progress is as in the file: attempts are summarised by the next save, not
+        here. The file is parsed only if its bytes differ from those this store last
+        read or wrote.
+
+        Never raises for a bad file (or one over :attr:`max_bytes`, which is not read):
+        it is set aside and :attr:`notice` says so. If even that fails (e.g. the folder
+        is read-only), the empty state is returned, the file is left as it is and
+        :attr:`notice` says progress cannot be saved.
         """
         try:
             return self._read()
