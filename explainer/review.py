@@ -10,6 +10,10 @@ attempts (nothing extra is stored):
   again.
 - Only answers to the question as it is now count (:func:`explainer.storage.history_for`):
   editing a question clears its place in the queue.
+- Attempts summarised to keep the progress file small (:func:`explainer.storage.compact`)
+  keep no answers; the queue they left is saved with them
+  (:attr:`~explainer.storage.Progress.review_carry`, made by :func:`carry_forward`) and
+  the count goes on from there, so summarising never changes what is due.
 
 A review round asks the due questions, the one waiting longest first (ordered by the
 attempt that made it due, then by pack order), then any other question missed in the
@@ -26,9 +30,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from explainer.pack import Pack
-from explainer.storage import Progress, history_for
+from explainer.storage import Attempt, CarriedDue, Progress, current_hashes, history_for
 
-__all__ = ["RIGHT_IN_A_ROW", "DueQuestion", "due_questions", "review_queue"]
+__all__ = ["RIGHT_IN_A_ROW", "DueQuestion", "carry_forward", "due_questions", "review_queue", "step"]
 
 RIGHT_IN_A_ROW = 2
 """How many right answers in a row take a question out of the review queue."""
@@ -52,24 +56,24 @@ class DueQuestion:
 def due_questions(pack: Pack, progress: Progress) -> list[DueQuestion]:
     """Return the questions of ``pack`` in the review queue, waiting longest first.
 
-    Ties (questions made due by the same attempt) are in pack order.
+    Starts from :attr:`~explainer.storage.Progress.review_carry` (the queue as the
+    summarised attempts left it, for questions whose content has not changed since) and
+    goes on with the answers of the detailed attempts, in order of finishing. Ties
+    (questions made due by the same attempt) are in pack order.
     """
     order = {question.id: index for index, question in enumerate(pack.questions)}
-    finished_at = _finish_times(progress)
+    hashes = current_hashes(pack)
+    carried = {
+        item.question: (item.since, item.right_in_a_row)
+        for item in progress.review_carry
+        if hashes.get(item.question) == item.hash
+    }
+    finished = {id(answer): attempt.finished for attempt in progress.attempts for answer in attempt.answers}
     due: list[DueQuestion] = []
     for question_id, answers in history_for(pack, progress).items():
-        since: dt.datetime | None = None
-        streak = 0
+        since, streak = carried.get(question_id, (None, 0))
         for answer in answers:
-            finished = finished_at[id(answer)]
-            if not answer.correct:
-                if since is None:
-                    since = finished
-                streak = 0
-            elif since is not None:
-                streak += 1
-                if streak >= RIGHT_IN_A_ROW:
-                    since, streak = None, 0
+            since, streak = step(since, streak, answer.correct, finished[id(answer)])
         if since is not None:
             due.append(DueQuestion(question_id, since, streak))
     due.sort(key=lambda item: (item.due_since, order[item.question_id]))
@@ -93,7 +97,62 @@ def review_queue(pack: Pack, progress: Progress, missed_now: Iterable[str] = ())
     return ids
 
 
-def _finish_times(progress: Progress) -> dict[int, dt.datetime]:
-    """When the attempt of each saved answer finished, by ``id()`` of the answer: one pass
-    over every attempt, so the queue costs O(answers), not O(questions x answers)."""
-    return {id(answer): attempt.finished for attempt in progress.attempts for answer in attempt.answers}
+def step(
+    since: dt.datetime | None, streak: int, correct: bool, finished: dt.datetime
+) -> tuple[dt.datetime | None, int]:
+    """Apply one answer to a question's place in the queue: the Leitner rule.
+
+    Args:
+        since: when the question became due (None: it is not due).
+        streak: right answers in a row since then (0 when not due).
+        correct: whether this answer was fully right.
+        finished: when the attempt holding this answer finished (UTC).
+
+    Returns:
+        The new ``(since, streak)``: a wrong answer makes the question due (keeping an
+        earlier ``since``) and resets the streak; :data:`RIGHT_IN_A_ROW` right answers
+        take it out of the queue, ``(None, 0)``.
+    """
+    if not correct:
+        return (finished if since is None else since), 0
+    if since is None:
+        return None, 0
+    streak += 1
+    if streak >= RIGHT_IN_A_ROW:
+        return None, 0
+    return since, streak
+
+
+def carry_forward(carried: Iterable[CarriedDue], attempts: Iterable[Attempt]) -> tuple[CarriedDue, ...]:
+    """Return the queue after ``attempts``, starting from ``carried``, for summarising.
+
+    :func:`explainer.storage.compact` calls this with the attempts it summarises, so the
+    queue they leave is kept when their answers are dropped.
+
+    Args:
+        carried: the queue before them (:attr:`~explainer.storage.Progress.review_carry`).
+        attempts: the attempts being summarised (with their answers), any order; they
+            are taken in order of finishing, as :func:`due_questions` takes them.
+
+    Returns:
+        One :class:`~explainer.storage.CarriedDue` per (question id, hash) still due,
+        those already carried first. Each (id, hash) is followed on its own, as
+        :func:`explainer.storage.history_for` keeps only answers to the question's
+        current content. Unlike :func:`history_for`, an answer whose saved response no
+        longer fits its question (only possible in a hand-edited file) still counts:
+        the pack is not known here.
+    """
+    state: dict[tuple[str, str], tuple[dt.datetime | None, int]] = {
+        (item.question, item.hash): (item.since, item.right_in_a_row) for item in carried
+    }
+    ordered = sorted(enumerate(attempts), key=lambda pair: (pair[1].finished, pair[0]))
+    for _, attempt in ordered:
+        for answer in attempt.answers:
+            key = (answer.question, answer.hash)
+            since, streak = state.get(key, (None, 0))
+            state[key] = step(since, streak, answer.correct, attempt.finished)
+    return tuple(
+        CarriedDue(question=question, hash=hash_, since=since, right_in_a_row=streak)
+        for (question, hash_), (since, streak) in state.items()
+        if since is not None
+    )

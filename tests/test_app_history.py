@@ -92,6 +92,41 @@ async def test_history_lists_every_attempt(mini_pack, data_dir, utc):
         assert isinstance(app.screen, WelcomeScreen)
 
 
+async def test_history_of_summarised_attempts_reads_the_same(mini_pack, data_dir, utc):
+    """Older attempts summarised to keep the file small (explainer.storage.compact) show
+    exactly as before: dates, kind, score, percentage, and "k of n right" for a review."""
+    saved = ProgressStore(mini_pack.id, data_dir, detailed_attempts=1).save(history_progress(mini_pack))
+    assert [a.summarised for a in saved.attempts] == [True, True, False]
+    app = ExplainerApp(mini_pack, seed=SEED, data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "2 attempts, 1 review round" in text
+        assert "1  2025-02-03 09:30  quiz         2 of 4   50%  not passed" in text
+        assert "2  2025-02-04 09:30  review       1 of 2   50%  1 of 2 right" in text
+        assert "3  2025-02-05 09:30  quiz         4 of 4  100%  passed" in text
+
+
+async def test_a_long_history_lists_the_latest_attempts(mini_pack, data_dir, utc, monkeypatch):
+    """Past HistoryScreen's TABLE_MAX (1,000) attempts, the table keeps the latest, with
+    their own numbers, and says where the rest are (a 50,000-line table takes seconds)."""
+    from explainer.screens import history
+
+    monkeypatch.setattr(history, "TABLE_MAX", 2)
+    save_history(mini_pack, data_dir)
+    app = ExplainerApp(mini_pack, seed=SEED, data_dir=data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("y")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "The latest 2 attempts, oldest first" in text
+        assert "The 1 before them are not listed here; `explainer results` prints every attempt." in text
+        assert "1  2025-02-03 09:30" not in text
+        assert "2  2025-02-04 09:30  review       1 of 2   50%  1 of 2 right" in text
+        assert "3  2025-02-05 09:30  quiz         4 of 4  100%  passed" in text
+
+
 async def test_empty_history_says_so(mini_pack, data_dir):
     app = ExplainerApp(mini_pack, seed=SEED, data_dir=data_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -619,3 +619,23 @@ def test_glossary_and_timeline_at_a_pause(tmp_path: Path) -> None:
     assert f"Glossary, 1 term:\n- {entry.term}: {entry.definition}\nEnd of the glossary." in out
     assert f"Timeline, 1 event:\n- {event.date}: {event.event} (section 1, {pack.sections[0].title})\n" in out
     assert "Press Enter to go on, type z for the quiz, or q to quit." in out  # "x" is not a command
+
+
+@pytest.mark.parametrize("error", [OSError(28, "No space left on device"), PermissionError(13, "Permission denied")])
+def test_a_full_disk_or_read_only_folder_is_one_line_and_the_quiz_goes_on(
+    every_type: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError
+) -> None:
+    from explainer import storage
+
+    def refuse(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(storage.tempfile, "NamedTemporaryFile", refuse)
+    _, stdin = answers(every_type, right_line)
+    code, out, err = run_in_process(every_type, tmp_path, stdin, quiz_only=True)
+    assert code == 0
+    assert "Score: 7 of 7 points (100%)" in out
+    lines = err.splitlines()
+    assert len(lines) == 1 and "could not be saved" in lines[0] and error.strerror in lines[0]
+    monkeypatch.undo()
+    assert not progress_path(every_type.id, tmp_path).exists()

@@ -110,3 +110,31 @@ def test_a_session_survives_the_progress_file_exactly(every_type_pack):
     record = session_to_attempt(again, T0, T0 + dt.timedelta(minutes=5))
     assert record.started == T0 and len(record.answers) == session.total
     assert record.answers[0].response == session.response(first.id)
+
+
+def test_the_queue_carried_past_summarised_attempts_goes_on_the_same(mini_pack):
+    """What compaction keeps (carry_forward) plus the later attempts gives the same queue
+    as every attempt in full, and an edited question drops its carried place."""
+    from explainer.review import carry_forward, step
+
+    assert step(None, 0, False, T0) == (T0, 0)
+    assert step(T0, 0, True, T0) == (T0, 1)
+    assert step(T0, 1, True, T0) == (None, 0)
+    assert step(None, 0, True, T0) == (None, 0)
+    older = [
+        attempt(mini_pack, 1, {"piers": False, "closure": False, "vote-date": True}),
+        attempt(mini_pack, 2, {"piers": True, "closure": True}, review=True),
+        attempt(mini_pack, 3, {"closure": True}, review=True),
+    ]
+    newer = [attempt(mini_pack, 4, {"vote-date": False})]
+    carried = carry_forward((), older)
+    assert [(c.question, c.since, c.right_in_a_row) for c in carried] == [("piers", T0 + dt.timedelta(minutes=1), 1)]
+    summarised = Progress(pack=mini_pack.id, format=2, attempts=tuple(newer), review_carry=carried)
+    assert due_questions(mini_pack, summarised) == due_questions(mini_pack, progress(mini_pack, *older, *newer))
+    assert review_queue(mini_pack, summarised) == ["piers", "vote-date"]
+    assert due_questions(mini_pack, summarised)[0].right_in_a_row == 1
+    edited = mini_pack.model_copy(deep=True)
+    piers = edited.question("piers").model_copy(update={"prompt": "Edited?"})
+    questions = tuple(piers if q.id == "piers" else q for q in edited.questions)
+    edited = edited.model_copy(update={"quiz_file": edited.quiz_file.model_copy(update={"questions": questions})})
+    assert [d.question_id for d in due_questions(edited, summarised)] == ["vote-date"]

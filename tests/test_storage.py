@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -283,6 +284,130 @@ def test_stray_temp_files_of_a_killed_writer_are_removed_under_the_lock(tmp_path
     assert _files(folder) == [".other.toml.abc123.tmp", "p.toml", "p.toml.lock"]
 
 
+# ------------------------------------------------------------------ a hostile disk
+
+
+class _FailingTemp:
+    """Wraps the real temp file; ``fail`` names the call that raises (ENOSPC, EACCES...)."""
+
+    def __init__(self, real, fail: str, error: OSError) -> None:
+        self._real, self._fail, self._error = real, fail, error
+        self.name = real.name
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._real.close()
+        return False
+
+    def write(self, data):
+        if self._fail == "write":
+            raise self._error
+        return self._real.write(data)
+
+    def flush(self):
+        return self._real.flush()
+
+    def fileno(self):
+        return self._real.fileno()
+
+
+DISK_FULL = OSError(28, "No space left on device")
+READ_ONLY = PermissionError(13, "Permission denied")
+
+
+@pytest.mark.parametrize(
+    "where, error",
+    [
+        ("create", READ_ONLY),  # a read-only data folder: the temp file cannot be made
+        ("write", DISK_FULL),
+        ("fsync", DISK_FULL),
+        ("replace", DISK_FULL),
+    ],
+)
+def test_a_save_the_disk_refuses_keeps_the_old_file_and_says_why(
+    tmp_path: Path, mini_pack: Pack, monkeypatch: pytest.MonkeyPatch, where: str, error: OSError
+) -> None:
+    store = ProgressStore(mini_pack.id, tmp_path)
+    store.add_attempt(_attempt(mini_pack, 0))
+    before = store.path.read_bytes()
+    real_temp = storage.tempfile.NamedTemporaryFile
+
+    def temp(*args, **kwargs):
+        if where == "create":
+            raise error
+        return _FailingTemp(real_temp(*args, **kwargs), where, error)
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(storage.tempfile, "NamedTemporaryFile", temp)
+    if where in ("fsync", "replace"):
+        monkeypatch.setattr(storage.os, where, fail)
+    with pytest.raises(ProgressError, match=f"could not be saved to .*mini.toml: {error.strerror}"):
+        store.add_attempt(_attempt(mini_pack, 1))
+    monkeypatch.undo()
+    assert store.path.read_bytes() == before
+    assert _files(store.path.parent) == ["mini.toml", "mini.toml.lock"]
+    # Once the disk takes writes again, the next save works from what is on disk.
+    assert len(store.load().attempts) == 1
+    assert len(store.add_attempt(_attempt(mini_pack, 2)).attempts) == 2
+    assert len(ProgressStore(mini_pack.id, tmp_path).load().attempts) == 2
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_data_folder_refuses_saves_with_a_notice(tmp_path: Path) -> None:
+    store = ProgressStore("p", tmp_path)
+    store.mark_read("a")
+    folder = store.path.parent
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(ProgressError, match="could not be saved|could not be locked"):
+            store.mark_read("b")
+        assert store.load().sections_read == ("a",)
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_symlink_is_read_through_and_replaced_by_the_first_save(tmp_path: Path) -> None:
+    """Kept as it has always been: the link is followed to read, and saving replaces the
+    link itself with a regular file in the progress folder. The target is never written."""
+    target = tmp_path / "elsewhere" / "p.toml"
+    target.parent.mkdir()
+    target.write_text(Progress(pack="p", sections_read=("a",)).to_toml(), encoding="utf-8")
+    original = target.read_bytes()
+    store = ProgressStore("p", tmp_path / "data")
+    store.path.parent.mkdir(parents=True)
+    store.path.symlink_to(target)
+
+    assert store.load().sections_read == ("a",) and store.notice is None
+    assert storage.read_progress("p", tmp_path / "data").sections_read == ("a",)
+    store.mark_read("b")
+
+    assert not store.path.is_symlink() and store.path.is_file()
+    assert ProgressStore("p", tmp_path / "data").load().sections_read == ("a", "b")
+    assert target.read_bytes() == original
+
+
+def test_a_dangling_symlink_is_no_progress_yet(tmp_path: Path) -> None:
+    store = ProgressStore("p", tmp_path)
+    store.path.parent.mkdir(parents=True)
+    store.path.symlink_to(tmp_path / "nowhere.toml")
+    assert store.load() == Progress.empty("p") and store.notice is None
+    store.mark_read("a")
+    assert store.path.is_file() and not store.path.is_symlink()
+    assert not (tmp_path / "nowhere.toml").exists()
+
+
+def test_results_leave_a_folder_in_place_of_the_file_alone(tmp_path: Path) -> None:
+    path = storage.progress_path("p", tmp_path)
+    path.mkdir(parents=True)
+    with pytest.raises(ProgressError, match="cannot be read"):
+        storage.read_progress("p", tmp_path)
+    assert path.is_dir()
+
+
 # ------------------------------------------------------------------ bad files
 
 GOOD = Progress(pack="p", sections_read=("a",)).to_toml().encode()
@@ -354,12 +479,12 @@ def test_a_bad_file_is_set_aside_with_a_notice(tmp_path: Path, name: str) -> Non
 
 def test_a_newer_format_is_set_aside_and_named_as_such(tmp_path: Path) -> None:
     store = ProgressStore("p", tmp_path)
-    newer = b'format = 2\npack = "p"\n[whatever]\nnew = "shape"\n'
+    newer = f'format = {storage.FORMAT + 1}\npack = "p"\n[whatever]\nnew = "shape"\n'.encode()
     store.path.parent.mkdir(parents=True)
     store.path.write_bytes(newer)
     assert store.load() == Progress.empty("p")
     assert store.notice is not None and "newer version of explainer" in store.notice
-    assert "format 2" in store.notice
+    assert f"format {storage.FORMAT + 1}" in store.notice
     (backup,) = store.path.parent.glob("p.toml.bak-*")
     assert backup.read_bytes() == newer
     assert store.take_notice() is not None and store.notice is None
@@ -640,3 +765,15 @@ def test_the_docs_example_is_a_valid_file() -> None:
     example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
     progress = storage._parse(example.encode(), "nk-pows")
     assert progress.attempts and progress.quiz is not None
+
+
+def test_the_docs_format_2_example_is_a_valid_file() -> None:
+    """docs/progress.md's example of a file with summarised attempts parses as format 2."""
+    doc = (Path(__file__).parent.parent / "docs" / "progress.md").read_text(encoding="utf-8")
+    example = next(block.split("```", 1)[0] for block in doc.split("```toml\n") if block.startswith("format = 2"))
+    progress = storage._parse(example.encode(), "nk-pows")
+    assert progress.format == 2 and progress.summarised_count == 2 and len(progress.attempts) == 3
+    assert progress.attempts[1].review and progress.attempts[1].correct_count == 1
+    assert [c.question for c in progress.review_carry] == ["how-many"]
+    header = next(line for line in doc.splitlines() if line.startswith("started,finished"))
+    assert header == ",".join(storage.SUMMARY_COLUMNS)

@@ -20,6 +20,9 @@ CHART_ROWS = 4
 """Height of the chart in rows (each row holds eight steps of a bar)."""
 CHART_MAX = 30
 """The chart shows the latest attempts, at most this many."""
+TABLE_MAX = 1_000
+"""The table lists the latest attempts, at most this many (``explainer results`` lists
+every one): a Static of 50,000 lines takes seconds to lay out."""
 _EIGHTHS = " ▁▂▃▄▅▆▇█"
 
 
@@ -43,17 +46,17 @@ def verdict(attempt: Attempt) -> str:
     """The result in words: ``passed`` / ``not passed``, or for a review round
     ``k of n right``."""
     if attempt.review:
-        right = sum(answer.correct for answer in attempt.answers)
-        return f"{right} of {len(attempt.answers)} right"
+        return f"{attempt.correct_count} of {attempt.question_count} right"
     return "passed" if attempt.passed else "not passed"
 
 
-def attempts_table(attempts: Sequence[Attempt]) -> Content:
+def attempts_table(attempts: Sequence[Attempt], first: int = 1) -> Content:
     """One line per attempt, oldest first: number, date (local, no seconds), kind,
-    points, percentage and the result in words."""
+    points, percentage and the result in words. ``first`` is the number of the first
+    one (when the older ones are left out)."""
     header = Content.styled(f"{'#':>3}  {'date':<16}  {'kind':<6}  {'score':>11}  {'%':>4}  result", "bold")
     lines = [header]
-    for number, attempt in enumerate(attempts, start=1):
+    for number, attempt in enumerate(attempts, start=first):
         kind = "review" if attempt.review else "quiz"
         score = f"{_points(attempt.score)} of {_points(attempt.max_points)}"
         text = f"{number:>3}  {local_time(attempt.started):<16}  {kind:<6}  {score:>11}  {percent(attempt):>3}%  "
@@ -125,6 +128,18 @@ class HistoryScreen(ReferenceScreen):
                 else:
                     yield Static(Content.styled("Scores over your attempts", "bold"), classes="history-heading")
                     yield Static(score_chart(attempts, pack.quiz.pass_mark), id="history-chart")
-                    yield Static(Content.styled("Every attempt, oldest first", "bold"), classes="history-heading")
-                    yield Static(attempts_table(attempts), id="history-table")
+                    listed = attempts[-TABLE_MAX:]
+                    left_out = len(attempts) - len(listed)
+                    if left_out:
+                        heading = f"The latest {len(listed):,} attempts, oldest first"
+                        note = (
+                            f"The {left_out:,} before them are not listed here;"
+                            " `explainer results` prints every attempt."
+                        )
+                    else:
+                        heading, note = "Every attempt, oldest first", ""
+                    yield Static(Content.styled(heading, "bold"), classes="history-heading")
+                    if note:
+                        yield Static(Content(note), id="history-left-out")
+                    yield Static(attempts_table(listed, first=left_out + 1), id="history-table")
         yield KeyFooter()
