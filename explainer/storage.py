@@ -348,6 +348,11 @@ StoredResponse = Annotated[
 # ---------------------------------------------------------------- question hash
 
 
+_HASHES: dict[int, tuple[AnyQuestion, str]] = {}
+"""question_hash() already worked out, by ``id()`` of the (frozen) question; the entry
+keeps the question alive, so its ``id()`` cannot be reused while it is here."""
+
+
 def question_hash(question: AnyQuestion) -> str:
     """Return a short, stable fingerprint of a question's content: 16 hex digits.
 
@@ -356,7 +361,21 @@ def question_hash(question: AnyQuestion) -> str:
     edit an author makes to the question (prompt, choices, answer, explanation, hint,
     points, ...) changes it; reordering keys in quiz.toml, or a new version of explainer
     adding a field with a default, does not.
+
+    Questions are frozen, so each one's fingerprint is worked out once per process:
+    saving the quiz in progress after every answer does not hash a 100,000-question
+    pack again each time.
     """
+    known = _HASHES.get(id(question))
+    if known is not None and known[0] is question:
+        return known[1]
+    fingerprint = _fingerprint(question)
+    _HASHES[id(question)] = (question, fingerprint)
+    return fingerprint
+
+
+def _fingerprint(question: AnyQuestion) -> str:
+    """The SHA-256 fingerprint :func:`question_hash` describes, worked out now."""
     data = question.model_dump(mode="json", exclude_defaults=True, by_alias=True)
     data["type"] = question.type  # the discriminator is a default-less Literal, but be explicit
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
