@@ -140,6 +140,6 @@ class HistoryScreen(ReferenceScreen):
                         heading, note = "Every attempt, oldest first", ""
                     yield Static(Content.styled(heading, "bold"), classes="history-heading")
                     if note:
-                        yield Static(Content(note), id="history-left-out")
+                        yield Static(shown(note), id="history-left-out")
                     yield Static(attempts_table(listed, first=left_out + 1), id="history-table")
         yield KeyFooter()
