@@ -90,10 +90,12 @@ def review_queue(pack: Pack, progress: Progress, missed_now: Iterable[str] = ())
             come last, in the order given.
     """
     ids = [item.question_id for item in due_questions(pack, progress)]
+    queued = set(ids)  # a set: 100,000 missed questions must not cost 100,000 list scans each
     known = {question.id for question in pack.questions}
     for question_id in missed_now:
-        if question_id in known and question_id not in ids:
+        if question_id in known and question_id not in queued:
             ids.append(question_id)
+            queued.add(question_id)
     return ids
 
 

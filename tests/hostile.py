@@ -48,3 +48,17 @@ def hostile_pack(pack: Pack) -> Pack:
     sees (titles, bodies, key points, terms, definitions, events, prompts, choices,
     items, pairs, accepted answers, hints, feedback, explanations, authors, sources)."""
     return _poison(pack)
+
+
+DECODED = "See <https://example.org/%1B%5D0;PWNED%1B%5C%1B%5B2JMARK> and https://example.org/%1B%5B2J, abc&#x202E;REV&#x202C; &#x2066;"
+"""Markdown that is clean as written but decodes into control characters when parsed:
+percent-escapes in link addresses and HTML character references."""
+
+
+def with_first_body(pack: Pack, body: str) -> Pack:
+    """Return a copy of ``pack`` whose first section's body is ``body`` (unchecked)."""
+    first = pack.sections[0].model_copy(update={"body": body})
+    explainer = pack.explainer.model_copy(update={"sections": (first, *pack.sections[1:])})
+    copy = pack.model_copy(update={"explainer": explainer})
+    copy.__dict__.pop("_index", None)
+    return copy

@@ -33,7 +33,7 @@ from textual import events
 from explainer.app import ExplainerApp
 from explainer.pack import TextResponse
 from explainer.widgets.text import INVISIBLE, strip_invisible, visible
-from hostile import HOSTILE, MARKERS, hostile_pack
+from hostile import DECODED, HOSTILE, MARKERS, hostile_pack, with_first_body
 
 from conftest import FIXTURES, SEED, screen_text, wrong_keys
 
@@ -114,6 +114,18 @@ async def test_every_screen_shows_control_characters_visibly(pack):
         app.action_history()
         await pilot.pause()
         assert_clean(app, "history", drawn=False)
+
+
+async def test_markdown_that_decodes_into_control_characters_shows_them_visibly(every_type_pack):
+    """Clean as written (the loader accepts it), but the parser decodes ``%1B`` in a
+    link's address and ``&#x202E;`` into the characters themselves."""
+    app = ExplainerApp(with_first_body(every_type_pack, DECODED), seed=SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_reading(0)
+        await pilot.pause()
+        assert_clean(app, "a section whose Markdown decodes into controls")
+        text = screen_text(app)
+        assert "⟨U+202E⟩REV" in text and "example.org/␛" in text
 
 
 async def test_typed_and_pasted_control_characters_never_enter_an_answer(every_type_pack):

@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from markdown_it import MarkdownIt
 from textual import on
 from textual.await_complete import AwaitComplete
 from textual.widgets import Markdown
 
 from explainer.widgets.text import visible
+
+
+def _visible_tokens(state: Any) -> None:
+    """A markdown-it core rule, run after every other: make control characters visible
+    in every text the parser produced. Parsing decodes ``&#x202E;`` and the
+    ``%1B`` of a link's address into the characters themselves, so the source being
+    clean is not enough."""
+    stack = list(state.tokens)
+    while stack:
+        token = stack.pop()
+        if token.content:
+            token.content = visible(token.content)
+        if token.attrs:
+            token.attrs = {key: visible(value) if isinstance(value, str) else value for key, value in token.attrs.items()}
+        if token.children:
+            stack.extend(token.children)
+
+
+def pack_parser() -> MarkdownIt:
+    """The Markdown parser of the app: Textual's "gfm-like" one, with every text it
+    produces made visible (:func:`~explainer.widgets.text.visible`)."""
+    parser = MarkdownIt("gfm-like")
+    parser.core.ruler.push("explainer_visible", _visible_tokens)
+    return parser
 
 
 class PackMarkdown(Markdown):
@@ -32,7 +59,7 @@ class PackMarkdown(Markdown):
     """
 
     def __init__(self, markdown: str = "", *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(visible(markdown), id=id, classes=classes, open_links=False)
+        super().__init__(visible(markdown), id=id, classes=classes, open_links=False, parser_factory=pack_parser)
 
     def update(self, markdown: str) -> AwaitComplete:
         """Show ``markdown`` (control characters made visible); await the result to wait
