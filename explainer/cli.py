@@ -38,6 +38,7 @@ except ImportError:  # pragma: no cover
 
 from explainer import __version__
 from explainer.pack import ContentError, Pack, PackError, PackNotFound, bundled_pack_path, load_pack
+from explainer.pack.text import json_safe
 from explainer.streams import EXIT_OUTPUT, OutputError, run_guarded
 
 EXIT_OK = 0
@@ -201,7 +202,7 @@ def validate_command(paths: tuple[Path, ...], output_format: str, strict: bool) 
             "packs": [report.as_dict() for report in reports],
         }
         try:
-            click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+            click.echo(json_safe(json.dumps(document, indent=2, ensure_ascii=False)))
         except OutputError as exc:
             output_error = exc
         for report in reports:

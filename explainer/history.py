@@ -27,6 +27,7 @@ import json
 import math
 from dataclasses import dataclass
 
+from explainer.pack.text import json_safe
 from explainer.storage import Attempt, Progress
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -133,7 +134,7 @@ def to_json(progress: Progress) -> str:
             for answer in attempt.answers
         ]
         attempts.append(data)
-    return json.dumps({"pack": progress.pack, "attempts": attempts}, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps({"pack": progress.pack, "attempts": attempts}, indent=2, ensure_ascii=False)) + "\n"
 
 
 def to_table(progress: Progress) -> str:

@@ -60,7 +60,7 @@ from explainer.pack import (
     normalise_text,
     parse_number,
 )
-from explainer.pack.text import FORBIDDEN
+from explainer.pack.text import printable
 from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
 from explainer.session import QuizSession
 from explainer.terminal import plain_wanted  # noqa: F401  (part of this module's API)
@@ -85,26 +85,17 @@ EXIT_OK = 0
 EXIT_INTERRUPTED = 130
 """Exit code after ctrl+C (progress up to the last answer is saved)."""
 
-_CONTROL = FORBIDDEN
-
-
 def _safe(text: str) -> str:
     """Return author text as written, except control characters, shown as ``\\xNN``,
-    and bidi embeddings, overrides and isolates, shown as ``\\uNNNN``.
+    and bidi embeddings, overrides and isolates, shown as ``\\uNNNN``
+    (:func:`explainer.pack.text.printable`).
 
     Everything printable (brackets, backslashes, CJK, emoji) is kept verbatim; only
     characters that could drive the terminal (escape sequences, carriage returns, bells)
-    or reorder the line (:data:`explainer.pack.text.FORBIDDEN`) are made visible, so
-    author text can never move the cursor, change colours or reverse what is shown.
-    Newlines and tabs are kept.
+    or reorder the line are made visible, so author text can never move the cursor,
+    change colours or reverse what is shown. Newlines and tabs are kept.
     """
-    return _CONTROL.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    """``\\x1b`` for a control character, ``\\u202e`` for a bidi control."""
-    code = ord(match.group(0))
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return printable(text)
 
 
 # ------------------------------------------------------------------ Markdown -> text

@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from explainer.pack.text import printable
+
 EXIT_OUTPUT = 74
 """Exit code when standard output could not be written (``EX_IOERR`` in sysexits.h)."""
 
@@ -84,8 +86,31 @@ class _ClosedOutput(io.TextIOBase):
         return 0
 
 
+class PrintableErrors:
+    """Wraps ``sys.stderr``: every control or bidi character written is written as an
+    escape (:func:`explainer.pack.text.printable`). Messages quote file names, folder
+    names and parts of progress files; none of it may drive the terminal. Everything
+    else is the wrapped stream's."""
+
+    def __init__(self, stream: TextIO) -> None:
+        """Wrap ``stream``."""
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with forbidden characters escaped; return ``len(text)``."""
+        self._stream.write(printable(text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        """Every other attribute is the wrapped stream's."""
+        return getattr(self._stream, name)
+
+
 class GuardedOutput:
-    """A text stream (``sys.stdout``) whose write and flush failures raise OutputError.
+    """A text stream (``sys.stdout``) whose write and flush failures raise OutputError,
+    and which writes every control or bidi character as an escape
+    (:func:`explainer.pack.text.printable`): a file name, a progress file or a typed
+    answer quoted in a command's output can never drive the terminal.
 
     Everything else (``isatty``, ``encoding``, ``fileno``...) is the wrapped stream's.
     """
@@ -106,9 +131,10 @@ class GuardedOutput:
             OutputError: the stream failed (``OSError``); other exceptions pass as they are.
         """
         try:
-            return self._stream.write(text)
+            self._stream.write(printable(text))
         except OSError as exc:
             raise OutputError(exc) from exc
+        return len(text)
 
     def writelines(self, lines) -> None:
         """Write each of ``lines``.
@@ -160,13 +186,15 @@ def guarded_stdout() -> Iterator[GuardedOutput]:
     after an exception.
     """
     replace_missing_streams()
-    previous = sys.stdout
+    previous, previous_err = sys.stdout, sys.stderr
     guard = previous if isinstance(previous, GuardedOutput) else GuardedOutput(previous)
     sys.stdout = guard  # type: ignore[assignment]
+    if not isinstance(previous_err, PrintableErrors):
+        sys.stderr = PrintableErrors(previous_err)  # type: ignore[assignment]
     try:
         yield guard
     finally:
-        sys.stdout = previous
+        sys.stdout, sys.stderr = previous, previous_err
 
 
 def run_guarded(work: Callable[[], int], prog: str = "explainer") -> int:

@@ -266,3 +266,47 @@ def test_ctrl_c_at_a_plain_prompt(tmp_path: Path) -> None:
     assert process.returncode == EXIT_INTERRUPTED
     saved = ProgressStore("nk-pows", tmp_path / "data").load().quiz
     assert saved is not None and saved.position == 0  # the quiz waits to be continued
+
+
+# ---------------------------------------------------------------- nothing raw reaches a terminal
+
+
+def _explainer(*args: str, data: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run ``explainer ARGS`` with its data folder at ``data``; capture bytes."""
+    env = {**os.environ, "EXPLAINER_DATA_DIR": str(data)}
+    return subprocess.run([sys.executable, "-m", "explainer", *args], capture_output=True, env=env, timeout=60)
+
+
+FORBIDDEN_BYTES = re.compile(rb"\x1b|\x07|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+"""Control and bidi characters as UTF-8 bytes."""
+
+
+@pytest.mark.slow
+def test_a_file_name_with_control_characters_is_escaped_in_messages(tmp_path: Path) -> None:
+    done = _explainer("validate", str(tmp_path / "no\x1b]0;PWNED\x07such\u202e"), data=tmp_path)
+    assert done.returncode == 2
+    assert not FORBIDDEN_BYTES.search(done.stderr), done.stderr
+    assert b"no\\x1b]0;PWNED\\x07such\\u202e" in done.stderr
+
+
+@pytest.mark.slow
+def test_results_escape_what_a_progress_file_holds(tmp_path: Path) -> None:
+    folder = tmp_path / "progress"
+    folder.mkdir()
+    (folder / "nk-pows.toml").write_text(
+        'format = 1\npack = "nk-pows"\n\n[[attempts]]\n"\\u001b]0;PWNED\\u0007\\u202e" = 1\n', encoding="utf-8"
+    )
+    done = _explainer("results", data=tmp_path)
+    assert done.returncode == 1
+    assert not FORBIDDEN_BYTES.search(done.stderr), done.stderr
+
+
+def test_json_keeps_its_value_and_loses_raw_controls() -> None:
+    import json
+
+    from explainer.pack.text import json_safe
+
+    value = {"q": "which\u202e\x9b2J\x1b"}
+    text = json_safe(json.dumps(value, ensure_ascii=False))
+    assert json.loads(text) == value
+    assert not FORBIDDEN_BYTES.search(text.encode())

@@ -164,3 +164,32 @@ def why_forbidden(char: str) -> str:
     if len(char) == 1 and FORBIDDEN.match(char):
         return "a control character that could drive the terminal"
     return ""
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with every forbidden character (:data:`FORBIDDEN`) written as an
+    escape: ``\\x1b`` for a control character, ``\\u202e`` for a bidi control.
+
+    For text that goes to a terminal as lines (plain mode, command-line messages, file
+    names in them): what the reader sees is what the text holds, and nothing in it can
+    drive the terminal or reorder the line. Tab and newline are kept.
+    """
+    if not FORBIDDEN.search(text):
+        return text
+    return FORBIDDEN.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    """``\\x1b`` for a control character, ``\\u202e`` for a bidi control."""
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def json_safe(document: str) -> str:
+    """Return JSON text with every forbidden character inside its strings written as a
+    JSON escape (``\\u001b``, ``\\u202e``), so JSON made with ``ensure_ascii=False``
+    can go to a terminal; it decodes to the same value. Forbidden characters can only
+    stand inside JSON strings, so nothing else changes."""
+    if not FORBIDDEN.search(document):
+        return document
+    return FORBIDDEN.sub(lambda m: f"\\u{ord(m.group(0)):04x}", document)
