@@ -107,15 +107,29 @@ SETTINGS_FILE = "settings.toml"
 """The settings file in the data folder (``theme = "..."``)."""
 
 
+SETTINGS_MAX_BYTES = 64 * 1024
+"""A settings file larger than this is ignored unread (a real one is a few lines)."""
+
+
 def load_settings(folder: Path) -> tuple[dict[str, Any], str | None]:
     """Read ``<folder>/settings.toml``: ``(settings, notice)``.
 
-    A missing file gives ``({}, None)``. A file that cannot be read or is not TOML is
-    left as it is and ignored: ``({}, a sentence saying so)``. Never raises.
+    A missing file gives ``({}, None)``. A file that cannot be read, is not TOML, is not
+    a regular file (a pipe or ``/dev/zero`` would block or never end) or is larger than
+    :data:`SETTINGS_MAX_BYTES` is left as it is and ignored: ``({}, a sentence saying
+    so)``. Never raises.
     """
+    import stat
+
     path = folder / SETTINGS_FILE
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return {}, f"Your settings file {path} is not a regular file; it was ignored and the defaults are used."
+        if info.st_size > SETTINGS_MAX_BYTES:
+            return {}, f"Your settings file {path} is larger than a settings file can be; it was ignored and the defaults are used."
+        with path.open("rb") as file:
+            data = file.read(SETTINGS_MAX_BYTES + 1)
     except FileNotFoundError:
         return {}, None
     except OSError as exc:

@@ -39,7 +39,9 @@ import datetime as dt
 import gc
 import hashlib
 import json
+import errno
 import os
+import stat
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -1335,15 +1337,25 @@ class _TooBig(Exception):
 def _read_bytes(path: Path, limit: int) -> bytes:
     """Read a file whole, unless it is over ``limit`` bytes (then :class:`_TooBig`).
 
+    A special file (a FIFO, a device such as ``/dev/zero``, a link to one) is never
+    opened: reading it could block or never end.
+
     Raises:
         _TooBig: the file is bigger than ``limit``; nothing was read.
-        OSError: as ``open`` and ``read`` raise it (FileNotFoundError, IsADirectoryError...).
+        _Unusable: the path is a special file, not a regular one.
+        OSError: as ``stat``, ``open`` and ``read`` raise it (FileNotFoundError,
+            IsADirectoryError...).
     """
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not stat.S_ISREG(mode):
+        raise _Unusable("it is not a regular file (a device, a pipe or a socket is in its place)")
     with open(path, "rb") as file:
         size = os.fstat(file.fileno()).st_size
         if size > limit:
             raise _TooBig(size)
-        return file.read()
+        return file.read(limit + 1)
 
 
 def _size(size: int) -> str:
@@ -1456,13 +1468,20 @@ def _parse_text(text: str, pack_id: str, chunks: _Chunks | None = None, pieces_w
                 raise _Unusable(f"it has the wrong shape: attempts.{index}.counts: Extra inputs are not permitted")
     lines: list[str] = []
     if version >= 2 and "summary" in table:
-        summarised, carry, lines = _parse_summary(table.pop("summary"))
+        try:
+            summarised, carry, lines = _parse_summary(table.pop("summary"))
+        except csv.Error as exc:  # e.g. a field over the csv module's size limit
+            raise _Unusable(f"its summary is not valid CSV ({exc})") from None
+        except OverflowError as exc:
+            raise _Unusable(f"its summary has a date out of range ({exc})") from None
         table["attempts"] = [*summarised, *detailed] if isinstance(detailed, list) else detailed
         table["review_carry"] = carry
     try:
         progress = Progress.model_validate(table)
     except ValidationError as exc:
         raise _Unusable(f"it has the wrong shape: {_first_error(exc)}") from None
+    except OverflowError as exc:  # a date whose time zone takes it past year 1 or 9999
+        raise _Unusable(f"it has a date out of range ({exc})") from None
     except (ValueError, TypeError) as exc:  # pragma: no cover - validators raise ValidationError
         raise _Unusable(f"it has the wrong shape: {exc}") from None
     if progress.pack != pack_id:
