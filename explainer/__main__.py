@@ -1,6 +1,6 @@
 """``python -m explainer``: the same command line as the ``explainer`` script."""
 
-from explainer.cli import main
+from explainer.entry import main
 
 if __name__ == "__main__":
     main()

@@ -421,7 +421,12 @@ def _run(argv: list[str] | None) -> int:
         OutputError: stdout could not be written (see :func:`main`).
     """
     try:
-        code = cli.main(args=argv, prog_name="explainer", standalone_mode=False)
+        # click's own main() would print an empty line on ctrl+C before its "Aborted":
+        # build and run the context here, so ctrl+C is one line (below).
+        with cli.make_context("explainer", list(sys.argv[1:] if argv is None else argv)) as ctx:
+            code = cli.invoke(ctx)
+    except click.exceptions.Exit as exit_:  # --help, --version
+        return exit_.exit_code
     except SystemExit as exit_:
         if exit_.code is not None and not isinstance(exit_.code, int):  # sys.exit("message")
             click.echo(str(exit_.code), err=True)
@@ -435,10 +440,8 @@ def _run(argv: list[str] | None) -> int:
     except click.ClickException as exc:
         click.echo(f"explainer: {exc.format_message()}", err=True)
         return exc.exit_code
-    except click.Abort:
+    except (click.Abort, KeyboardInterrupt):
         click.echo("explainer: interrupted", err=True)
-        return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     return code if isinstance(code, int) else EXIT_OK
 

@@ -310,3 +310,40 @@ def test_json_keeps_its_value_and_loses_raw_controls() -> None:
     text = json_safe(json.dumps(value, ensure_ascii=False))
     assert json.loads(text) == value
     assert not FORBIDDEN_BYTES.search(text.encode())
+
+
+def _interrupt(args: list[str], after: float, data: Path) -> subprocess.CompletedProcess[bytes]:
+    """Start the ``explainer`` console script with ``args``, send ctrl+C (SIGINT) after
+    ``after`` seconds, and return what it did."""
+    env = {**os.environ, "EXPLAINER_DATA_DIR": str(data)}
+    script = Path(sys.executable).with_name("explainer")
+    process = subprocess.Popen(
+        [str(script), *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    time.sleep(after)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("after", [0.12, 0.25])
+def test_ctrl_c_while_the_command_line_loads_is_one_line(tmp_path: Path, after: float) -> None:
+    done = _interrupt(["validate"], after, tmp_path)
+    if done.returncode == 0:
+        pytest.skip("validate finished before the signal; nothing to check")
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 130
+    assert done.stderr.decode().splitlines() == ["explainer: interrupted"]
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_long_validate_is_one_line(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from scale import write_pack as write_big_pack
+
+    pack = write_big_pack(tmp_path / "big", 50_000, sections=10)  # validating takes seconds
+    done = _interrupt(["validate", str(pack)], 1.0, tmp_path)
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 130
+    assert done.stderr.decode().splitlines() == ["explainer: interrupted"]
