@@ -58,6 +58,12 @@ async def test_results_list_a_page_of_answers_then_more_on_demand(big_pack):
         assert f"{ResultsScreen.PAGE + 1}. " in str(blocks[ResultsScreen.PAGE].render())
 
 
+def _finish_wrong_small(app: ExplainerApp) -> None:
+    """Move past every question of the app's attempt without answering."""
+    while not app.session.finished:
+        app.session.advance()
+
+
 async def test_results_of_a_small_quiz_have_no_show_more(every_type_pack):
     app = ExplainerApp(every_type_pack, seed=1)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -68,21 +74,21 @@ async def test_results_of_a_small_quiz_have_no_show_more(every_type_pack):
         assert not app.screen.query("#more-results")
 
 
-def _finish_wrong_small(app: ExplainerApp) -> None:
-    """Move past every question of the app's attempt without answering."""
-    while not app.session.finished:
-        app.session.advance()
-
-
-async def test_the_review_queue_is_worked_out_once_per_results_screen(big_pack, monkeypatch):
-    calls = []
-    original = ExplainerApp.review_ids
+def _count_calls(monkeypatch, owner: type, name: str) -> list[int]:
+    """Replace method ``owner.name`` with one that records each call; return the record."""
+    calls: list[int] = []
+    original = getattr(owner, name)
 
     def counting(self):
         calls.append(1)
         return original(self)
 
-    monkeypatch.setattr(ExplainerApp, "review_ids", counting)
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
+async def test_the_review_queue_is_worked_out_once_per_results_screen(big_pack, monkeypatch):
+    calls = _count_calls(monkeypatch, ExplainerApp, "review_ids")
     app = ExplainerApp(big_pack, seed=1)
     async with app.run_test(size=(100, 30)) as pilot:
         _finish_wrong(app)
@@ -94,14 +100,7 @@ async def test_the_review_queue_is_worked_out_once_per_results_screen(big_pack, 
 
 
 async def test_the_palette_gathers_its_places_once_per_opening(big_pack, monkeypatch):
-    calls = []
-    original = PackCommands._commands
-
-    def counting(self):
-        calls.append(1)
-        return original(self)
-
-    monkeypatch.setattr(PackCommands, "_commands", counting)
+    calls = _count_calls(monkeypatch, PackCommands, "_commands")
     app = ExplainerApp(big_pack, seed=1)
     async with app.run_test(size=(100, 30)) as pilot:
         session = app.session
