@@ -28,50 +28,21 @@ session, the progress store and markdown-it.
 
 from __future__ import annotations
 
-import argparse
-import math
-import random
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from explainer.pack import (
-    AnyQuestion,
-    ChoiceResponse,
-    MatchQuestion,
-    MatchResponse,
-    MultipleChoiceQuestion,
-    NumberResponse,
-    NumericQuestion,
-    OrderQuestion,
-    OrderResponse,
-    Pack,
-    Response,
-    Section,
-    ShortAnswerQuestion,
-    SingleChoiceQuestion,
-    TextResponse,
-    TrueFalseQuestion,
-    TrueFalseResponse,
-    describe_answer,
-    describe_response,
-    normalise_text,
-    parse_number,
-)
+from explainer import wording
+from explainer.flow import QuizFlow
+from explainer.kinds import InputProblem, kind_of
+from explainer.pack import AnyQuestion, Pack, Response, Score, Section
 from explainer.pack.text import printable
-from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
-from explainer.session import QuizSession
 from explainer.terminal import plain_wanted  # noqa: F401  (part of this module's API)
-from explainer.storage import (
-    ProgressError,
-    ProgressStore,
-    utc_now,
-    valid_in_progress,
-)
 
 __all__ = [
+    "EXIT_INPUT_ENDED",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "main_plain",
@@ -82,6 +53,10 @@ __all__ = [
 
 EXIT_OK = 0
 """Exit code of a finished lesson or quiz, passed or not, and of a reader who quit."""
+EXIT_INPUT_ENDED = 66
+"""Exit code when the input ended before the quiz did (a pipe ran out, ctrl+D): the quiz
+in progress is saved, to continue on the next start; no finished attempt is recorded.
+(66 is ``EX_NOINPUT`` of sysexits.h.)"""
 EXIT_INTERRUPTED = 130
 """Exit code after ctrl+C (progress up to the last answer is saved)."""
 
@@ -335,88 +310,19 @@ def _is_hint(text: str) -> bool:
     return text.strip().casefold() in ("h", "hint")
 
 
-def _points(value: float) -> str:
-    """``1.0`` -> ``"1"``, ``0.5`` -> ``"0.5"``, ``2/3`` -> ``"0.67"``."""
-    return f"{round(value, 2):g}"
-
-
-def _plural(count: float, word: str) -> str:
-    """``1 point``, ``2 points``, ``0.5 points``."""
-    return f"{_points(count)} {word}" if count == 1 else f"{_points(count)} {word}s"
-
-
-def _percent(fraction: float) -> str:
-    """A whole percentage, rounded down so a score below the pass mark never shows it."""
-    return f"{math.floor(fraction * 100 + 1e-9)}%"
-
-
-def _mark(fraction: float) -> str:
-    """A pass mark as a percentage: ``0.7`` -> ``70%``, ``0.725`` -> ``72.5%``."""
-    return f"{round(fraction * 100, 4):g}%"
-
-
-def _letters(count: int) -> list[str]:
-    """Labels for a match question's options: a, b, ... z, then aa, ab, ..."""
-    labels = []
-    for index in range(count):
-        label, n = "", index
-        while True:
-            label = chr(ord("a") + n % 26) + label
-            n = n // 26 - 1
-            if n < 0:
-                break
-        labels.append(label)
-    return labels
-
-
-def _split(text: str) -> list[str]:
-    """Split an answer on spaces and commas (and semicolons), dropping empty parts."""
-    return [part for part in re.split(r"[\s,;]+", text.strip()) if part]
-
-
-def _whole_numbers(parts: Sequence[str]) -> list[int] | None:
-    """Parse ``["3", "1."]`` as ``[3, 1]``; None if any part is not a whole number."""
-    numbers = []
-    for part in parts:
-        part = part.rstrip(".)")
-        if not part.isdigit() or not part.isascii():
-            return None
-        numbers.append(int(part))
-    return numbers
-
-
 # ------------------------------------------------------------------ the runner
 
 
 class _Plain:
-    """One run of plain mode: the pack, the console, the progress store."""
+    """One run of plain mode: the console over the shared quiz flow
+    (:class:`explainer.flow.QuizFlow`), which keeps the progress."""
 
-    def __init__(self, pack: Pack, console: _Console, store: ProgressStore | None, seed: int | None) -> None:
-        self.pack = pack
+    def __init__(self, flow: QuizFlow, console: _Console) -> None:
+        self.flow = flow
+        self.pack = flow.pack
         self.out = console
-        self.store = store
-        self.seed = seed
+        flow.listen(lambda message, error: console.warn(message))
 
-    # ----------------------------------------------------------------- progress
-
-    def _notice(self) -> None:
-        """Print the store's notice about a file set aside, if any, on stderr."""
-        if self.store is not None:
-            notice = self.store.take_notice()
-            if notice:
-                self.out.warn(notice)
-
-    def _save(self, change) -> None:
-        """Apply a change to the store; a failure is one line on stderr, never a crash."""
-        if self.store is None:
-            return
-        try:
-            change(self.store)
-        except ProgressError as exc:
-            self.out.warn(str(exc), once=True)
-        except OSError as exc:  # pragma: no cover - the store turns these into ProgressError
-            self.out.warn(f"Your progress could not be saved: {exc}", once=True)
-        self._notice()
 
     # ----------------------------------------------------------------- yes / no
 
@@ -451,7 +357,7 @@ class _Plain:
         total = len(sections)
         for index in range(start, total):
             self.show_section(index, sections[index])
-            self._save(lambda store, sid=sections[index].id: store.mark_read(sid))
+            self.flow.reading.mark_read(sections[index].id)
             last = index == total - 1
             if last:
                 self.out.say("Press Enter to start the quiz, or type q to quit.")
@@ -502,7 +408,7 @@ class _Plain:
         """Print every glossary term with its definition as plain text, then a pause line."""
         out = self.out
         out.blank()
-        out.say(f"Glossary, {_plural(len(self.pack.glossary), 'term')}:")
+        out.say(f"Glossary, {wording.plural(len(self.pack.glossary), 'term')}:")
         for entry in self.pack.glossary:
             out.say(f"- {entry.term}: {markdown_to_text(entry.definition)}")
             if entry.see_also:
@@ -513,7 +419,7 @@ class _Plain:
         """Print every timeline event, one a line, with its section, then a pause line."""
         out = self.out
         out.blank()
-        out.say(f"Timeline, {_plural(len(self.pack.timeline), 'event')}:")
+        out.say(f"Timeline, {wording.plural(len(self.pack.timeline), 'event')}:")
         for event in self.pack.timeline:
             line = f"- {event.date}: {event.event}"
             if event.section:
@@ -555,273 +461,136 @@ class _Plain:
 
     # ----------------------------------------------------------------- the quiz
 
-    def new_session(self) -> tuple[QuizSession, object]:
-        """A fresh attempt at the whole quiz, and when it started."""
-        seed = self.seed if self.seed is not None else random.SystemRandom().randrange(2**32)
-        return QuizSession(self.pack, seed=seed), utc_now()
+    def quiz(self) -> int:
+        """Ask every question of the flow's attempt from where it is; then the results.
 
-    def save_quiz(self, session: QuizSession, started) -> None:
-        """Save the quiz in progress (after every answer and hint)."""
-        quiz = session_to_in_progress(session, started)
-        self._save(lambda store: store.save_quiz(quiz))
-
-    def quiz(self, session: QuizSession, started) -> int:
-        """Ask every question from the session's position; then the results.
-
-        Returns the exit code (0, also when the reader typed q: the quiz waits).
+        Returns:
+            :data:`EXIT_OK` after the last question, and when the reader typed q (the
+            quiz waits to be continued); :data:`EXIT_INPUT_ENDED` when the input ended
+            first (the quiz is saved, no finished attempt is recorded).
         """
-        out = self.out
-        out.say(f"{self.pack.quiz.title}")
+        out, flow = self.out, self.flow
+        session = flow.session
+        out.say(f"{self.pack.quiz.title if not session.review else 'Review your mistakes'}")
         out.say(
-            f"{_plural(session.total, 'question')}, pass mark {_mark(self.pack.quiz.pass_mark)}."
+            f"{wording.plural(session.total, 'question')}, pass mark {wording.pass_mark(self.pack.quiz.pass_mark)}."
             " Type q at any question to stop; your answers are kept and you can continue later."
         )
         out.blank()
-        self.save_quiz(session, started)
         while not session.finished:
             question = session.current
             assert question is not None
-            if out.at_end:  # nothing more to read: skip the rest briefly
-                out.say(f"Question {session.position + 1} of {session.total}: skipped (end of input).")
-                session.advance()
-                self.save_quiz(session, started)
-                continue
             try:
-                response = self.ask_question(session, question, started)
+                response = self.ask_question(question)
             except _Quit:
+                flow.save()
                 out.say("Stopped. Your answers so far are saved; start plain mode again to continue the quiz.")
                 return EXIT_OK
-            if response is None:
-                out.say("No answer (end of input): question skipped.")
-                session.advance()
-                self.save_quiz(session, started)
-                continue
-            result = session.submit(question.id, response)
-            session.advance()
-            self.save_quiz(session, started)
+            except _EndOfInput:
+                flow.save()
+                left = flow.questions_left
+                out.blank()
+                out.warn(
+                    f"The input ended before the quiz did: {wording.plural(left, 'question')} left."
+                    " Your answers so far are saved; start plain mode again to continue the quiz."
+                )
+                return EXIT_INPUT_ENDED
+            result = flow.answer(response)
             self.feedback(question, response, result)
             out.blank()
-        if out.at_end:
-            out.blank()
-        self.finish(session, started)
+            flow.move_on()
+        self.finish()
         return EXIT_OK
 
-    def ask_question(self, session: QuizSession, question: AnyQuestion, started) -> Response | None:
-        """Show a question and read answers until one fits; None at the end of input.
+    def ask_question(self, question: AnyQuestion) -> Response:
+        """Print the whole question and read answers until one fits.
 
         Raises:
             _Quit: the reader typed q.
+            _EndOfInput: the input ended.
         """
-        out = self.out
+        out, session = self.out, self.flow.session
+        kind = kind_of(question)
+        order = session.display_order(question.id)
         out.say(f"Question {session.position + 1} of {session.total}")
         out.say(question.prompt)
         if question.points != 1:
-            out.say(f"(worth {_plural(question.points, 'point')})")
-        instruction = self.show_question(session, question)
+            out.say(f"(worth {wording.plural(question.points, 'point')})")
+        for line in kind.plain_lines(question, order):
+            out.say(line)
+        instruction = kind.plain_instruction(question, order)
+        rules = kind.instruction(question)
+        if rules != instruction and not kind.typed:
+            instruction = f"{rules} {instruction}"
         if question.hint:
             instruction += " Type h for a hint."
         out.say(instruction)
         while True:
-            try:
-                text = out.ask()
-            except _EndOfInput:
-                return None
-            if _is_hint(text) and not self._accepted(question, text):
+            text = out.ask()
+            if _is_hint(text) and not kind.accepts_text(question, text):
                 if question.hint:
-                    hint = session.use_hint(question.id)
-                    out.say(f"Hint: {hint}")
-                    self.save_quiz(session, started)
+                    out.say(f"Hint: {self.flow.use_hint()}")
                 else:
                     out.say("This question has no hint.")
                 continue
-            if _is_quit(text) and not self._accepted(question, text):
+            if _is_quit(text) and not kind.accepts_text(question, text):
                 raise _Quit
-            response, problem = self.parse(session, question, text)
-            if response is not None:
-                return response
-            out.say(problem or "That answer does not fit this question; try again.")
-
-    @staticmethod
-    def _accepted(question: AnyQuestion, text: str) -> bool:
-        """True if ``text`` is an accepted short answer (so ``h`` or ``q`` can be answers)."""
-        if not isinstance(question, ShortAnswerQuestion):
-            return False
-        typed = normalise_text(text, question.case_sensitive)
-        return any(typed == normalise_text(a, question.case_sensitive) for a in question.accept)
-
-    def show_question(self, session: QuizSession, question: AnyQuestion) -> str:
-        """Print what the question shows (choices, items, options); return the instruction."""
-        out = self.out
-        if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-            for number, index in enumerate(session.display_order(question.id), start=1):
-                out.say(f"  {number}. {question.choices[index].text}")
-            if isinstance(question, SingleChoiceQuestion):
-                return "Type the number of your answer."
-            return "Type the numbers of every right answer, separated by spaces or commas."
-        if isinstance(question, TrueFalseQuestion):
-            out.say("  1. True")
-            out.say("  2. False")
-            return "Type t for true or f for false."
-        if isinstance(question, ShortAnswerQuestion):
-            return "Type your answer."
-        if isinstance(question, NumericQuestion):
-            return "Type a number."
-        if isinstance(question, OrderQuestion):
-            order = session.display_order(question.id) or tuple(range(len(question.items)))
-            for number, index in enumerate(order, start=1):
-                out.say(f"  {number}. {question.items[index]}")
-            return f"Type the numbers in the right order, e.g. {self._order_example(len(order))}."
-        if isinstance(question, MatchQuestion):
-            for number, pair in enumerate(question.pairs, start=1):
-                out.say(f"  {number}. {pair.left}")
-            out.say("Options:")
-            options = question.right_options
-            order = session.display_order(question.id) or tuple(range(len(options)))
-            for label, index in zip(_letters(len(order)), order):
-                out.say(f"  {label}. {options[index]}")
-            return f"Type a letter for each, in order, e.g. {self._match_example(len(question.pairs), len(order))}."
-        raise TypeError(f"unknown question type {type(question).__name__}")  # pragma: no cover
-
-    @staticmethod
-    def _order_example(count: int) -> str:
-        """An example order answer: ``3 1 2`` for three items."""
-        return " ".join(str(n) for n in [count, *range(1, count)])
-
-    @staticmethod
-    def _match_example(lefts: int, options: int) -> str:
-        """An example match answer: ``b a c`` for three left sides."""
-        labels = _letters(max(options, 2))
-        example = [labels[1], labels[0], *(labels[i % options] for i in range(2, lefts))]
-        return " ".join(example[:lefts])
-
-    def parse(self, session: QuizSession, question: AnyQuestion, text: str) -> tuple[Response | None, str | None]:
-        """Turn a typed line into a response, or return ``(None, message)`` saying what to type."""
-        stripped = text.strip()
-        if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-            order = session.display_order(question.id)
-            count = len(order)
-            numbers = _whole_numbers(_split(stripped))
-            if isinstance(question, SingleChoiceQuestion):
-                if numbers is None or len(numbers) != 1 or not 1 <= numbers[0] <= count:
-                    return None, f"Type one number from 1 to {count}."
-                return ChoiceResponse(frozenset({order[numbers[0] - 1]})), None
-            if not numbers or not all(1 <= n <= count for n in numbers):
-                return None, f"Type one or more numbers from 1 to {count}, separated by spaces or commas, e.g. 1 3."
-            return ChoiceResponse(frozenset(order[n - 1] for n in numbers)), None
-        if isinstance(question, TrueFalseQuestion):
-            word = stripped.casefold().rstrip(".")
-            if word in ("t", "true", "y", "yes", "1"):
-                return TrueFalseResponse(True), None
-            if word in ("f", "false", "n", "no", "2"):
-                return TrueFalseResponse(False), None
-            return None, "Type t for true or f for false."
-        if isinstance(question, ShortAnswerQuestion):
-            if not stripped or stripped == "\ufffd":
-                return None, "Type your answer, then press Enter."
-            return TextResponse(text.strip()), None
-        if isinstance(question, NumericQuestion):
             try:
-                return NumberResponse(parse_number(stripped)), None
-            except ValueError as exc:
-                return None, str(exc)
-        if isinstance(question, OrderQuestion):
-            order = session.display_order(question.id) or tuple(range(len(question.items)))
-            count = len(order)
-            numbers = _whole_numbers(_split(stripped))
-            if numbers is None and stripped.isdigit() and len(stripped) == count and count < 10:
-                numbers = [int(ch) for ch in stripped]  # "312"
-            if numbers is None or sorted(numbers) != list(range(1, count + 1)):
-                return None, (
-                    f"Type each number from 1 to {count} once, in the right order,"
-                    f" e.g. {self._order_example(count)}."
-                )
-            return OrderResponse(tuple(order[n - 1] for n in numbers)), None
-        if isinstance(question, MatchQuestion):
-            options = question.right_options
-            order = session.display_order(question.id) or tuple(range(len(options)))
-            labels = _letters(len(order))
-            lefts = len(question.pairs)
-            parts = [p.casefold().rstrip(".)") for p in _split(stripped)]
-            if len(parts) == 1 and len(parts[0]) == lefts and len(labels) <= 26:
-                parts = list(parts[0])  # "bac"
-            message = (
-                f"Type {lefts} letters from a to {labels[-1]}, one for each numbered item,"
-                f" e.g. {self._match_example(lefts, len(order))}."
-            )
-            if len(parts) != lefts or not all(p in labels for p in parts):
-                return None, message
-            return MatchResponse(tuple(order[labels.index(p)] for p in parts)), None
-        raise TypeError(f"unknown question type {type(question).__name__}")  # pragma: no cover
+                return kind.parse_plain(question, order, text)
+            except InputProblem as problem:
+                out.say(str(problem))
 
     # ----------------------------------------------------------------- feedback
 
-    def feedback(self, question: AnyQuestion, response: Response, result) -> None:
+    def feedback(self, question: AnyQuestion, response: Response, result: Score) -> None:
         """After an answer: the verdict in words, both answers, choice feedback, explanation."""
         out = self.out
         if result.correct:
             out.say("Correct.")
         elif result.points > 0:
-            out.say(f"Partly right: {_points(result.points)} of {_plural(result.max_points, 'point')}.")
+            out.say(f"Partly right: {wording.points(result.points)} of {wording.plural(result.max_points, 'point')}.")
         else:
             out.say("Not quite.")
         self._answer_lines("Your answer", question, response)
         self._answer_lines("The right answer", question, None)
-        if isinstance(response, ChoiceResponse) and isinstance(
-            question, (SingleChoiceQuestion, MultipleChoiceQuestion)
-        ):
-            picked = [question.choices[i] for i in sorted(response.selected) if 0 <= i < len(question.choices)]
-            with_feedback = [c for c in picked if c.feedback]
-            for choice in with_feedback:
-                if len(picked) == 1:
-                    out.say(f"About your answer: {choice.feedback}")
-                else:
-                    out.say(f"About “{choice.text}”: {choice.feedback}")
+        kind = kind_of(question)
+        for text, feedback in kind.picked_feedback(question, response):
+            if kind.one_pick:
+                out.say(f"About your answer: {feedback}")
+            else:
+                out.say(f"About “{text}”: {feedback}")
         if question.explanation:
-            explanation = markdown_to_text(question.explanation)
-            out.say(f"Explanation: {explanation}")
+            out.say(f"Explanation: {markdown_to_text(question.explanation)}")
 
     def _answer_lines(self, label: str, question: AnyQuestion, response: Response | None) -> None:
-        """Print the reader's answer (``response``) or the right one (None), one part a line
-        for order and match questions."""
-        out = self.out
-        if isinstance(question, OrderQuestion):
-            items = (
-                [question.items[i] for i in response.order if 0 <= i < len(question.items)]
-                if isinstance(response, OrderResponse)
-                else list(question.items)
-            )
-            out.say(f"{label}, first to last:")
-            for number, item in enumerate(items, start=1):
-                out.say(f"  {number}. {item}")
-            return
-        if isinstance(question, MatchQuestion):
-            options = question.right_options
-            if isinstance(response, MatchResponse):
-                picks = [options[m] if m is not None and 0 <= m < len(options) else "(none)" for m in response.matches]
-            else:
-                picks = [pair.right for pair in question.pairs]
-            out.say(f"{label}:")
-            for pair, pick in zip(question.pairs, picks):
-                out.say(f"  {pair.left}: {pick}")
-            return
-        if response is None:
-            out.say(f"{label}: {describe_answer(question)}")
+        """Print the reader's answer (``response``) or the right one (None)."""
+        text, lines = kind_of(question).answer_lines(question, response)
+        if lines:
+            self.out.say(f"{label}, {text}:" if text else f"{label}:")
+            for line in lines:
+                self.out.say(line)
         else:
-            out.say(f"{label}: {describe_response(question, response)}")
+            self.out.say(f"{label}: {text}")
 
     # ----------------------------------------------------------------- the end
 
-    def finish(self, session: QuizSession, started) -> None:
-        """Record the attempt and print the score, pass or not, and what was missed."""
-        out = self.out
+    def finish(self) -> None:
+        """Record the attempt (through the flow) and print the score, pass or not, and
+        what was missed."""
+        out, flow = self.out, self.flow
+        flow.finish()
+        session = flow.session
         results = session.results()
-        attempt = session_to_attempt(session, started)
-        self._save(lambda store: store.add_attempt(attempt))
-        verdict = "passed" if session.passed else "not passed"
-        out.say(
-            f"Score: {_points(session.points)} of {_plural(session.max_points, 'point')}"
-            f" ({_percent(session.fraction)}) — {verdict} (pass mark {_mark(self.pack.quiz.pass_mark)})"
-        )
+        mark = self.pack.quiz.pass_mark
+        if session.review:
+            right = sum(line.correct for line in results)
+            verdict = wording.outcome(session.passed, True, right, session.total)
+            out.say(f"Score: {wording.score_line(session.points, session.max_points, mark)} — {verdict}")
+        else:
+            out.say(
+                f"Score: {wording.score_line(session.points, session.max_points, mark)}"
+                f" — {wording.passed_word(session.passed)} (pass mark {wording.pass_mark(mark)})"
+            )
         missed = [line for line in results if not line.correct]
         if not missed:
             out.say("You answered every question correctly.")
@@ -832,12 +601,8 @@ class _Plain:
             question = line.question
             how = "skipped" if line.response is None else ("partly right" if line.score.points > 0 else "missed")
             out.say(f"- Question {line.number}, {how}: {question.prompt}")
-            try:
-                section = self.pack.section(question.section)
-                index = self.pack.section_index(question.section)
-                out.say(f"  Read again: section {index + 1}, {section.title}")
-            except KeyError:  # pragma: no cover - the loader checks references
-                pass
+            index = self.pack.section_index(question.section)
+            out.say(f"  Read again: section {index + 1}, {self.pack.sections[index].title}")
         sections = session.missed_sections()
         if sections:
             out.blank()
@@ -865,44 +630,48 @@ def run_plain(
         data_dir: the data folder for progress (``--data-dir``); None means
             ``$EXPLAINER_DATA_DIR`` or the platform's user data folder.
         seed: shuffle seed for a new quiz (None: a random one, saved with the quiz).
-        stdin, stdout, stderr: the streams (default: the process's). Answers are read
-            from ``stdin`` a line at a time; notices about the progress file go to
-            ``stderr``, one line each.
+        stdin, stdout, stderr: the streams (default: the process's, set to replace
+            what they cannot decode or encode). Answers are read from ``stdin`` a line
+            at a time; notices go to ``stderr``, one line each.
 
     Returns:
-        0 after a finished quiz (passed or not), and when the reader typed q (progress is
-        saved, the quiz waits to be continued); 130 after ctrl+C.
+        :data:`EXIT_OK` (0) after a finished quiz (passed or not), and when the reader
+        typed q (progress is saved, the quiz waits to be continued);
+        :data:`EXIT_INPUT_ENDED` (66) when the input ended before the quiz did (the
+        quiz is saved and can be continued; no finished attempt is recorded);
+        :data:`EXIT_INTERRUPTED` (130) after ctrl+C.
     """
+    if stdin is None and stdout is None:
+        for stream in (sys.stdin, sys.stdout):
+            try:
+                stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError):
+                pass
     console = _Console(stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr)
-    store: ProgressStore | None
+    flow = QuizFlow(pack, data_dir=data_dir, seed=seed)
+    runner = _Plain(flow, console)
     try:
-        store = ProgressStore(pack.id, data_dir)
-    except ValueError as exc:  # pragma: no cover - pack ids are slugs
-        console.warn(f"Progress cannot be saved: {exc}")
-        store = None
-    runner = _Plain(pack, console, store, seed)
-    try:
-        progress = store.load() if store is not None else None
-        runner._notice()
         runner.header()
-        saved = valid_in_progress(pack, progress) if progress is not None else None
+        saved = flow.saved_attempt()
         if saved is not None:
-            total = len(saved.questions)
-            at = min(saved.position + 1, total)
+            session, started = saved
+            total = session.total
+            at = min(session.position + 1, total)
             if runner._yes_no(f"Continue the quiz where you stopped (question {at} of {total})?"):
                 console.blank()
-                return runner.quiz(session_from_in_progress(pack, saved), saved.started)
+                flow.resume(session, started)
+                if session.finished:
+                    runner.finish()
+                    return EXIT_OK
+                return runner.quiz()
             console.blank()
         if not quiz_only:
             start = 0
-            sections = [s.id for s in pack.sections]
-            last = progress.last_section if progress is not None else None
-            read = set(progress.sections_read) if progress is not None else set()
-            if last in sections and sections.index(last) > 0 and not read.issuperset(sections):
-                index = sections.index(last)
+            index = flow.saved_section()
+            if index is not None:
                 title = pack.sections[index].title
                 if runner._yes_no(
-                    f"Continue reading where you stopped (section {index + 1} of {len(sections)}, {title})?"
+                    f"Continue reading where you stopped (section {index + 1} of {len(pack.sections)}, {title})?"
                 ):
                     start = index
                 console.blank()
@@ -913,8 +682,8 @@ def run_plain(
             if not runner.read(start):
                 console.say("Stopped. What you have read is saved.")
                 return EXIT_OK
-        session, started = runner.new_session()
-        return runner.quiz(session, started)
+        flow.start()
+        return runner.quiz()
     except KeyboardInterrupt:
         try:
             console.blank()
@@ -930,50 +699,21 @@ def run_plain(
 
 
 def main_plain(argv: Sequence[str] | None = None) -> int:
-    """Plain mode as a small command line; returns the exit code.
+    """Plain mode from the command line: ``explainer --plain`` (the one click command
+    line, :mod:`explainer.cli`) with ``argv`` after it; returns the exit code.
 
     ``python -m explainer.plain [PATH] [--quiz-only] [--data-dir DIR] [--seed N]``:
-    PATH is a pack folder (default: the bundled pack). Exit codes: 0 done, 1 invalid
-    content (every problem on stderr, one line each), 2 usage error, 74 the output could
-    not be written (stdout closed or full, or a pipe whose reader went away), 130 ctrl+C.
-    Closed and broken streams are handled as by ``explainer`` (:mod:`explainer.streams`).
+    PATH is a pack folder (default: the bundled pack). Exit codes as ``explainer``'s:
+    0 done, 1 invalid content, 2 usage error, 66 the input ended before the quiz did,
+    74 the output could not be written, 130 ctrl+C.
     """
-    from explainer.streams import run_guarded
+    from explainer.cli import main
 
-    return run_guarded(lambda: _main_plain(argv))
-
-
-def _main_plain(argv: Sequence[str] | None) -> int:
-    """The body of :func:`main_plain`, run with guarded streams."""
-    from explainer.pack import PackError, PackNotFound, bundled_pack_path, load_pack
-
-    parser = argparse.ArgumentParser(
-        prog="explainer --plain",
-        description="The lesson and the quiz as plain lines: for screen readers and pipes.",
-    )
-    parser.add_argument("path", nargs="?", type=Path, help="a pack folder (default: the bundled pack)")
-    parser.add_argument("--quiz-only", action="store_true", help="skip the sections, go straight to the quiz")
-    parser.add_argument("--data-dir", type=Path, default=None, help="where progress is saved")
-    parser.add_argument("--seed", type=int, default=None, help="shuffle seed, for a repeatable quiz")
     try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
+        main(["open", "--plain", *(sys.argv[1:] if argv is None else argv)])
     except SystemExit as exit_:
-        return int(exit_.code or 0) if not isinstance(exit_.code, str) else 2
-    try:
-        pack = load_pack(args.path or bundled_pack_path())
-    except PackNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except PackError as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        return 1
-    for stream in (sys.stdin, sys.stdout):
-        try:
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
-    return run_plain(pack, quiz_only=args.quiz_only, data_dir=args.data_dir, seed=args.seed)
+        return exit_.code if isinstance(exit_.code, int) else 1
+    return EXIT_OK  # pragma: no cover - main always exits
 
 
 if __name__ == "__main__":

@@ -9,15 +9,9 @@ Pure Python, no Textual: the app drives these objects and the tests check them a
   finished attempt it builds the results list, the ids of the missed questions, a
   review attempt that asks exactly those again, and the sections that teach them.
 
-What is shuffled, per question type:
-
-- ``single`` / ``multiple``: the choices, when the pack says ``shuffle_choices = true``;
-  a choice with ``pin = true`` keeps its written position (for "None of the above").
-- ``order``: the items, always (the written order is the answer), and never into the
-  right order when there are two or more.
-- ``match``: the right-hand options (the pairs' right sides and the distractors),
-  always (the written order would give the answer away), and never so that every
-  left side faces its own right side.
+What is shuffled is up to each question's kind (:meth:`explainer.kinds.QuestionKind.shuffle`):
+the choices of ``single`` / ``multiple`` when the pack says ``shuffle_choices = true``
+(pinned ones stay put), the items of ``order`` and the options of ``match`` always.
 
 Indexes in responses are always in FILE order (as in quiz.toml), whatever order the
 reader saw; :meth:`QuizSession.display_order` maps display position to file index.
@@ -29,21 +23,8 @@ import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from explainer.pack import (
-    AnyQuestion,
-    Choice,
-    MatchQuestion,
-    MultipleChoiceQuestion,
-    OrderQuestion,
-    Pack,
-    Response,
-    Score,
-    SingleChoiceQuestion,
-    TrueFalseQuestion,
-    describe_answer,
-    describe_response,
-    score,
-)
+from explainer.kinds import kind_of
+from explainer.pack import AnyQuestion, Pack, Response, Score, describe_answer, describe_response, score
 
 
 class ReadingProgress:
@@ -171,15 +152,9 @@ class QuizSession:
         self._by_id: dict[str, AnyQuestion] = {question.id: question for question in questions}
         self._orders: dict[str, tuple[int, ...]] = {}
         for question in questions:
-            if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-                rng = self._random if pack.quiz.shuffle_choices else None
-                self._orders[question.id] = shuffle_choices(question.choices, rng)
-            elif isinstance(question, OrderQuestion):
-                self._orders[question.id] = shuffle_out_of_order(len(question.items), self._random)
-            elif isinstance(question, MatchQuestion):
-                self._orders[question.id] = shuffle_options(
-                    len(question.pairs), len(question.right_options), self._random
-                )
+            order = kind_of(question).shuffle(question, self._random, pack.quiz.shuffle_choices)
+            if order or kind_of(question).order_length(question):
+                self._orders[question.id] = order
         self._responses: dict[str, Response] = {}
         self._scores: dict[str, Score] = {}
         self._hints: set[str] = set()
@@ -259,34 +234,6 @@ class QuizSession:
         """
         self._question(question_id)
         return self._orders.get(question_id, ())
-
-    def choice_order(self, question_id: str) -> tuple[int, ...]:
-        """Return the file-order indexes of a choice question's choices, in display order.
-
-        Display position ``k`` shows ``question.choices[choice_order(id)[k]]``. Questions
-        without choices (true/false, short answer, numeric, order, match) return ``()``.
-        """
-        question = self._question(question_id)
-        if not isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-            return ()
-        return self._orders[question_id]
-
-    def item_order(self, question_id: str) -> tuple[int, ...]:
-        """Return the order an ``order`` question first shows its items in (file indexes).
-
-        Never the right order when there are two or more items; ``()`` for other types.
-        """
-        question = self._question(question_id)
-        return self._orders[question_id] if isinstance(question, OrderQuestion) else ()
-
-    def option_order(self, question_id: str) -> tuple[int, ...]:
-        """Return the display order of a ``match`` question's right-hand options.
-
-        Display position ``k`` shows ``question.right_options[option_order(id)[k]]``;
-        ``()`` for other question types.
-        """
-        question = self._question(question_id)
-        return self._orders[question_id] if isinstance(question, MatchQuestion) else ()
 
     # ------------------------------------------------------------------ hints
 
@@ -441,61 +388,3 @@ class QuizSession:
     def _question(self, question_id: str) -> AnyQuestion:
         """Return the question ``question_id`` of this attempt; KeyError if not in it."""
         return self._by_id[question_id]
-
-
-def display_choices(
-    question: SingleChoiceQuestion | MultipleChoiceQuestion, order: Sequence[int]
-) -> list[tuple[int, str]]:
-    """Return ``(file_index, text)`` pairs of a choice question in display ``order``."""
-    return [(index, question.choices[index].text) for index in order]
-
-
-def shuffle_choices(choices: Sequence[Choice], rng: random.Random | None) -> tuple[int, ...]:
-    """Return a display order of ``choices`` (file indexes); pinned choices stay put.
-
-    Args:
-        choices: the question's choices, in file order.
-        rng: the random source; None keeps the written order.
-
-    Every choice with ``pin = true`` keeps its written position; the others are
-    shuffled among the remaining positions. Without pins this draws exactly what a plain
-    shuffle of all the choices draws, so seeded orders of existing packs do not change.
-    """
-    written = list(range(len(choices)))
-    if rng is None:
-        return tuple(written)
-    free = [index for index in written if not choices[index].pin]
-    rng.shuffle(free)
-    shuffled = iter(free)
-    return tuple(index if choices[index].pin else next(shuffled) for index in written)
-
-
-def shuffle_out_of_order(count: int, rng: random.Random) -> tuple[int, ...]:
-    """Return a random order of ``count`` items that is never ``0, 1, 2, ...``.
-
-    Each order other than the right one is equally likely. One item cannot be out of
-    order, so ``count < 2`` returns the only order there is.
-    """
-    order = list(range(count))
-    if count < 2:
-        return tuple(order)
-    right = list(order)
-    while order == right:
-        rng.shuffle(order)
-    return tuple(order)
-
-
-def shuffle_options(pairs: int, options: int, rng: random.Random) -> tuple[int, ...]:
-    """Return a random display order of a match question's ``options`` right-hand sides.
-
-    The first ``pairs`` options are the pairs' right sides in the order of their left
-    sides; the order returned never shows every one of them at its own left side's
-    position (that would hand the reader the answer).
-    """
-    order = list(range(options))
-    if pairs < 2:
-        rng.shuffle(order)
-        return tuple(order)
-    while all(order[k] == k for k in range(pairs)):
-        rng.shuffle(order)
-    return tuple(order)

@@ -32,7 +32,7 @@ async def test_number_keys_pick_choices_in_display_order(mini_pack):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_quiz(pilot, app)
         choices = screen.query_one(ChoiceList)
-        order = app.session.choice_order("vote-date")
+        order = app.session.display_order("vote-date")
         await pilot.press("2")
         assert choices.picked == {1} and choices.highlighted == 1
         assert screen.question_widget.response == ChoiceResponse(frozenset({order[1]}))
@@ -57,7 +57,7 @@ async def test_arrows_and_space_pick_and_enter_checks(mini_pack):
         assert choices.picked == {2} and not screen.answered
         await pilot.press("enter")
         assert screen.answered
-        assert app.session.response("vote-date") == ChoiceResponse(frozenset({app.session.choice_order("vote-date")[2]}))
+        assert app.session.response("vote-date") == ChoiceResponse(frozenset({app.session.display_order("vote-date")[2]}))
 
 
 async def test_mouse_click_picks_a_choice_and_check_button(mini_pack):
@@ -65,7 +65,7 @@ async def test_mouse_click_picks_a_choice_and_check_button(mini_pack):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_quiz(pilot, app)
         question = screen.question
-        order = app.session.choice_order(question.id)
+        order = app.session.display_order(question.id)
         text = question.choices[order[1]].text
         x, y = find_text(app, text)
         await pilot.click(offset=(x + 1, y))
@@ -118,7 +118,7 @@ async def test_feedback_after_a_wrong_answer(mini_pack):
         screen = await start_quiz(pilot, app)
         question = screen.question
         wrong = next(c for c in question.choices if not c.correct)
-        order = app.session.choice_order(question.id)
+        order = app.session.display_order(question.id)
         number = order.index(question.choices.index(wrong)) + 1
         await pilot.press(str(number), "enter")
         await pilot.pause()

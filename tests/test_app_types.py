@@ -186,7 +186,7 @@ async def test_order_starts_shuffled_and_keys_reorder_it(every_type_pack):
         question = screen.question
         order_list = screen.query_one(OrderList)
         assert app.focused is order_list
-        start = app.session.item_order("story-order")
+        start = app.session.display_order("story-order")
         assert order_list.order == start != (0, 1, 2)
         assert not screen.query_one("#check").disabled  # the starting order is an answer
         assert screen.question_widget.response == OrderResponse(start)
@@ -320,7 +320,7 @@ async def test_match_by_mouse(every_type_pack):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_question(pilot, app, "who-what")
         question = screen.question
-        order = app.session.option_order("who-what")
+        order = app.session.display_order("who-what")
         match_list = screen.query_one(MatchList)
         # Choose the second line, then click its right option.
         x, y = find_text(app, "Repair the bridge")

@@ -28,6 +28,7 @@ from explainer.pack import (
     bundled_pack_path,
     load_pack,
 )
+from explainer.flow import QuizFlow
 from explainer.plain import main_plain, markdown_to_text, plain_wanted, run_plain
 from explainer.session import QuizSession
 from explainer.storage import ProgressStore, progress_path
@@ -87,9 +88,18 @@ def wrong_line(session: QuizSession, question) -> str:
     raise AssertionError(type(question))
 
 
+def first_attempt(pack: Pack) -> QuizSession:
+    """The first attempt plain mode asks with ``--seed SEED`` (the shared quiz flow draws
+    each attempt's seed from it), built in a throwaway data folder."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        return QuizFlow(pack, seed=SEED, data_dir=folder).start()
+
+
 def answers(pack: Pack, pick) -> tuple[QuizSession, str]:
     """Return a session seeded like plain mode, and stdin text: one ``pick`` line per question."""
-    session = QuizSession(pack, seed=SEED)
+    session = first_attempt(pack)
     return session, "".join(pick(session, q) + "\n" for q in session.questions)
 
 
@@ -162,8 +172,8 @@ def test_every_instruction_is_in_words(every_type: Pack, tmp_path: Path) -> None
         "Type the number of your answer.",
         "Type the numbers of every right answer, separated by spaces or commas.",
         "Type t for true or f for false.",
-        "Type your answer.",
-        "Type a number.",
+        "Type your answer, then press enter. Capital letters do not matter.",
+        "Type a number, then press enter (10000, 10,000 and 1e4 all work).",
         "Type the numbers in the right order, e.g. 3 1 2.",
         "Type a letter for each, in order, e.g. b a.",
     ):
@@ -224,7 +234,7 @@ def test_wrong_answers_say_so_with_the_right_answer_and_feedback(bundled: Pack, 
 
 
 def test_partial_credit_is_said_in_words(every_type: Pack, tmp_path: Path) -> None:
-    session = QuizSession(every_type, seed=SEED)
+    session = first_attempt(every_type)
     ferry = every_type.question("ferry-facts")
     order = session.display_order("ferry-facts")
     one_right = str(order.index(next(i for i, c in enumerate(ferry.choices) if c.correct)) + 1)
@@ -240,7 +250,7 @@ def test_partial_credit_is_said_in_words(every_type: Pack, tmp_path: Path) -> No
 
 
 def test_invalid_input_gets_a_message_and_the_question_again(every_type: Pack, tmp_path: Path) -> None:
-    session = QuizSession(every_type, seed=SEED)
+    session = first_attempt(every_type)
     bad = {
         "vote-date": ["9", "one", "1 2", ""],
         "ferry-facts": ["0", "x", ""],
@@ -272,7 +282,7 @@ def test_invalid_input_gets_a_message_and_the_question_again(every_type: Pack, t
 
 
 def test_numeric_ten_then_twelve(every_type: Pack, tmp_path: Path) -> None:
-    session = QuizSession(every_type, seed=SEED)
+    session = first_attempt(every_type)
     lines = []
     for q in session.questions:
         lines += ["ten", "12"] if q.id == "repair-months" else [right_line(session, q)]
@@ -280,7 +290,7 @@ def test_numeric_ten_then_twelve(every_type: Pack, tmp_path: Path) -> None:
     assert code == 0
     block = out.split("About how many months would repairs close the bridge for?\n", 1)[1]
     assert block.startswith(
-        "Type a number.\n"
+        "Type a number, then press enter (10000, 10,000 and 1e4 all work).\n"
         "“ten” is not a number. Use digits, for example 10000, 10,000, 1e4 or -5.\n"
         "Not quite.\n"
         "Your answer: 12\n"
@@ -291,38 +301,93 @@ def test_numeric_ten_then_twelve(every_type: Pack, tmp_path: Path) -> None:
     assert answer.response.value == 12.0 and not answer.correct
 
 
-def test_end_of_input_mid_quiz_skips_the_rest_and_scores(bundled: Pack, tmp_path: Path) -> None:
+def test_end_of_input_mid_quiz_saves_the_quiz_and_records_no_attempt(bundled: Pack, tmp_path: Path) -> None:
+    """Input that ends early (the README's own short pipe) keeps the quiz to continue:
+    no finished attempt of 0 points lands in an educator's CSV, the reader is told how
+    many questions are left, and the exit code says the input ended (66)."""
     session, stdin = answers(bundled, right_line)
     two = "".join(stdin.splitlines(keepends=True)[:2])
     result = run_piped(tmp_path, two, "--quiz-only", "--seed", str(SEED))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 66, result.stderr
     assert "Traceback" not in result.stderr
     total = len(session.questions)
     out = result.stdout
     assert out.count("Correct.") == 2
-    assert "Question 3 of" in out and "No answer (end of input): question skipped." in out
-    assert f"Question {total} of {total}: skipped (end of input)." in out
+    # The question the input ended at is printed whole: prompt and numbered choices.
+    third = session.questions[2]
+    assert f"Question 3 of {total}\n{third.prompt}\n  1. " in out
+    assert "Score:" not in out
+    assert result.stderr.strip() == (
+        f"The input ended before the quiz did: {total - 2} questions left."
+        " Your answers so far are saved; start plain mode again to continue the quiz."
+    )
+    progress = ProgressStore(bundled.id, tmp_path).load()
+    assert progress.attempts == ()
+    assert progress.quiz is not None and progress.quiz.position == 2
+    assert [q.response is not None for q in progress.quiz.questions][:3] == [True, True, False]
+    # Continuing asks question 3 and finishes with the whole score.
+    rest = "".join(stdin.splitlines(keepends=True)[2:])
+    result = run_piped(tmp_path, "y\n" + rest, "--quiz-only", "--seed", str(SEED))
+    assert result.returncode == 0, result.stderr
     points = sum(q.points for q in bundled.questions)
-    first_two = sum(q.points for q in session.questions[:2])
-    assert f"Score: {first_two} of {points} points" in out
-    assert "- Question 3, skipped: " in out
-    (attempt,) = ProgressStore(bundled.id, tmp_path).load().attempts
-    assert [a.response is not None for a in attempt.answers] == [True, True] + [False] * (total - 2)
+    assert f"Score: {points} of {points} points (100%)" in result.stdout
+    assert len(ProgressStore(bundled.id, tmp_path).load().attempts) == 1
 
 
-def test_empty_stdin_still_ends_with_a_score(every_type: Pack, tmp_path: Path) -> None:
+def test_empty_stdin_saves_the_quiz_at_question_one(every_type: Pack, tmp_path: Path) -> None:
     code, out, err = run_in_process(every_type, tmp_path, "")  # with the sections
-    assert code == 0
+    assert code == 66
     assert "Section 1 of 3: The vote" in out and "Section 3 of 3" in out
-    assert "Score: 0 of 7 points (0%) — not passed (pass mark 70%)" in out
-    assert err == ""
+    assert "Question 1 of 7\n" in out and "Score:" not in out
+    assert "7 questions left" in err
+    progress = ProgressStore(every_type.id, tmp_path).load()
+    assert progress.attempts == () and progress.quiz is not None and progress.quiz.position == 0
+
+
+def test_output_to_a_file_still_prints_every_question(bundled: Pack, tmp_path: Path) -> None:
+    """With stdout a file (not a terminal), the questions are printed all the same."""
+    session, stdin = answers(bundled, right_line)
+    out_file = tmp_path / "out.txt"
+    with out_file.open("w", encoding="utf-8") as out, open(os.devnull, encoding="utf-8") as devnull:
+        result = subprocess.run(
+            [sys.executable, "-m", "explainer.plain", "--data-dir", str(tmp_path / "data"), "--seed", str(SEED)],
+            stdin=devnull, stdout=out, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=60,
+        )
+    assert result.returncode == 66
+    text = out_file.read_text(encoding="utf-8")
+    first = session.questions[0]
+    assert f"Question 1 of {len(session.questions)}\n{first.prompt}\n" in text
+
+
+def test_a_quiz_saved_right_after_a_check_continues_at_the_next_question(every_type: Pack, tmp_path: Path) -> None:
+    """Saved just after the reader checked question 2 (as the app saves), the quiz
+    continues at question 3 in plain mode, as it does in the app."""
+    flow = QuizFlow(every_type, seed=SEED, data_dir=tmp_path)
+    session = flow.start()
+    for _ in range(2):
+        question = session.current
+        flow.answer(kinds_right(session, question))
+        if session.position == 0:
+            flow.move_on()
+    assert ProgressStore(every_type.id, tmp_path).load().quiz.position == 1  # checked, not moved on
+    code, out, _ = run_in_process(every_type, tmp_path, "y\nq\n", quiz_only=True)
+    assert "Continue the quiz where you stopped (question 3 of 7)? [Y/n]" in out
+    assert "Question 3 of 7\n" in out and "Question 2 of 7\n" not in out
+
+
+def kinds_right(session: QuizSession, question):
+    """The right response to ``question``, parsed from :func:`right_line` by its kind."""
+    from explainer.kinds import kind_of
+
+    return kind_of(question).parse_plain(question, session.display_order(question.id), right_line(session, question))
 
 
 # ------------------------------------------------------------------ progress
 
 
 def test_hints_are_shown_and_recorded(every_type: Pack, tmp_path: Path) -> None:
-    session = QuizSession(every_type, seed=SEED)
+    session = first_attempt(every_type)
     lines = []
     for q in session.questions:
         lines += (["h", "hint"] if q.id in ("vote-date", "closure") else []) + [right_line(session, q)]
@@ -393,12 +458,12 @@ def test_resume_defaults_to_yes_at_end_of_input_and_no_starts_afresh(every_type:
     assert "Continue the quiz where you stopped (question 4 of 7)? [Y/n]" in out
     assert "Question 1 of 7\n" in out
     assert ProgressStore(every_type.id, tmp_path).load().quiz.position == 1
-    # End of input at the prompt: yes, then every remaining question skipped.
+    # End of input at the prompt: yes, then question 2 is asked and the quiz kept.
     code, out, _ = run_in_process(every_type, tmp_path, "", quiz_only=True)
-    assert code == 0
+    assert code == 66
     assert "Continue the quiz where you stopped (question 2 of 7)? [Y/n]" in out
-    assert "Question 1 of 7" not in out
-    assert "Score: 1 of 7 points" in out
+    assert "Question 1 of 7" not in out and "Question 2 of 7\n" in out
+    assert ProgressStore(every_type.id, tmp_path).load().quiz.position == 1
     # An unclear answer is asked again.
     run_in_process(every_type, tmp_path, "\n".join(lines[:1] + ["q"]) + "\n", quiz_only=True)
     code, out, _ = run_in_process(every_type, tmp_path, "perhaps\nyes\nq\n", quiz_only=True)
@@ -467,7 +532,7 @@ def test_data_dir_from_the_environment(every_type: Pack, tmp_path: Path) -> None
 
 def test_author_text_is_printed_verbatim(tmp_path: Path) -> None:
     pack = load_pack(FIXTURES / "verbatim")
-    session = QuizSession(pack, seed=SEED)
+    session = first_attempt(pack)
     question = pack.questions[0]
     wrong = wrong_line(session, question)
     result = run_piped(tmp_path, f"\n\n{wrong}\n", "--seed", str(SEED), pack=FIXTURES / "verbatim")
@@ -505,7 +570,7 @@ def test_plain_mode_never_imports_textual(tmp_path: Path) -> None:
         "out = io.StringIO()\n"
         f"rc = run_plain(load_pack(bundled_pack_path()), data_dir={str(tmp_path)!r}, seed=1,"
         " stdin=io.StringIO(''), stdout=out, stderr=io.StringIO())\n"
-        "assert rc == 0 and 'Score:' in out.getvalue()\n"
+        "assert rc == 66 and 'Question 1 of' in out.getvalue()\n"
         "print('textual' in sys.modules, any(m.startswith('textual') for m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

@@ -21,14 +21,10 @@ from explainer.pack import (
     TextResponse,
     TrueFalseResponse,
 )
-from explainer.session import (
-    QuizSession,
-    ReadingProgress,
-    display_choices,
-    shuffle_choices,
-    shuffle_options,
-    shuffle_out_of_order,
-)
+from explainer.kinds.base import shuffle_out_of_order
+from explainer.kinds.choice import shuffle_choices
+from explainer.kinds.match import shuffle_options
+from explainer.session import QuizSession, ReadingProgress
 
 
 def right_response(question):
@@ -79,21 +75,21 @@ def test_same_seed_same_choice_order_and_every_choice_once(mini_pack):
     a = QuizSession(mini_pack, seed=3)
     b = QuizSession(mini_pack, seed=3)
     for question in mini_pack.questions:
-        assert a.choice_order(question.id) == b.choice_order(question.id)
+        assert a.display_order(question.id) == b.display_order(question.id)
         if question.type != "true_false":
-            assert sorted(a.choice_order(question.id)) == list(range(len(question.choices)))
+            assert sorted(a.display_order(question.id)) == list(range(len(question.choices)))
         else:
-            assert a.choice_order(question.id) == ()
+            assert a.display_order(question.id) == ()
 
 
 def test_choices_are_shuffled_for_some_seed(mini_pack):
-    orders = {QuizSession(mini_pack, seed=s).choice_order("vote-date") for s in range(20)}
+    orders = {QuizSession(mini_pack, seed=s).display_order("vote-date") for s in range(20)}
     assert len(orders) > 1
 
 
 def test_no_choice_shuffle_when_pack_says_no(verbatim_pack):
     for seed in range(5):
-        assert QuizSession(verbatim_pack, seed=seed).choice_order("brackets") == (0, 1)
+        assert QuizSession(verbatim_pack, seed=seed).display_order("brackets") == (0, 1)
 
 
 def test_question_shuffle_when_pack_asks(mini_pack):
@@ -103,15 +99,6 @@ def test_question_shuffle_when_pack_asks(mini_pack):
     assert len(orders) > 1
     assert all(sorted(o) == sorted(q.id for q in mini_pack.questions) for o in orders)
     assert QuizSession(pack, seed=5).questions == QuizSession(pack, seed=5).questions
-
-
-def test_display_choices_maps_display_to_file_order(mini_pack):
-    session = QuizSession(mini_pack, seed=3)
-    question = mini_pack.question("vote-date")
-    order = session.choice_order("vote-date")
-    pairs = display_choices(question, order)
-    assert [i for i, _ in pairs] == list(order)
-    assert [t for _, t in pairs] == [question.choices[i].text for i in order]
 
 
 def test_submit_scores_and_score_so_far(mini_pack):
@@ -200,7 +187,7 @@ def test_review_and_retake_are_deterministic(mini_pack):
     def run():
         session = QuizSession(mini_pack, seed=11)
         session.submit("vote-date", wrong_response(mini_pack.question("vote-date")))
-        return session.review_session().choice_order("vote-date"), session.retake().choice_order("piers")
+        return session.review_session().display_order("vote-date"), session.retake().display_order("piers")
 
     assert run() == run()
 
@@ -221,7 +208,7 @@ def test_unknown_question_ids_rejected(mini_pack):
     with pytest.raises(KeyError):
         QuizSession(mini_pack, question_ids=["nope"])
     with pytest.raises(KeyError):
-        QuizSession(mini_pack).choice_order("nope")
+        QuizSession(mini_pack).display_order("nope")
 
 
 def test_reading_progress(mini_pack):
@@ -261,23 +248,17 @@ def test_every_type_has_a_display_order(every_type_pack):
     session = QuizSession(every_type_pack, seed=1)
     pack = every_type_pack
     assert sorted(session.display_order("vote-date")) == [0, 1, 2, 3]
-    assert session.display_order("vote-date") == session.choice_order("vote-date")
     assert sorted(session.display_order("story-order")) == [0, 1, 2]
-    assert session.display_order("story-order") == session.item_order("story-order")
     options = len(pack.question("who-what").right_options)
     assert sorted(session.display_order("who-what")) == list(range(options))
-    assert session.display_order("who-what") == session.option_order("who-what")
     for qid in ("closure", "town-name", "repair-months"):
         assert session.display_order(qid) == ()
-    # Each accessor answers only for its own type.
-    assert session.choice_order("story-order") == () and session.item_order("vote-date") == ()
-    assert session.option_order("story-order") == ()
     with pytest.raises(KeyError):
         session.display_order("nope")
 
 
 def test_order_items_never_start_in_the_right_order(every_type_pack):
-    orders = {QuizSession(every_type_pack, seed=s).item_order("story-order") for s in range(60)}
+    orders = {QuizSession(every_type_pack, seed=s).display_order("story-order") for s in range(60)}
     assert (0, 1, 2) not in orders
     assert len(orders) == 5  # every other order of three items turns up
 
@@ -288,9 +269,9 @@ def test_order_items_are_shuffled_even_when_choices_are_not(every_type_pack):
     )
     pack = every_type_pack.model_copy(update={"quiz_file": quiz})
     session = QuizSession(pack, seed=3)
-    assert session.choice_order("vote-date") == (0, 1, 2, 3)
-    assert session.item_order("story-order") != (0, 1, 2)
-    assert session.option_order("who-what")[:2] != (0, 1)
+    assert session.display_order("vote-date") == (0, 1, 2, 3)
+    assert session.display_order("story-order") != (0, 1, 2)
+    assert session.display_order("who-what")[:2] != (0, 1)
 
 
 @given(st.integers(min_value=2, max_value=8), st.integers())
@@ -342,7 +323,7 @@ def test_unpinned_choices_shuffle_as_before():
 
 
 def test_pinned_choice_stays_last_in_the_session(every_type_pack):
-    orders = {QuizSession(every_type_pack, seed=s).choice_order("vote-date") for s in range(30)}
+    orders = {QuizSession(every_type_pack, seed=s).display_order("vote-date") for s in range(30)}
     assert len(orders) > 1
     assert all(order[3] == 3 for order in orders)  # "None of the above" stays last
 

@@ -33,22 +33,39 @@ from explainer.pack.model import (
     TimelineEvent,
     TrueFalseQuestion,
 )
-from explainer.pack.scoring import (
-    ChoiceResponse,
-    MatchResponse,
-    NumberResponse,
-    OrderResponse,
-    Response,
-    Score,
-    TextResponse,
-    TrueFalseResponse,
-    describe_answer,
-    describe_response,
-    format_number,
-    normalise_text,
-    parse_number,
-    score,
-)
+_SCORING = frozenset({
+    "ChoiceResponse",
+    "MatchResponse",
+    "NumberResponse",
+    "OrderResponse",
+    "Response",
+    "Score",
+    "TextResponse",
+    "TrueFalseResponse",
+    "describe_answer",
+    "describe_response",
+    "format_number",
+    "normalise_text",
+    "parse_number",
+    "score",
+})
+"""Names this package passes on from :mod:`explainer.pack.scoring`, imported when first
+used: scoring rests on the question kinds (:mod:`explainer.kinds`), which rest on the
+models here, so importing it eagerly would go round in a circle."""
+
+
+def __getattr__(name: str) -> object:
+    """The scoring names (:data:`_SCORING`), from :mod:`explainer.pack.scoring`.
+
+    Raises:
+        AttributeError: ``name`` is not one of them.
+    """
+    if name in _SCORING:
+        from explainer.pack import scoring
+
+        return getattr(scoring, name)
+    raise AttributeError(f"module 'explainer.pack' has no attribute {name!r}")
+
 
 __all__ = [
     "QUESTION_TYPES",

@@ -1,0 +1,372 @@
+"""What every question kind shares: the :class:`QuestionKind` base, :class:`Score`,
+:class:`Mark`, and the text and number helpers the kinds use.
+
+A *question kind* is the behaviour of one question ``type`` of quiz.toml (``single``,
+``multiple``...), apart from drawing it: how what it shows is shuffled, how a response
+is scored and checked, how the response and the right answer read in words, which mark
+each shown position gets after checking, the instruction line, the saved form of a
+response, and plain mode's lines and parsing. Each kind is one module of this package;
+:mod:`explainer.kinds` holds the registry.
+
+Pure Python: no Textual, no disk, no clock (a test checks the imports).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, Literal, TypeVar
+
+from explainer.pack.model import Choice
+
+Q = TypeVar("Q")
+"""The question model of a kind."""
+R = TypeVar("R")
+"""The response class of a kind."""
+
+
+@dataclass(frozen=True)
+class Score:
+    """The result of scoring one response.
+
+    Attributes:
+        points: points earned, from 0 to ``max_points`` (a float: partial credit gives
+            fractions, rounded to 6 decimal places).
+        max_points: the question's ``points``.
+        correct: True when the response is fully right.
+    """
+
+    points: float
+    max_points: float
+    correct: bool
+
+    @property
+    def verdict(self) -> Literal["right", "partly right", "wrong"]:
+        """``"right"`` when fully right, ``"partly right"`` with some points, else ``"wrong"``."""
+        if self.correct:
+            return "right"
+        return "partly right" if self.points > 0 else "wrong"
+
+
+MarkKind = Literal["right", "missed", "wrong", "placed", "misplaced", "mismatched"]
+"""What a mark says about one shown position after the answer was checked:
+
+- ``right``: a right choice the reader picked (or the right one of single/true-false).
+- ``missed``: a right choice of a multiple-choice question the reader did not pick.
+- ``wrong``: a choice the reader picked that is not right.
+- ``placed``: an order item or a match line in its right place.
+- ``misplaced``: an order item in the wrong place (``detail``: its right 1-based place).
+- ``mismatched``: a match line given the wrong option (``detail``: the right option).
+"""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The mark on one shown position (a choice, an item row, a match line).
+
+    Attributes:
+        kind: see :data:`MarkKind`.
+        detail: the right place (an ``int``, 1-based) of a misplaced item, or the right
+            option's text (author text, verbatim) of a mismatched line; else None.
+    """
+
+    kind: MarkKind
+    detail: int | str | None = None
+
+
+class InputProblem(ValueError):
+    """A typed answer that does not fit the question; its message tells the reader what
+    to type instead (one sentence)."""
+
+
+class QuestionKind(Generic[Q, R]):
+    """The behaviour of one question type. Subclasses set the class attributes and
+    override what differs; the defaults fit a question with nothing to shuffle and an
+    all-or-nothing score.
+
+    Instances are stateless: the registry keeps one per kind, and every method takes
+    the question (a validated model of :attr:`model`) it works on.
+    """
+
+    type: ClassVar[str]
+    """The ``type`` key of quiz.toml, e.g. ``"single"``."""
+    model: ClassVar[type]
+    """The question model (:mod:`explainer.pack.model`)."""
+    response_type: ClassVar[type]
+    """The response class this kind scores."""
+    saved_tag: ClassVar[str]
+    """The ``kind`` of the response's table in the progress file (kinds that share a
+    response class share the tag)."""
+    typed: ClassVar[bool] = False
+    """True when the reader types the answer (a text box), False when they pick."""
+    gift_blank: ClassVar[bool] = True
+    """Whether a GIFT export may put the answer block where the prompt has ``___``."""
+    one_pick: ClassVar[bool] = False
+    """True when the reader picks exactly one thing (feedback then reads "about your answer")."""
+    aiken: ClassVar[bool] = False
+    """Whether the question has an Aiken form (single-choice questions only)."""
+
+    # ------------------------------------------------------------ what is shown
+
+    def order_length(self, question: Q) -> int:
+        """How many entries the question's display order has (0: nothing is shuffled)."""
+        return 0
+
+    def shuffle(self, question: Q, rng: random.Random, shuffle_choices: bool) -> tuple[int, ...]:
+        """A display order for a new attempt: file-order indexes, in display order.
+
+        Args:
+            question: the question.
+            rng: the attempt's seeded random source (drawing from it changes later draws).
+            shuffle_choices: the pack's ``shuffle_choices`` setting.
+
+        Returns:
+            ``()`` for kinds that show nothing to shuffle.
+        """
+        return ()
+
+    def choices(self, question: Q) -> tuple[Choice, ...]:
+        """The question's ``[[questions.choices]]`` (for the lint checks); ``()`` if none."""
+        return ()
+
+    # ------------------------------------------------------------ scoring
+
+    def is_correct(self, question: Q, response: R) -> bool:
+        """True when ``response`` is fully right."""
+        raise NotImplementedError
+
+    def score(self, question: Q, response: R | None) -> Score:
+        """Score ``response`` (None: not answered, 0 points).
+
+        Raises:
+            TypeError: ``response`` is not a :attr:`response_type`.
+        """
+        max_points = float(question.points)  # type: ignore[attr-defined]
+        if response is None:
+            return Score(0.0, max_points, False)
+        if not isinstance(response, self.response_type):
+            raise TypeError(f"question {question.id!r} needs a {self.response_type.__name__}")  # type: ignore[attr-defined]
+        correct = self.is_correct(question, response)
+        return Score(max_points if correct else 0.0, max_points, correct)
+
+    def response_fits(self, question: Q, response: object) -> bool:
+        """True if ``response`` is this kind's response and every index in it exists in
+        ``question`` (a hand-edited or stale saved answer is dropped, not trusted)."""
+        return isinstance(response, self.response_type)
+
+    # ------------------------------------------------------------ words
+
+    def instruction(self, question: Q) -> str:
+        """The line under the prompt: what to do, and the rules that apply (partial
+        credit, whether capitals matter). Front ends add how to operate their controls."""
+        raise NotImplementedError
+
+    def describe_answer(self, question: Q) -> str:
+        """The right answer in words (author text verbatim; parts joined with ``"; "``)."""
+        raise NotImplementedError
+
+    def describe_response(self, question: Q, response: R | None) -> str:
+        """The reader's response in words; ``"(no answer)"`` when there is none."""
+        raise NotImplementedError
+
+    def answer_lines(self, question: Q, response: R | None) -> tuple[str, list[str]]:
+        """The reader's answer (or, with ``response=None``, the right one) for plain mode:
+        ``(text after the label, lines below it)``. One line unless the kind lists parts."""
+        text = self.describe_answer(question) if response is None else self.describe_response(question, response)
+        return text, []
+
+    def marks(self, question: Q, order: Sequence[int], response: R | None) -> dict[int, Mark]:
+        """The marks after checking: shown position (0-based) -> :class:`Mark`.
+
+        Positions without a mark are left out.
+        """
+        return {}
+
+    def picked_feedback(self, question: Q, response: R | None) -> list[tuple[str, str]]:
+        """``(choice text, feedback)`` for each picked choice that has feedback, file order."""
+        return []
+
+    # ------------------------------------------------------------ typed answers
+
+    def read_typed(self, question: Q, text: str) -> R | None:
+        """The response to a typed answer: None when nothing but spaces is typed.
+
+        Raises:
+            InputProblem: the text cannot be scored (a number that is not a number).
+        """
+        raise InputProblem("This question is answered by picking, not by typing.")
+
+    def accepts_text(self, question: Q, text: str) -> bool:
+        """True when ``text`` typed as it is would be a right answer (so plain mode's
+        ``h`` and ``q`` stay answers where they are right)."""
+        return False
+
+    # ------------------------------------------------------------ saved form
+
+    def to_saved(self, response: R) -> Any:
+        """The response's value in the progress file (a TOML value, under :attr:`saved_key`)."""
+        raise NotImplementedError
+
+    saved_key: ClassVar[str] = "value"
+    """The key beside ``kind`` in a saved response's table."""
+
+    def from_saved(self, value: Any) -> R:
+        """Read back a value written by :meth:`to_saved`.
+
+        Raises:
+            ValueError: the value is not of the right shape (one sentence why).
+        """
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ plain mode
+
+    def plain_lines(self, question: Q, order: Sequence[int]) -> list[str]:
+        """The lines plain mode prints under the prompt (numbered choices...); ``[]`` if none."""
+        return []
+
+    def plain_instruction(self, question: Q, order: Sequence[int]) -> str:
+        """What to type, in one sentence."""
+        raise NotImplementedError
+
+    def parse_plain(self, question: Q, order: Sequence[int], text: str) -> R:
+        """The response to a line typed in plain mode.
+
+        Raises:
+            InputProblem: the line does not fit; the message says what to type.
+        """
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ export
+
+    def gift_answers(self, question: Q, gift: Any) -> tuple[list[str], list[str]] | None:
+        """The lines inside a GIFT answer block and what GIFT loses; None: no GIFT form.
+
+        Args:
+            gift: the exporter's helpers: ``gift.text(str)`` escapes an answer text,
+                ``gift.number(float)`` writes a number, ``gift.weight(float)`` a
+                percentage weight (:mod:`explainer.interop.export`).
+        """
+        return None
+
+
+# ---------------------------------------------------------------- helpers
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_text(text: str, case_sensitive: bool = False) -> str:
+    """Normalise a short answer for comparison.
+
+    Brings the text to Unicode NFC (so a letter typed as base + combining accent equals
+    the same letter typed precomposed), strips surrounding white space and folds runs
+    of inner white space to one space; unless ``case_sensitive``, also folds letter
+    case (``str.casefold``).
+    """
+    folded = _SPACES.sub(" ", unicodedata.normalize("NFC", text).strip())
+    return folded if case_sensitive else folded.casefold()
+
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def parse_number(text: str) -> float:
+    """Parse a number as a reader types it.
+
+    Accepts ``10000``, ``10,000`` (commas between groups of three digits), ``1e4``,
+    ``-5``, ``0.25``, ``+3``, with spaces around. Returns it as a float.
+
+    Raises:
+        InputProblem: (a ValueError) with a one-line message for the reader, for
+            anything else (words, ``10,00``, ``1.2.3``, an empty answer, infinities).
+    """
+    cleaned = text.strip().replace("\u2212", "-")  # a typographic minus sign
+    if not cleaned:
+        raise InputProblem("Type a number, for example 10000, 10,000 or 1e4.")
+    if _GROUPED.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
+    elif not _NUMBER.fullmatch(cleaned):
+        shown = cleaned if len(cleaned) <= 24 else cleaned[:23] + "…"
+        raise InputProblem(f"“{shown}” is not a number. Use digits, for example 10000, 10,000, 1e4 or -5.")
+    value = float(cleaned)
+    if not math.isfinite(value):
+        raise InputProblem("That number is too large.")
+    return value
+
+
+def format_number(value: float) -> str:
+    """Show a number without a needless ``.0``, with thousands separated: ``10,000``."""
+    if not math.isfinite(value):
+        return str(value)
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1e15 or abs(value) < 1e-4 else f"{value:,.15g}"
+
+
+def index_list(value: Any, what: str, *, allow_none_marker: bool = False) -> list[int]:
+    """Check that ``value`` is a list of TOML integers >= 0 (or -1 when allowed).
+
+    Raises:
+        ValueError: it is not (one sentence naming ``what``).
+    """
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(f"{what} must be a list of whole numbers")
+    lowest = -1 if allow_none_marker else 0
+    for item in value:
+        if type(item) is not int or item < lowest:
+            raise ValueError(f"{what} must hold whole numbers >= {lowest}, not {item!r}")
+    return list(value)
+
+
+def split_answer(text: str) -> list[str]:
+    """Split a typed answer on spaces, commas and semicolons, dropping empty parts."""
+    return [part for part in re.split(r"[\s,;]+", text.strip()) if part]
+
+
+def whole_numbers(parts: Sequence[str]) -> list[int] | None:
+    """Parse ``["3", "1."]`` as ``[3, 1]``; None if any part is not a whole number."""
+    numbers = []
+    for part in parts:
+        part = part.rstrip(".)")
+        if not part.isdigit() or not part.isascii():
+            return None
+        numbers.append(int(part))
+    return numbers
+
+
+def letters(count: int) -> list[str]:
+    """Labels for ``count`` options: a, b, ... z, then aa, ab, ..."""
+    labels = []
+    for index in range(count):
+        label, n = "", index
+        while True:
+            label = chr(ord("a") + n % 26) + label
+            n = n // 26 - 1
+            if n < 0:
+                break
+        labels.append(label)
+    return labels
+
+
+def numbered(texts: Sequence[str]) -> list[str]:
+    """``["  1. first", "  2. second"]``: the lines of a numbered list in plain mode."""
+    return [f"  {number}. {text}" for number, text in enumerate(texts, start=1)]
+
+
+def shuffle_out_of_order(count: int, rng: random.Random) -> tuple[int, ...]:
+    """Return a random order of ``count`` items that is never ``0, 1, 2, ...``.
+
+    Each order other than the right one is equally likely. One item cannot be out of
+    order, so ``count < 2`` returns the only order there is.
+    """
+    order = list(range(count))
+    if count < 2:
+        return tuple(order)
+    right = list(order)
+    while order == right:
+        rng.shuffle(order)
+    return tuple(order)

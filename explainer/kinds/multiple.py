@@ -1,0 +1,85 @@
+"""The ``multiple`` kind: one or more of the written choices are right; pick them all.
+
+Scoring (``points`` is the question's points): ``scoring = "all_or_nothing"`` (the
+default) gives the points only for exactly the right set. ``scoring = "partial"``: with
+k right choices, each right choice picked earns 1/k and each wrong choice picked costs
+1/k; the fraction is never below 0, and the points are ``fraction * points``. Only
+exactly the right set counts as correct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from explainer.kinds.base import Score
+from explainer.kinds.choice import ChoiceKind, ChoiceResponse, correct_choice_indexes
+from explainer.pack.model import MultipleChoiceQuestion
+
+
+def partial_fraction(question: MultipleChoiceQuestion, selected: frozenset[int]) -> float:
+    """The partial-credit fraction (0..1) of a multiple-choice pick.
+
+    With k right choices: +1/k for each right choice picked, -1/k for each wrong one
+    picked, never below 0. E.g. 2 right of 3 picked with 1 wrong: (2 - 1)/3.
+    """
+    right = correct_choice_indexes(question)
+    k = len(right)
+    earned = sum(1 for i in selected if i in right) - sum(1 for i in selected if i not in right)
+    return max(0.0, earned / k)
+
+
+class MultipleKind(ChoiceKind[MultipleChoiceQuestion]):
+    """Every right choice must be picked; partial credit when the question asks for it."""
+
+    type = "multiple"
+    model = MultipleChoiceQuestion
+
+    def score(self, question: MultipleChoiceQuestion, response: ChoiceResponse | None) -> Score:
+        """All or nothing, or partial credit (module docstring).
+
+        Raises:
+            TypeError: ``response`` is not a :class:`ChoiceResponse`.
+        """
+        if response is None or question.scoring != "partial":
+            return super().score(question, response)
+        if not isinstance(response, ChoiceResponse):
+            raise TypeError(f"question {question.id!r} needs a ChoiceResponse")
+        max_points = float(question.points)
+        fraction = partial_fraction(question, response.selected)
+        return Score(round(fraction * max_points, 6), max_points, self.is_correct(question, response))
+
+    def instruction(self, question: MultipleChoiceQuestion) -> str:
+        """Pick every right answer; says how partial credit works when the question uses it."""
+        if question.scoring == "partial":
+            return "Pick every right answer. Partial credit: each wrong pick cancels a right one."
+        return "Pick every right answer."
+
+    def plain_instruction(self, question: MultipleChoiceQuestion, order: Sequence[int]) -> str:
+        """Type the numbers of every right answer."""
+        return "Type the numbers of every right answer, separated by spaces or commas."
+
+    def parse_plain(self, question: MultipleChoiceQuestion, order: Sequence[int], text: str) -> ChoiceResponse:
+        """One or more display numbers.
+
+        Raises:
+            InputProblem: anything else.
+        """
+        numbers = self.check_picks(len(order), self.picks(order, text), several=True)
+        return ChoiceResponse(frozenset(order[n - 1] for n in numbers))
+
+    def gift_marks(self, question: MultipleChoiceQuestion, gift: Any) -> tuple[list[str], list[str]]:
+        """``~%w%`` weights: +100/k for a right choice, -100/k for a wrong one."""
+        losses: list[str] = []
+        k = sum(c.correct for c in question.choices)
+        if question.scoring == "all_or_nothing":
+            losses.append(
+                "all-or-nothing scoring written as partial-credit weights"
+                " (GIFT has no all-or-nothing multiple answer)"
+            )
+        right, wrong = gift.weight(100 / k), gift.weight(-100 / k)
+        return [f"~%{right}%" if c.correct else f"~%{wrong}%" for c in question.choices], losses
+
+
+KIND = MultipleKind()
+"""The registered instance."""
