@@ -37,10 +37,10 @@ from textual.widget import Widget
 from textual.theme import Theme
 
 from explainer import storage
+from explainer.flow import QuizFlow
 from explainer.pack import Pack
-from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
 from explainer.session import QuizSession, ReadingProgress
-from explainer.storage import Progress, ProgressError, ProgressStore, QuizInProgress, utc_now
+from explainer.storage import Progress, utc_now
 from explainer.widgets.text import shown
 
 MIN_WIDTH = 60
@@ -288,32 +288,14 @@ class ExplainerApp(App[None]):
         """The seed the quiz shuffles come from (None: random)."""
         self.quiz_only = quiz_only
         """True when the app starts at the quiz."""
-        self.data_dir = storage.data_dir(data_dir)
-        """The folder progress and settings are kept in."""
+        self.flow = QuizFlow(pack, data_dir=data_dir, seed=seed)
+        """The quiz flow shared with plain mode: the saved progress and the attempt."""
         self._notices: list[str] = []
-        self._save_failed = False
-        try:
-            self.store: ProgressStore | None = ProgressStore(pack.id, self.data_dir)
-        except ValueError as exc:  # pragma: no cover - the loader checks pack ids
-            self.store = None
-            self._notices.append(f"Progress cannot be saved: {exc}")
-        self.progress: Progress = self._load_progress()
-        """The saved progress as last written (or as it would be, if a save failed)."""
-        self.reading = ReadingProgress(
-            pack, storage.for_pack(pack, self.progress).sections_read, on_read=self._section_opened
-        )
-        """Which sections the reader has opened (this run and earlier ones)."""
-        self._seeds = random.Random(seed)
         self._focus_kept: list[tuple[Screen, Widget | None]] = []
         self._started = False
-        self._recorded: set[int] = set()
         self._resume_started: dt.datetime = utc_now()
-        self.session = self.new_session()
-        """The current quiz attempt."""
-        self.quiz_started: dt.datetime = utc_now()
-        """When the current attempt began (UTC)."""
         self.register_theme(HIGH_CONTRAST)
-        self._settings, notice = load_settings(self.data_dir)
+        self._settings, notice = load_settings(self.flow.data_dir)
         if notice:
             self._notices.append(notice)
         theme = self._settings.get("theme")
@@ -337,80 +319,55 @@ class ExplainerApp(App[None]):
 
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=markup)
 
-    # ---------------------------------------------------------------- saving
+    # ---------------------------------------------------------------- the flow
 
-    def _load_progress(self) -> Progress:
-        """Read the saved progress (a bad file is set aside; never raises)."""
-        if self.store is None:
-            return Progress.empty(self.pack.id)
-        progress = self.store.load()
-        notice = self.store.take_notice()
-        if notice:
-            self._notices.append(notice)
-        return progress
+    @property
+    def data_dir(self) -> Path:
+        """The folder progress and settings are kept in."""
+        return self.flow.data_dir
 
-    def _save(self, change: Callable[[Progress], Progress]) -> None:
-        """Apply ``change`` to the saved progress (under the store's lock).
+    @property
+    def session(self) -> QuizSession:
+        """The current quiz attempt (the flow's)."""
+        return self.flow.session
 
-        A failure is told once on screen and never stops the app: the change is kept
-        in memory (:attr:`progress`) and the next save tries again.
-        """
-        try:
-            if self.store is None:
-                raise ProgressError("Progress cannot be saved.")
-            self.progress = self.store.update(change)
-        except (ProgressError, OSError) as exc:
-            self.progress = change(self.progress)
-            if not self._save_failed:
-                self._save_failed = True
-                self._tell(str(exc), error=True)
-        if self.store is not None:
-            notice = self.store.take_notice()
-            if notice:
-                self._tell(notice)
+    @session.setter
+    def session(self, session: QuizSession) -> None:
+        self.flow.session = session
+
+    @property
+    def quiz_started(self) -> dt.datetime:
+        """When the current attempt began (UTC)."""
+        return self.flow.started
+
+    @property
+    def progress(self) -> Progress:
+        """The saved progress as last written (or as it would be, if a save failed)."""
+        return self.flow.progress
+
+    @property
+    def reading(self) -> ReadingProgress:
+        """Which sections the reader has opened (this run and earlier ones)."""
+        return self.flow.reading
 
     def _tell(self, message: str, *, error: bool = False) -> None:
-        """Show a notice about saving on screen (kept until the app has started)."""
+        """Show a notice on screen (kept until the app has started)."""
         if not self._started:
             self._notices.append(message)
             return
         self.notify(message, markup=False, severity="error" if error else "warning", timeout=12)
 
-    def _section_opened(self, section_id: str) -> None:
-        """Save that ``section_id`` was opened (and is where reading continues)."""
-        self._save(lambda progress: progress.with_section_read(section_id))
-
     def save_quiz(self) -> None:
-        """Save the current attempt as the quiz in progress (after an answer, a hint or a
-        move to the next question). A finished attempt is saved by :meth:`show_results`."""
-        session = self.session
-        if session.finished:
-            return
-        quiz = session_to_in_progress(session, self.quiz_started)
-        self._save(lambda progress: progress.with_quiz(quiz))
-
-    def _record_attempt(self) -> None:
-        """Save the finished current attempt, once."""
-        session = self.session
-        if id(session) in self._recorded:
-            return
-        self._recorded.add(id(session))
-        attempt = session_to_attempt(session, self.quiz_started)
-        self._save(lambda progress: progress.with_attempt(attempt))
+        """Save the current attempt as the quiz in progress (:meth:`QuizFlow.save`)."""
+        self.flow.save()
 
     def review_ids(self) -> list[str]:
         """The questions a review round asks now, in order (:mod:`explainer.review`)."""
-        from explainer.review import review_queue
-
-        missed = self.session.missed() if self.session.finished else ()
-        return review_queue(self.pack, self.progress, missed)
-
-    # ---------------------------------------------------------------- sessions
+        return self.flow.review_ids()
 
     def new_session(self) -> QuizSession:
         """Return a fresh attempt at the whole quiz (seeded from the app's seed)."""
-        seed = self._seeds.randrange(2**32) if self.seed is not None else random.SystemRandom().randrange(2**32)
-        return QuizSession(self.pack, seed=seed)
+        return self.flow.new_session()
 
     # ---------------------------------------------------------------- flow
 
@@ -426,6 +383,7 @@ class ExplainerApp(App[None]):
         for notice in self._notices:
             self._tell(notice)
         self._notices.clear()
+        self.flow.listen(lambda message, error: self._tell(message, error=error))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.offer_resume()
         self._check_size(self.size.width, self.size.height)
@@ -445,30 +403,18 @@ class ExplainerApp(App[None]):
     def saved_quiz(self) -> QuizSession | None:
         """The quiz in progress saved by an earlier run, rebuilt; None if there is none.
 
-        A question already checked counts as done, so it continues at the next one.
+        A question already checked counts as done, so it continues at the next one
+        (:meth:`QuizFlow.saved_attempt`).
         """
-        saved = storage.valid_in_progress(self.pack, self.progress)
+        saved = self.flow.saved_attempt()
         if saved is None:
             return None
-        try:
-            session = session_from_in_progress(self.pack, saved)
-        except (KeyError, ValueError, TypeError):  # pragma: no cover - valid_in_progress fits it
-            return None
-        current = session.current
-        if current is not None and session.is_answered(current.id):
-            session.advance()
-        self._resume_started = saved.started
+        session, self._resume_started = saved
         return session
 
     def saved_section(self) -> int | None:
         """Index of the section to continue reading at, or None (first section, or all read)."""
-        fitted = storage.for_pack(self.pack, self.progress)
-        order = [section.id for section in self.pack.sections]
-        last = fitted.last_section
-        if last is None or last not in order or self.reading.all_read:
-            return None
-        index = order.index(last)
-        return index if index > 0 else None
+        return self.flow.saved_section()
 
     @_beneath_too_small
     def offer_resume(self) -> None:
@@ -486,16 +432,14 @@ class ExplainerApp(App[None]):
 
             def answer(resume: bool | None) -> None:
                 if resume:
-                    self.quiz_started = started
-                    self.session = session
+                    self.flow.resume(session, started)
                     if session.finished:
                         self.show_results()
                     else:
                         self.start_quiz(session)
                 else:
                     # Not now: the attempt stays saved and the start screen offers it.
-                    self.quiz_started = started
-                    self.session = session
+                    self.flow.resume(session, started)
                     if not self.quiz_only:
                         self.show_welcome()
 
@@ -535,17 +479,12 @@ class ExplainerApp(App[None]):
         """Go to the quiz: ``session`` if given, else a fresh attempt at the whole quiz."""
         from explainer.screens.quiz import QuizScreen
 
-        if session is None:
-            session = self.new_session()
-        if session is not self.session:
-            self.quiz_started = utc_now()
-        self.session = session
-        self._switch(QuizScreen(session))
+        self._switch(QuizScreen(self.flow.start(session)))
 
     @property
     def quiz_in_progress(self) -> bool:
         """True when the current attempt has answers but has not reached its end."""
-        return self.session.answered > 0 and not self.session.finished
+        return self.flow.in_progress
 
     @_beneath_too_small
     def continue_quiz(self) -> None:
@@ -558,11 +497,7 @@ class ExplainerApp(App[None]):
 
         A question already checked counts as done, so coming back asks the next one.
         """
-        current = self.session.current
-        if current is not None and self.session.is_answered(current.id):
-            self.session.advance()
-            self.save_quiz()
-        if self.session.finished:
+        if self.flow.leave():
             self.show_results()
         else:
             self.show_welcome()
@@ -572,7 +507,7 @@ class ExplainerApp(App[None]):
         """Save the finished current attempt and go to its results."""
         from explainer.screens.results import ResultsScreen
 
-        self._record_attempt()
+        self.flow.finish()
         self._switch(ResultsScreen(self.session))
 
     def _switch(self, screen: Screen) -> None:

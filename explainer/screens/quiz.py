@@ -155,8 +155,7 @@ class QuizScreen(Screen[None]):
             self.notify(widget.empty_message, markup=False)
             widget.focus_answer()
             return None
-        result = self.session.submit(self.question.id, response)
-        self.app.save_quiz()  # type: ignore[attr-defined]
+        result = self.app.flow.answer(response)  # type: ignore[attr-defined]
         self.answered = True
         self.question_widget.show_verdict(response)
         self.query_one("#check-row").display = False
@@ -200,8 +199,7 @@ class QuizScreen(Screen[None]):
         """Show the question's hint and record in the attempt that it was used."""
         if not self.question.hint or self.answered:
             return
-        self.session.use_hint(self.question.id)
-        self.app.save_quiz()  # type: ignore[attr-defined]
+        self.app.flow.use_hint()  # type: ignore[attr-defined]
         self.query_one("#hint", Static).display = True
         if self.query("#hint-button"):
             self.query_one("#hint-button", Button).disabled = True
@@ -212,10 +210,9 @@ class QuizScreen(Screen[None]):
         if not self.answered:
             return
         app = self.app
-        if self.session.advance() is None:
+        if app.flow.move_on():  # type: ignore[attr-defined]
             app.show_results()  # type: ignore[attr-defined]
         else:
-            app.save_quiz()  # type: ignore[attr-defined]
             app.start_quiz(self.session)  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
