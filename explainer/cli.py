@@ -161,7 +161,7 @@ def results_command(path: Path | None, output_format: str, data_dir: Path | None
         click.echo(f"explainer: {exc}", err=True)
         sys.exit(EXIT_INVALID)
     writer = {"table": history.to_table, "csv": history.to_csv, "json": history.to_json}[output_format]
-    click.echo(writer(progress), nl=False)
+    click.echo(writer(progress, pack.quiz.pass_mark), nl=False)
 
 
 @cli.command("validate")

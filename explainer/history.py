@@ -1,21 +1,26 @@
-"""The reader's history of attempts, as rows for a table, CSV or JSON (``explainer results``).
+"""The reader's history of attempts, as rows: for the history screen and for
+``explainer results`` (a table, CSV or JSON).
 
-Pure Python: reads :class:`explainer.storage.Progress`, never imports Textual.
+Every figure of a row comes from :mod:`explainer.wording`, so the screen, the table, the
+CSV and the JSON agree on every number and word. Pure Python: never imports Textual.
 
 CSV columns, one row per finished attempt, oldest first:
 
 ==============  ============================================================
 ``attempt``     1-based number of the attempt
-``started``     when it began, ISO 8601 in UTC (``2025-02-03T09:30:00+00:00``)
-``finished``    when the last answer was given, ISO 8601 in UTC
+``started``     when it began: ISO 8601 in local time with its offset
+``finished``    when the last answer was given (the attempt's date everywhere)
 ``kind``        ``quiz`` for the whole quiz, ``review`` for a review round
-``score``       points earned (a number; partial credit gives fractions)
+``score``       points earned, as shown (at most two decimals: ``17.33``)
 ``max_points``  points the attempt could earn
-``percent``     score as a percentage of max_points, rounded down to a whole number
+``percent``     score as a percentage of max_points, rounded down at the pass mark's
+                precision (never reaching the pass mark unless the score does)
 ``passed``      ``yes`` or ``no`` against the pack's pass mark at the time
 ``questions``   how many questions were asked
 ``correct``     how many were fully right
 ``hints_used``  how many hints were opened
+``result``      the result in words, as on screen: ``passed``, ``not passed``, or for
+                a review round ``11 of 12 right``
 ==============  ============================================================
 """
 
@@ -24,9 +29,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 from dataclasses import dataclass
 
+from explainer import wording
 from explainer.pack.text import json_safe
 from explainer.storage import Attempt, Progress
 
@@ -42,93 +47,99 @@ CSV_COLUMNS: tuple[str, ...] = (
     "questions",
     "correct",
     "hints_used",
+    "result",
 )
 
 
 @dataclass(frozen=True)
 class AttemptRow:
-    """One finished attempt, flattened for output (fields as in :data:`CSV_COLUMNS`)."""
+    """One finished attempt as every front end shows it (fields as in :data:`CSV_COLUMNS`;
+    the figures are the strings :mod:`explainer.wording` makes).
+
+    Attributes:
+        date: the date shown on screen and in the table: when it finished, local time,
+            to the minute (``2026-12-03 10:15``).
+    """
 
     attempt: int
     started: str
     finished: str
+    date: str
     kind: str
-    score: float
-    max_points: float
-    percent: int
+    score: str
+    max_points: str
+    percent: str
     passed: bool
     questions: int
     correct: int
     hints_used: int
+    result: str
 
     @classmethod
-    def of(cls, number: int, attempt: Attempt) -> AttemptRow:
-        """Flatten ``attempt``, the ``number``-th (1-based) of the history."""
+    def of(cls, number: int, attempt: Attempt, pass_mark: float | None = None) -> AttemptRow:
+        """Flatten ``attempt``, the ``number``-th (1-based) of the history.
+
+        Args:
+            pass_mark: the pack's pass mark (sets the percentage's precision); None:
+                whole percents.
+        """
         return cls(
             attempt=number,
-            started=attempt.started.isoformat(),
-            finished=attempt.finished.isoformat(),
-            kind="review" if attempt.review else "quiz",
-            score=attempt.score,
-            max_points=attempt.max_points,
-            percent=percent(attempt.score, attempt.max_points),
+            started=wording.when_iso(attempt.started),
+            finished=wording.when_iso(attempt.finished),
+            date=wording.when(attempt.finished),
+            kind=wording.attempt_kind(attempt.review),
+            score=wording.points(attempt.score),
+            max_points=wording.points(attempt.max_points),
+            percent=wording.percent_number(attempt.fraction, pass_mark, attempt.passed),
             passed=attempt.passed,
             questions=attempt.question_count,
             correct=attempt.correct_count,
             hints_used=attempt.hint_count,
+            result=wording.outcome(attempt.passed, attempt.review, attempt.correct_count, attempt.question_count),
         )
 
 
-def percent(score: float, max_points: float) -> int:
-    """``score`` as a whole percentage of ``max_points``, rounded down (0 when no points).
-
-    Rounding down means 69.6% shows as 69%, never as reaching a 70% pass mark.
-    """
-    if not max_points:
-        return 0
-    return math.floor(100 * score / max_points + 1e-9)
-
-
-def rows(progress: Progress) -> list[AttemptRow]:
+def rows(progress: Progress, pass_mark: float | None = None) -> list[AttemptRow]:
     """Every finished attempt of ``progress`` as a row, oldest first."""
-    return [AttemptRow.of(i, attempt) for i, attempt in enumerate(progress.attempts, start=1)]
+    return [AttemptRow.of(i, attempt, pass_mark) for i, attempt in enumerate(progress.attempts, start=1)]
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+def _cells(row: AttemptRow) -> dict[str, object]:
+    """The :data:`CSV_COLUMNS` of ``row`` (``passed`` still a bool)."""
+    return {column: getattr(row, column) for column in CSV_COLUMNS}
 
 
-def to_csv(progress: Progress) -> str:
+def to_csv(progress: Progress, pass_mark: float | None = None) -> str:
     """The history as CSV text with a header row (columns: :data:`CSV_COLUMNS`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in rows(progress):
-        data = dict(vars(row))  # flat: asdict's deep copy took most of the time
-        data["score"] = _number(row.score)
-        data["max_points"] = _number(row.max_points)
+    for row in rows(progress, pass_mark):
+        data = _cells(row)
         data["passed"] = "yes" if row.passed else "no"
         writer.writerow([data[column] for column in CSV_COLUMNS])
     return out.getvalue()
 
 
-def to_json(progress: Progress) -> str:
+def to_json(progress: Progress, pass_mark: float | None = None) -> str:
     """The history as a JSON document: ``{"pack": id, "attempts": [row, ...]}``.
 
-    Each row has the :data:`CSV_COLUMNS` fields (``passed`` a boolean) plus ``answers``:
-    ``[{"question", "correct", "points", "max_points", "hint_used"}, ...]``, which is
-    empty for an attempt summarised to keep the progress file small
+    Each row has the :data:`CSV_COLUMNS` fields (``passed`` a boolean; ``score``,
+    ``max_points`` and ``percent`` the figures as shown, as strings) plus ``answers``:
+    ``[{"question", "correct", "points", "max_points", "hint_used"}, ...]`` (points as
+    shown), which is empty for an attempt summarised to keep the progress file small
     (:func:`explainer.storage.compact`; its counts are still in the other fields).
     """
     attempts = []
-    for row, attempt in zip(rows(progress), progress.attempts):
-        data = dict(vars(row))
+    for row, attempt in zip(rows(progress, pass_mark), progress.attempts):
+        data = _cells(row)
         data["answers"] = [
             {
                 "question": answer.question,
                 "correct": answer.correct,
-                "points": answer.points,
-                "max_points": answer.max_points,
+                "points": wording.points(answer.points),
+                "max_points": wording.points(answer.max_points),
                 "hint_used": answer.hint_used,
             }
             for answer in attempt.answers
@@ -137,23 +148,28 @@ def to_json(progress: Progress) -> str:
     return json_safe(json.dumps({"pack": progress.pack, "attempts": attempts}, indent=2, ensure_ascii=False)) + "\n"
 
 
-def to_table(progress: Progress) -> str:
+TABLE_HEADER = ("#", "finished (local time)", "kind", "score", "%", "result", "hints")
+"""The columns of :func:`to_table`."""
+
+
+def to_table(progress: Progress, pass_mark: float | None = None) -> str:
     """The history as an aligned plain-text table for a terminal (no colour)."""
-    header = ("#", "date (UTC)", "kind", "score", "%", "result", "hints")
     body = [
         (
             str(row.attempt),
-            row.finished[:16].replace("T", " "),
+            row.date,
             row.kind,
-            f"{_number(row.score)}/{_number(row.max_points)}",
-            str(row.percent),
-            "passed" if row.passed else "not passed",
+            f"{row.score} of {row.max_points}",
+            row.percent + "%",
+            row.result,
             str(row.hints_used),
         )
-        for row in rows(progress)
+        for row in rows(progress, pass_mark)
     ]
     if not body:
         return f"No finished attempts yet for {progress.pack}.\n"
-    widths = [max(len(line[i]) for line in (header, *body)) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip() for line in (header, *body)]
+    widths = [max(len(line[i]) for line in (TABLE_HEADER, *body)) for i in range(len(TABLE_HEADER))]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip() for line in (TABLE_HEADER, *body)
+    ]
     return "\n".join(lines) + "\n"

@@ -64,12 +64,14 @@ def reaches(fraction: float, pass_mark_: float) -> bool:
     return fraction + 1e-9 >= pass_mark_
 
 
-def percent_value(fraction: float, pass_mark_: float | None = None) -> float:
+def percent_value(fraction: float, pass_mark_: float | None = None, passed: bool | None = None) -> float:
     """``fraction`` (0..1) as a percentage rounded down at the pass mark's precision.
 
     Args:
         fraction: the score as a fraction of the points.
         pass_mark_: the pass mark it is shown beside (None: whole percents).
+        passed: whether the score passed, as recorded (None: worked out with
+            :func:`reaches`); the figure is kept on that side of the mark.
 
     Returns:
         e.g. ``0.696`` -> ``69.0``; ``0.7266`` beside ``0.725`` -> ``72.6``. When the
@@ -82,21 +84,23 @@ def percent_value(fraction: float, pass_mark_: float | None = None) -> float:
     value = math.floor(fraction * 100 * scale + 1e-6) / scale
     if pass_mark_ is not None:
         mark = round(pass_mark_ * 100, digits)
-        if reaches(fraction, pass_mark_) and value < mark:
+        if passed is None:
+            passed = reaches(fraction, pass_mark_)
+        if passed and value < mark:
             value = mark
-        elif not reaches(fraction, pass_mark_) and value >= mark:
+        elif not passed and value >= mark:
             value = (round(mark * scale) - 1) / scale
     return max(value, 0.0)
 
 
-def percent(fraction: float, pass_mark_: float | None = None) -> str:
+def percent(fraction: float, pass_mark_: float | None = None, passed: bool | None = None) -> str:
     """``fraction`` as shown: ``"69%"``, ``"72.6%"`` (see :func:`percent_value`)."""
-    return percent_number(fraction, pass_mark_) + "%"
+    return percent_number(fraction, pass_mark_, passed) + "%"
 
 
-def percent_number(fraction: float, pass_mark_: float | None = None) -> str:
+def percent_number(fraction: float, pass_mark_: float | None = None, passed: bool | None = None) -> str:
     """:func:`percent` without the ``%`` sign (a CSV cell): ``"69"``, ``"72.6"``."""
-    value = percent_value(fraction, pass_mark_)
+    value = percent_value(fraction, pass_mark_, passed)
     digits = mark_digits(pass_mark_)
     return f"{value:.{digits}f}" if digits else str(int(value))
 

@@ -10,7 +10,8 @@ import pytest
 from conftest import SEED, right_keys, screen_text
 
 from explainer.app import ExplainerApp
-from explainer.screens.history import HistoryScreen, local_time, score_chart
+from explainer.screens.history import HistoryScreen, score_chart
+from explainer.wording import when
 from explainer.screens.results import ResultsScreen
 from explainer.screens.welcome import WelcomeScreen
 from explainer.storage import Attempt, AttemptAnswer, Progress, ProgressStore, question_hash
@@ -63,7 +64,7 @@ def save_history(pack, data_dir) -> None:
 
 
 def test_local_time_has_no_seconds(utc):
-    assert local_time(T0) == "2025-02-03 09:30"
+    assert when(T0) == "2025-02-03 09:30"
 
 
 def test_chart_is_drawn_with_characters(mini_pack):
@@ -84,9 +85,9 @@ async def test_history_lists_every_attempt(mini_pack, data_dir, utc):
         assert isinstance(app.screen, HistoryScreen)
         text = screen_text(app)
         assert "2 attempts, 1 review round" in text
-        assert "1  2025-02-03 09:30  quiz         2 of 4   50%  not passed" in text
-        assert "2  2025-02-04 09:30  review       1 of 2   50%  1 of 2 right" in text
-        assert "3  2025-02-05 09:30  quiz         4 of 4  100%  passed" in text
+        assert "1  2025-02-03 09:34  quiz         2 of 4   50%  not passed" in text
+        assert "2  2025-02-04 09:34  review       1 of 2   50%  1 of 2 right" in text
+        assert "3  2025-02-05 09:34  quiz         4 of 4  100%  passed" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
@@ -103,9 +104,9 @@ async def test_history_of_summarised_attempts_reads_the_same(mini_pack, data_dir
         await pilot.pause()
         text = screen_text(app)
         assert "2 attempts, 1 review round" in text
-        assert "1  2025-02-03 09:30  quiz         2 of 4   50%  not passed" in text
-        assert "2  2025-02-04 09:30  review       1 of 2   50%  1 of 2 right" in text
-        assert "3  2025-02-05 09:30  quiz         4 of 4  100%  passed" in text
+        assert "1  2025-02-03 09:34  quiz         2 of 4   50%  not passed" in text
+        assert "2  2025-02-04 09:34  review       1 of 2   50%  1 of 2 right" in text
+        assert "3  2025-02-05 09:34  quiz         4 of 4  100%  passed" in text
 
 
 async def test_a_long_history_lists_the_latest_attempts(mini_pack, data_dir, utc, monkeypatch):
@@ -122,9 +123,9 @@ async def test_a_long_history_lists_the_latest_attempts(mini_pack, data_dir, utc
         text = screen_text(app)
         assert "The latest 2 attempts, oldest first" in text
         assert "The 1 before them are not listed here; `explainer results` prints every attempt." in text
-        assert "1  2025-02-03 09:30" not in text
-        assert "2  2025-02-04 09:30  review       1 of 2   50%  1 of 2 right" in text
-        assert "3  2025-02-05 09:30  quiz         4 of 4  100%  passed" in text
+        assert "1  2025-02-03 09:34" not in text
+        assert "2  2025-02-04 09:34  review       1 of 2   50%  1 of 2 right" in text
+        assert "3  2025-02-05 09:34  quiz         4 of 4  100%  passed" in text
 
 
 async def test_empty_history_says_so(mini_pack, data_dir):

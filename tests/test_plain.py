@@ -35,72 +35,12 @@ from explainer.storage import ProgressStore, progress_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED = 7
 
 
 # ------------------------------------------------------------------ helpers
 
 
-def _letter(index: int) -> str:
-    """The label of a match option at display position ``index``: a, b, c..."""
-    return chr(ord("a") + index)
-
-
-def right_line(session: QuizSession, question) -> str:
-    """The line a reader types to answer ``question`` right, given the display order."""
-    order = session.display_order(question.id)
-    if isinstance(question, SingleChoiceQuestion):
-        right = next(i for i, c in enumerate(question.choices) if c.correct)
-        return str(order.index(right) + 1)
-    if isinstance(question, MultipleChoiceQuestion):
-        return ", ".join(str(order.index(i) + 1) for i, c in enumerate(question.choices) if c.correct)
-    if isinstance(question, TrueFalseQuestion):
-        return "t" if question.answer else "f"
-    if isinstance(question, ShortAnswerQuestion):
-        return f"  {question.accept[-1].upper() if not question.case_sensitive else question.accept[-1]}  "
-    if isinstance(question, NumericQuestion):
-        value = question.answer if question.answer is not None else (question.min + question.max) / 2
-        return repr(value)
-    if isinstance(question, OrderQuestion):
-        return " ".join(str(order.index(i) + 1) for i in range(len(question.items)))
-    if isinstance(question, MatchQuestion):
-        return " ".join(_letter(order.index(j)) for j in range(len(question.pairs)))
-    raise AssertionError(type(question))
-
-
-def wrong_line(session: QuizSession, question) -> str:
-    """A line that answers ``question`` wrongly (but validly)."""
-    order = session.display_order(question.id)
-    if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-        wrong = next(i for i, c in enumerate(question.choices) if not c.correct)
-        return str(order.index(wrong) + 1)
-    if isinstance(question, TrueFalseQuestion):
-        return "f" if question.answer else "t"
-    if isinstance(question, ShortAnswerQuestion):
-        return "certainly not this"
-    if isinstance(question, NumericQuestion):
-        value = question.answer if question.answer is not None else question.max
-        return repr(value + question.tolerance + 1000) if question.answer is not None else repr(value + 1000)
-    if isinstance(question, OrderQuestion):
-        return " ".join(str(n) for n in range(1, len(question.items) + 1))  # the shown order: never right
-    if isinstance(question, MatchQuestion):
-        return " ".join(_letter(k) for k in range(len(question.pairs)))  # never all right, see session
-    raise AssertionError(type(question))
-
-
-def first_attempt(pack: Pack) -> QuizSession:
-    """The first attempt plain mode asks with ``--seed SEED`` (the shared quiz flow draws
-    each attempt's seed from it), built in a throwaway data folder."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        return QuizFlow(pack, seed=SEED, data_dir=folder).start()
-
-
-def answers(pack: Pack, pick) -> tuple[QuizSession, str]:
-    """Return a session seeded like plain mode, and stdin text: one ``pick`` line per question."""
-    session = first_attempt(pack)
-    return session, "".join(pick(session, q) + "\n" for q in session.questions)
+from plain_lines import SEED, _letter, answers, first_attempt, right_line, wrong_line  # noqa: E402
 
 
 def run_piped(

@@ -11,6 +11,13 @@ import sys
 from pathlib import Path
 
 from explainer.history import CSV_COLUMNS
+from explainer.pack import bundled_pack_path, load_pack
+from plain_lines import answers, wrong_line
+
+
+def whole_quiz(seed: int = 1) -> str:
+    """Input that answers every question of the bundled quiz (wrongly) with ``--seed``."""
+    return answers(load_pack(bundled_pack_path()), wrong_line, seed)[1]
 
 
 def run(*args: str, data_dir: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -22,7 +29,7 @@ def run(*args: str, data_dir: Path, stdin: str = "") -> subprocess.CompletedProc
 
 
 def test_piped_quiz_prints_a_score_and_records_an_attempt(tmp_path: Path) -> None:
-    result = run("--plain", "--quiz-only", "--seed", "1", data_dir=tmp_path, stdin="1\n2\n1\n")
+    result = run("--plain", "--quiz-only", "--seed", "1", data_dir=tmp_path, stdin=whole_quiz())
     assert result.returncode == 0, result.stderr
     assert "Score: " in result.stdout and "pass mark 70%" in result.stdout
     assert (tmp_path / "progress" / "nk-pows.toml").is_file()
@@ -30,18 +37,18 @@ def test_piped_quiz_prints_a_score_and_records_an_attempt(tmp_path: Path) -> Non
 
 def test_plain_is_chosen_when_stdout_is_not_a_terminal(tmp_path: Path) -> None:
     result = run("--quiz-only", data_dir=tmp_path, stdin="")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 66, result.stderr  # the input ended before the quiz did
     assert "Question 1 of" in result.stdout
     assert "\x1b[" not in result.stdout  # no escape sequences: plain lines only
 
 
 def test_results_in_every_format(tmp_path: Path) -> None:
     for _ in range(2):
-        assert run("--quiz-only", data_dir=tmp_path, stdin="1\n").returncode == 0
+        assert run("--quiz-only", "--seed", "1", data_dir=tmp_path, stdin=whole_quiz()).returncode == 0
     table = run("results", data_dir=tmp_path)
     assert table.returncode == 0
     lines = table.stdout.splitlines()
-    assert lines[0].split() == ["#", "date", "(UTC)", "kind", "score", "%", "result", "hints"]
+    assert lines[0].split() == ["#", "finished", "(local", "time)", "kind", "score", "%", "result", "hints"]
     assert len(lines) == 3 and lines[1].startswith("1 ") and lines[2].startswith("2 ")
 
     rows = list(csv.DictReader(io.StringIO(run("results", "--format", "csv", data_dir=tmp_path).stdout)))
@@ -73,7 +80,7 @@ def test_corrupt_progress_file_is_set_aside_with_a_notice(tmp_path: Path) -> Non
     assert "Traceback" not in result.stderr
     assert (folder / "nk-pows.toml").read_text(encoding="utf-8").endswith("this is not toml")
     # Opening the pack sets the file aside with a notice and starts a fresh one.
-    opened = run("--quiz-only", data_dir=tmp_path, stdin="1\n")
+    opened = run("--quiz-only", data_dir=tmp_path, stdin="q\n")
     assert opened.returncode == 0
     assert "was kept as" in opened.stderr
     kept = list(folder.glob("nk-pows.toml.bak-*"))

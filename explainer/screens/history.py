@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
@@ -11,6 +9,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from explainer import wording
+from explainer.history import AttemptRow
 from explainer.screens.base import ReferenceScreen
 from explainer.storage import Attempt
 from explainer.widgets import KeyFooter, TopBar
@@ -26,46 +26,23 @@ every one): a Static of 50,000 lines takes seconds to lay out."""
 _EIGHTHS = " ▁▂▃▄▅▆▇█"
 
 
-def _points(value: float) -> str:
-    """``1.0`` -> ``"1"``, ``1.5`` -> ``"1.5"``, ``2/3`` -> ``"0.67"``."""
-    return f"{round(value, 2):g}"
-
-
-def percent(attempt: Attempt) -> int:
-    """The attempt's score as a whole percentage, rounded down (so a score below the
-    pass mark never shows it)."""
-    return math.floor(attempt.fraction * 100 + 1e-9)
-
-
-def local_time(moment: dt.datetime) -> str:
-    """``2025-02-03 10:30``: a date-time in the local time zone, without seconds."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def verdict(attempt: Attempt) -> str:
-    """The result in words: ``passed`` / ``not passed``, or for a review round
-    ``k of n right``."""
-    if attempt.review:
-        return f"{attempt.correct_count} of {attempt.question_count} right"
-    return "passed" if attempt.passed else "not passed"
-
-
-def attempts_table(attempts: Sequence[Attempt], first: int = 1) -> Content:
-    """One line per attempt, oldest first: number, date (local, no seconds), kind,
-    points, percentage and the result in words. ``first`` is the number of the first
-    one (when the older ones are left out)."""
-    header = Content.styled(f"{'#':>3}  {'date':<16}  {'kind':<6}  {'score':>11}  {'%':>4}  result", "bold")
+def attempts_table(attempts: Sequence[Attempt], first: int = 1, pass_mark: float | None = None) -> Content:
+    """One line per attempt, oldest first: number, when it finished (local time, to the
+    minute), kind, points, percentage and the result in words, as
+    :class:`explainer.history.AttemptRow` gives them (the same figures as ``explainer
+    results``). ``first`` is the number of the first one (when the older ones are left
+    out); ``pass_mark`` sets the percentage's precision."""
+    header = Content.styled(f"{'#':>3}  {'finished':<16}  {'kind':<6}  {'score':>11}  {'%':>4}  result", "bold")
     lines = [header]
     for number, attempt in enumerate(attempts, start=first):
-        kind = "review" if attempt.review else "quiz"
-        score = f"{_points(attempt.score)} of {_points(attempt.max_points)}"
-        text = f"{number:>3}  {local_time(attempt.started):<16}  {kind:<6}  {score:>11}  {percent(attempt):>3}%  "
-        result = verdict(attempt)
+        row = AttemptRow.of(number, attempt, pass_mark)
+        score = f"{row.score} of {row.max_points}"
+        text = f"{number:>3}  {row.date:<16}  {row.kind:<6}  {score:>11}  {row.percent + '%':>4}  "
         if attempt.review:
             style = "italic"
         else:
             style = "bold $text-success" if attempt.passed else "bold $text-error"
-        lines.append(Content.assemble(text, (result, style)))
+        lines.append(Content.assemble(text, (row.result, style)))
     return shown("\n").join(lines)
 
 
@@ -96,7 +73,7 @@ def score_chart(attempts: Sequence[Attempt], pass_mark: float) -> Content:
     numbers = " ".join("r" if a.review else str(n % 10) for n, a in charted)
     lines.append(Content.assemble(("     ", "dim"), (numbers, "dim")))
     first = charted[0][0]
-    mark = f"{round(pass_mark * 100, 4):g}%"
+    mark = wording.pass_mark(pass_mark)
     note = f"Attempts {first} to {charted[-1][0]} (last digit of the number; r: a review round). Pass mark {mark}."
     lines.append(Content.styled(note, "dim"))
     return shown("\n").join(lines)
@@ -141,5 +118,7 @@ class HistoryScreen(ReferenceScreen):
                     yield Static(Content.styled(heading, "bold"), classes="history-heading")
                     if note:
                         yield Static(shown(note), id="history-left-out")
-                    yield Static(attempts_table(listed, first=left_out + 1), id="history-table")
+                    yield Static(
+                        attempts_table(listed, first=left_out + 1, pass_mark=pack.quiz.pass_mark), id="history-table"
+                    )
         yield KeyFooter()

@@ -13,16 +13,12 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
+from explainer import wording
 from explainer.pack import Response, Score
 from explainer.screens.base import OverlayScreen
 from explainer.session import QuizSession
 from explainer.widgets import Feedback, KeyFooter, QuestionWidget, TopBar, question_widget
 from explainer.widgets.text import shown
-
-
-def _points(value: float) -> str:
-    """``1.0`` -> ``"1"``, ``1.5`` -> ``"1.5"``, ``2/3`` -> ``"0.67"``."""
-    return f"{round(value, 2):g}"
 
 
 class QuizScreen(Screen[None]):
@@ -102,7 +98,7 @@ class QuizScreen(Screen[None]):
         session = self.session
         return (
             f"Question {self.number} of {session.total} · "
-            f"Score so far: {_points(session.points)}/{_points(session.points_answered)}"
+            f"Score so far: {wording.points(session.points)}/{wording.points(session.points_answered)}"
         )
 
     def _sync_check(self) -> None:

@@ -14,14 +14,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from explainer import wording
 from explainer.session import QuestionResult, QuizSession
 from explainer.widgets import KeyFooter, TopBar
 from explainer.widgets.text import shown
-
-
-def _points(value: float) -> str:
-    """``1.0`` -> ``"1"``, ``1.5`` -> ``"1.5"``, ``2/3`` -> ``"0.67"``."""
-    return f"{round(value, 2):g}"
 
 
 def result_content(line: QuestionResult) -> Content:
@@ -33,7 +29,7 @@ def result_content(line: QuestionResult) -> Content:
         verdict = Content.from_markup("[b $text-warning]◐ Partly right[/]")
     else:
         verdict = Content.from_markup("[b $text-error]✗ Missed[/]")
-    points = f"  ({_points(line.score.points)} of {_points(line.score.max_points)})"
+    points = f"  ({wording.points(line.score.points)} of {wording.points(line.score.max_points)})"
     if line.hint_used:
         points += " · hint used"
     return Content.assemble(
@@ -135,19 +131,19 @@ class ResultsScreen(Screen[None]):
         """Score and PASS/FAIL against the pass mark in words (a review round: how many
         were right), the sections behind the mistakes, and what is due for review."""
         session = self.session
-        percent = round(session.fraction * 100)
-        mark = round(session.pack.quiz.pass_mark * 100)
+        percent = wording.percent(session.fraction, session.pack.quiz.pass_mark, session.passed)
+        mark = wording.pass_mark(session.pack.quiz.pass_mark)
         lines: list[Content] = []
         if session.review:
             right = sum(line.correct for line in self._results)
             lines.append(Content.styled(f"Review round: {right} of {session.total} right.", "bold"))
         else:
-            score = f"You scored {_points(session.points)} of {_points(session.max_points)} points ({percent}%)."
+            score = f"You scored {wording.points(session.points)} of {wording.points(session.max_points)} points ({percent})."
             lines.append(Content.styled(score, "bold"))
             if session.passed:
-                lines.append(Content.from_markup(f"[b $text-success]PASS[/] (the pass mark is {mark}%)"))
+                lines.append(Content.from_markup(f"[b $text-success]PASS[/] (the pass mark is {mark})"))
             else:
-                lines.append(Content.from_markup(f"[b $text-error]FAIL[/] (the pass mark is {mark}%)"))
+                lines.append(Content.from_markup(f"[b $text-error]FAIL[/] (the pass mark is {mark})"))
         sections = session.missed_sections()
         if sections:
             pack = session.pack

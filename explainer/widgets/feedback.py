@@ -18,13 +18,9 @@ from explainer.pack import (
     describe_answer,
     describe_response,
 )
+from explainer import wording
 from explainer.widgets.markdown import PackMarkdown
 from explainer.widgets.text import shown
-
-
-def _points(value: float) -> str:
-    """``1.0`` -> ``"1"``, ``2/3`` -> ``"0.67"``."""
-    return f"{round(value, 2):g}"
 
 
 class Feedback(Vertical):
@@ -76,7 +72,7 @@ class Feedback(Vertical):
             verdict = shown("✓ Correct")
         elif self.result.points > 0:
             verdict = shown(
-                f"◐ Partly right: {_points(self.result.points)} of {_points(self.result.max_points)} points"
+                f"◐ Partly right: {wording.points(self.result.points)} of {wording.points(self.result.max_points)} points"
             )
         else:
             verdict = shown("✗ Not quite")
