@@ -26,17 +26,8 @@ from explainer.interop.common import BLANK, ReportEntry, slugify
 from explainer.interop.gift import SPECIAL
 from explainer.pack.loader import QUIZ_FILE
 from explainer.pack.locate import KeyLocator
-from explainer.pack.model import (
-    AnyQuestion,
-    MatchQuestion,
-    MultipleChoiceQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    Pack,
-    ShortAnswerQuestion,
-    SingleChoiceQuestion,
-    TrueFalseQuestion,
-)
+from explainer.kinds import kind_of
+from explainer.pack.model import AnyQuestion, Pack
 
 _FORMAT_LIKE = re.compile(r"\A\s*\[(?:html|moodle|plain|markdown)\]", re.IGNORECASE)
 _AIKEN_LIKE = re.compile(r"\A\s*(?:[A-Z]\s*[.)]\s|ANSWER\s*:)", re.IGNORECASE)
@@ -94,6 +85,15 @@ def _number(value: float) -> str:
     return str(value) if isinstance(value, int) else repr(float(value))
 
 
+class _Gift:
+    """The GIFT helpers a question kind writes its answer block with
+    (:meth:`explainer.kinds.QuestionKind.gift_answers`)."""
+
+    text = staticmethod(_answer_text)
+    weight = staticmethod(_weight)
+    number = staticmethod(_number)
+
+
 def _question_lines(pack: Pack) -> list[int]:
     """The line of each question's ``[[questions]]`` header in quiz.toml (1 if unknown)."""
     try:
@@ -140,9 +140,11 @@ def export_gift(pack: Pack) -> ExportResult:
     category: tuple[str, ...] | None = None
     for question, line in zip(pack.questions, lines):
         label = f"question '{question.id}'"
-        if isinstance(question, OrderQuestion):
+        kind = kind_of(question)
+        written = kind.gift_answers(question, _Gift)
+        if written is None:
             result.report.append(
-                ReportEntry(line, "skipped", f"{label}: an order question has no GIFT form")
+                ReportEntry(line, "skipped", f"{label}: {_article(question.type)} {question.type} question has no GIFT form")
             )
             continue
         losses = _common_losses(question)
@@ -154,12 +156,12 @@ def export_gift(pack: Pack) -> ExportResult:
             path = "/".join(p for p in parts if p) or "$course$/top"
             out += [f"$CATEGORY: {path}", ""]
             category = tags
-        answer_block, block_losses = _gift_answers(question)
+        answer_block, block_losses = written
         losses += block_losses
         if question.explanation:
             answer_block.append("####[markdown]" + gift_escape(question.explanation.strip()))
         prompt = question.prompt.strip()
-        if prompt.count(BLANK) == 1 and not isinstance(question, MatchQuestion):
+        if prompt.count(BLANK) == 1 and kind.gift_blank:
             before, after = (gift_escape(part) for part in prompt.split(BLANK))
         else:
             before, after = gift_escape(prompt), ""
@@ -176,53 +178,6 @@ def export_gift(pack: Pack) -> ExportResult:
     return result
 
 
-def _gift_answers(question: AnyQuestion) -> tuple[list[str], list[str]]:
-    """The lines inside the answer block of ``question`` and what they lose."""
-    losses: list[str] = []
-    if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-        if any(choice.pin for choice in question.choices):
-            losses.append("pin dropped (GIFT has no pinned choices)")
-        items: list[str] = []
-        if isinstance(question, SingleChoiceQuestion):
-            marks = ["=" if c.correct else "~" for c in question.choices]
-        else:
-            k = sum(c.correct for c in question.choices)
-            if question.scoring == "all_or_nothing":
-                losses.append("all-or-nothing scoring written as partial-credit weights (GIFT has no all-or-nothing multiple answer)")
-            right, wrong = _weight(100 / k), _weight(-100 / k)
-            marks = [f"~%{right}%" if c.correct else f"~%{wrong}%" for c in question.choices]
-        for mark, choice in zip(marks, question.choices):
-            item = mark + _answer_text(choice.text)
-            if choice.feedback:
-                item += " #" + _answer_text(choice.feedback)
-            items.append(item)
-        return items, losses
-    if isinstance(question, TrueFalseQuestion):
-        return ["TRUE" if question.answer else "FALSE"], losses
-    if isinstance(question, ShortAnswerQuestion):
-        if question.case_sensitive:
-            losses.append("case_sensitive dropped (GIFT short answers ignore case)")
-        return ["=" + _answer_text(answer) for answer in question.accept], losses
-    if isinstance(question, NumericQuestion):
-        if question.answer is not None:
-            value = _number(question.answer)
-            if question.tolerance:
-                value += ":" + _number(question.tolerance)
-        else:
-            value = f"{_number(question.min)}..{_number(question.max)}"  # type: ignore[arg-type]
-        return ["#" + value], losses
-    if isinstance(question, MatchQuestion):
-        items = []
-        for left, right in [(p.left, p.right) for p in question.pairs] + [("", d) for d in question.distractors]:
-            if "->" in left or "->" in right:
-                losses.append(f"'->' inside \"{left or right}\" written as '→' (GIFT cannot escape it)")
-                left, right = left.replace("->", "→"), right.replace("->", "→")
-            side = _answer_text(left) + " " if left else " "
-            items.append(f"={side}-> {_answer_text(right)}")
-        return items, losses
-    raise TypeError(f"unknown question type {type(question).__name__}")  # pragma: no cover
-
-
 def export_aiken(pack: Pack) -> ExportResult:
     """Write the ``single`` questions of ``pack`` as an Aiken bank.
 
@@ -236,7 +191,7 @@ def export_aiken(pack: Pack) -> ExportResult:
     out: list[str] = []
     for question, line in zip(pack.questions, _question_lines(pack)):
         label = f"question '{question.id}'"
-        if not isinstance(question, SingleChoiceQuestion):
+        if not kind_of(question).aiken:
             result.report.append(
                 ReportEntry(line, "skipped", f"{label}: {_article(question.type)} {question.type} question has no Aiken form (Aiken holds single-choice questions only)")
             )

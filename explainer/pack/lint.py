@@ -19,7 +19,8 @@ from pathlib import Path
 
 from explainer.pack.errors import ContentError, sort_problems
 from explainer.pack.locate import KeyLocator
-from explainer.pack.model import MultipleChoiceQuestion, Pack, SingleChoiceQuestion
+from explainer.kinds import kind_of
+from explainer.pack.model import Pack
 
 #: Every warning code, with what it means (docs/authoring.md lists the same).
 WARNING_CODES: dict[str, str] = {
@@ -69,10 +70,8 @@ def lint_pack(pack: Pack) -> list[ContentError]:
                 f"{label} has no explanation, so the reader is not told why the answer is right",
                 'add explanation = "..." (Markdown) saying why the right answer is right',
             ))
-        if not isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-            continue
         seen: dict[str, int] = {}
-        for c_index, choice in enumerate(question.choices):
+        for c_index, choice in enumerate(kind_of(question).choices(question)):
             c_loc = q_loc + ("choices", c_index)
             where = f"{label}: choice {c_index + 1}"
             if not choice.correct and choice.feedback is None:

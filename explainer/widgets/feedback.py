@@ -8,16 +8,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from explainer.pack import (
-    ChoiceResponse,
-    NumberResponse,
-    Response,
-    Score,
-    TextResponse,
-    TrueFalseQuestion,
-    describe_answer,
-    describe_response,
-)
+from explainer.kinds import kind_of
+from explainer.pack import Response, Score, describe_answer, describe_response
 from explainer import wording
 from explainer.widgets.markdown import PackMarkdown
 from explainer.widgets.text import shown
@@ -77,7 +69,7 @@ class Feedback(Vertical):
         else:
             verdict = shown("✗ Not quite")
         yield Static(verdict, id="verdict")
-        if isinstance(self.response, (TextResponse, NumberResponse)):
+        if kind_of(self.question).typed:
             yield Static(
                 Content.assemble(("Your answer: ", "bold"), shown(describe_response(self.question, self.response))),
                 id="your-answer",
@@ -86,7 +78,7 @@ class Feedback(Vertical):
             Content.assemble(("The right answer: ", "bold"), shown(describe_answer(self.question))),
             id="right-answer",
         )
-        for text in self._choice_feedback():
+        for _, text in kind_of(self.question).picked_feedback(self.question, self.response):
             yield Static(Content.assemble(("About your pick: ", "bold"), shown(text)), classes="choice-feedback")
         explanation = getattr(self.question, "explanation", None)
         if explanation:
@@ -101,13 +93,3 @@ class Feedback(Vertical):
         if self.next_label:
             keys += ["   ", ("n", "bold"), " or ", ("enter", "bold"), f" {self.next_label}"]
         yield Static(Content.assemble(*keys), id="feedback-keys")
-
-    def _choice_feedback(self) -> list[str]:
-        """The feedback texts of the picked choices, in file order."""
-        if isinstance(self.question, TrueFalseQuestion) or not isinstance(self.response, ChoiceResponse):
-            return []
-        return [
-            self.question.choices[i].feedback
-            for i in sorted(self.response.selected)
-            if i < len(self.question.choices) and self.question.choices[i].feedback
-        ]
