@@ -25,6 +25,9 @@ import pytest
         "explainer.history",
         "explainer.storage",
         "explainer.plain",
+        "explainer.kinds",
+        "explainer.flow",
+        "explainer.wording",
     ],
 )
 def test_module_does_not_import_textual(module: str) -> None:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from explainer import wording
+from explainer.kinds import kind_of
 from explainer.pack import Response, Score
 from explainer.screens.base import OverlayScreen
 from explainer.session import QuizSession
@@ -77,7 +78,7 @@ class QuizScreen(Screen[None]):
             with Horizontal(id="check-row"):
                 yield Button("Check answer", id="check", variant="primary", disabled=True)
                 if self.question.hint:
-                    typed = self.question.type in ("short_answer", "numeric")
+                    typed = kind_of(self.question).typed
                     label = "Hint (F2)" if typed else "Hint (h)"
                     yield Button(label, id="hint-button", disabled=self.session.hint_used(self.question.id))
                 yield Static(id="status")
