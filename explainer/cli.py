@@ -12,6 +12,8 @@ Exit codes, for every command:
 * 74: the output could not be written: stdout closed (``>&-``) or full, or the reader of
   the pipe went away (``| head``; then without a message). ``validate`` still exits 1 or
   2 when that is its verdict, and so does any command that failed for its own reason.
+* 66: plain mode's input ended before the quiz did (the quiz is saved, to continue;
+  :data:`explainer.plain.EXIT_INPUT_ENDED`).
 * 130: interrupted (ctrl+C).
 
 Problems are printed on stderr, one line each, never as a traceback. A closed stdin
@@ -405,7 +407,7 @@ def main(argv: list[str] | None = None) -> None:
     its own code. Ctrl+C exits 130.
 
     Raises:
-        SystemExit: always, with the exit code (0, 1, 2, 74 or 130).
+        SystemExit: always, with the exit code (0, 1, 2, 66, 74 or 130).
     """
     try:
         code = run_guarded(lambda: _run(argv))
