@@ -24,6 +24,13 @@ import pytest
         "explainer.cli",
         "explainer.history",
         "explainer.storage",
+        "explainer.storage.paths",
+        "explainer.storage.responses",
+        "explainer.storage.hashes",
+        "explainer.storage.models",
+        "explainer.storage.format",
+        "explainer.storage.atomic",
+        "explainer.storage.store",
         "explainer.plain",
     ],
 )
