@@ -31,6 +31,7 @@ import pytest
         "explainer.storage.format",
         "explainer.storage.atomic",
         "explainer.storage.store",
+        "explainer.settings",
         "explainer.plain",
     ],
 )
