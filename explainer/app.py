@@ -36,10 +36,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.theme import Theme
 
-from explainer import storage
 from explainer.flow import QuizFlow
 from explainer.pack import Pack
 from explainer.session import QuizSession, ReadingProgress
+from explainer.settings import load_settings, save_settings
 from explainer.storage import Progress, utc_now
 from explainer.widgets.text import shown
 
@@ -102,53 +102,6 @@ HIGH_CONTRAST = Theme(
 
 SEARCH_BATCH = 256
 """The command palette's search yields to the app after this many places."""
-
-SETTINGS_FILE = "settings.toml"
-"""The settings file in the data folder (``theme = "..."``)."""
-
-
-SETTINGS_MAX_BYTES = 64 * 1024
-"""A settings file larger than this is ignored unread (a real one is a few lines)."""
-
-
-def load_settings(folder: Path) -> tuple[dict[str, Any], str | None]:
-    """Read ``<folder>/settings.toml``: ``(settings, notice)``.
-
-    A missing file gives ``({}, None)``. A file that cannot be read, is not TOML, is not
-    a regular file (a pipe or ``/dev/zero`` would block or never end) or is larger than
-    :data:`SETTINGS_MAX_BYTES` is left as it is and ignored: ``({}, a sentence saying
-    so)``. Never raises.
-    """
-    import stat
-
-    path = folder / SETTINGS_FILE
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return {}, f"Your settings file {path} is not a regular file; it was ignored and the defaults are used."
-        if info.st_size > SETTINGS_MAX_BYTES:
-            return {}, f"Your settings file {path} is larger than a settings file can be; it was ignored and the defaults are used."
-        with path.open("rb") as file:
-            data = file.read(SETTINGS_MAX_BYTES + 1)
-    except FileNotFoundError:
-        return {}, None
-    except OSError as exc:
-        return {}, f"Your settings file {path} could not be read ({exc.strerror or exc}); the defaults are used."
-    try:
-        return storage.tomllib.loads(data.decode("utf-8")), None
-    except (UnicodeDecodeError, storage.tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
-        return {}, f"Your settings file {path} is not valid TOML ({exc}); it was ignored and the defaults are used."
-
-
-def save_settings(folder: Path, settings: dict[str, Any]) -> None:
-    """Write ``settings`` to ``<folder>/settings.toml`` atomically.
-
-    Raises:
-        OSError: the file could not be written.
-    """
-    import tomli_w
-
-    storage.atomic_write_bytes(folder / SETTINGS_FILE, tomli_w.dumps(settings).encode("utf-8"))
 
 
 def _beneath_too_small(method: Callable[..., Any]) -> Callable[..., Any]:

@@ -14,7 +14,8 @@ import pytest
 
 from conftest import SEED, right_keys, screen_text, wrong_keys
 
-from explainer.app import HIGH_CONTRAST, ExplainerApp, load_settings
+from explainer.app import HIGH_CONTRAST, ExplainerApp
+from explainer.settings import load_settings
 from explainer.screens.explainer import ExplainerScreen
 from explainer.screens.quiz import QuizScreen
 from explainer.screens.results import ResultsScreen

@@ -630,12 +630,12 @@ def test_glossary_and_timeline_at_a_pause(tmp_path: Path) -> None:
 def test_a_full_disk_or_read_only_folder_is_one_line_and_the_quiz_goes_on(
     every_type: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError
 ) -> None:
-    from explainer import storage
+    import tempfile
 
     def refuse(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(storage.tempfile, "NamedTemporaryFile", refuse)
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
     _, stdin = answers(every_type, right_line)
     code, out, err = run_in_process(every_type, tmp_path, stdin, quiz_only=True)
     assert code == 0

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -105,6 +106,15 @@ def _edited(pack: Pack, question_id: str | None = None, *, remove: str | None = 
     return pack.model_copy(update={"quiz_file": quiz_file})
 
 
+def _read_text(text: str, pack_id: str, folder: Path) -> Progress:
+    """Parse a progress file's text the public way: write it as ``pack_id``'s file in
+    ``folder`` and :func:`~explainer.storage.read_progress` it (ProgressError if unusable)."""
+    path = storage.progress_path(pack_id, folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode())
+    return storage.read_progress(pack_id, folder)
+
+
 def _files(folder: Path) -> list[str]:
     """The names in ``folder``, sorted (empty if it does not exist)."""
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
@@ -114,7 +124,7 @@ def _files(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("response", RESPONSES, ids=lambda r: type(r).__name__)
-def test_response_round_trip(response) -> None:
+def test_response_round_trip(response, tmp_path: Path) -> None:
     table = response_to_toml(response)
     assert isinstance(table["kind"], str)
     assert response_from_toml(table) == response
@@ -123,7 +133,7 @@ def test_response_round_trip(response) -> None:
     progress = Progress(
         pack="p", quiz=QuizInProgress(started=T0, questions=[state]),
     )
-    again = storage._parse(progress.to_toml().encode(), "p")
+    again = _read_text(progress.to_toml(), "p", tmp_path)
     assert again == progress
     assert again.quiz.questions[0].response == response
 
@@ -266,7 +276,7 @@ def test_a_failed_write_keeps_the_old_file_and_no_temp_file(
     def refuse(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(ProgressError, match="could not be saved"):
         store.mark_read("law")
     monkeypatch.undo()
@@ -332,7 +342,7 @@ def test_a_save_the_disk_refuses_keeps_the_old_file_and_says_why(
     store = ProgressStore(mini_pack.id, tmp_path)
     store.add_attempt(_attempt(mini_pack, 0))
     before = store.path.read_bytes()
-    real_temp = storage.tempfile.NamedTemporaryFile
+    real_temp = tempfile.NamedTemporaryFile
 
     def temp(*args, **kwargs):
         if where == "create":
@@ -342,9 +352,9 @@ def test_a_save_the_disk_refuses_keeps_the_old_file_and_says_why(
     def fail(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(storage.tempfile, "NamedTemporaryFile", temp)
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", temp)
     if where in ("fsync", "replace"):
-        monkeypatch.setattr(storage.os, where, fail)
+        monkeypatch.setattr(os, where, fail)
     with pytest.raises(ProgressError, match=f"could not be saved to .*mini.toml: {error.strerror}"):
         store.add_attempt(_attempt(mini_pack, 1))
     monkeypatch.undo()
@@ -522,7 +532,7 @@ def test_a_bad_file_that_cannot_be_moved_is_left_alone(
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(storage.os, "rename", refuse)
+    monkeypatch.setattr(os, "rename", refuse)
     assert store.load() == Progress.empty("p")
     assert store.notice is not None and "could not be moved aside" in store.notice
     with pytest.raises(ProgressError):
@@ -759,19 +769,19 @@ def test_storage_does_not_import_textual() -> None:
     assert json.loads(result.stdout) == [False]
 
 
-def test_the_docs_example_is_a_valid_file() -> None:
+def test_the_docs_example_is_a_valid_file(tmp_path: Path) -> None:
     """docs/progress.md's example parses as format 1 (so the docs cannot drift)."""
     doc = (Path(__file__).parent.parent / "docs" / "progress.md").read_text(encoding="utf-8")
     example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
-    progress = storage._parse(example.encode(), "nk-pows")
+    progress = _read_text(example, "nk-pows", tmp_path)
     assert progress.attempts and progress.quiz is not None
 
 
-def test_the_docs_format_2_example_is_a_valid_file() -> None:
+def test_the_docs_format_2_example_is_a_valid_file(tmp_path: Path) -> None:
     """docs/progress.md's example of a file with summarised attempts parses as format 2."""
     doc = (Path(__file__).parent.parent / "docs" / "progress.md").read_text(encoding="utf-8")
     example = next(block.split("```", 1)[0] for block in doc.split("```toml\n") if block.startswith("format = 2"))
-    progress = storage._parse(example.encode(), "nk-pows")
+    progress = _read_text(example, "nk-pows", tmp_path)
     assert progress.format == 2 and progress.summarised_count == 2 and len(progress.attempts) == 3
     assert progress.attempts[1].review and progress.attempts[1].correct_count == 1
     assert [c.question for c in progress.review_carry] == ["how-many"]

@@ -87,8 +87,7 @@ def state_number(progress):
 
 ZYGOTE = STATE_CODE + '''
 import os, sys
-from explainer import storage
-from explainer.storage import ProgressStore
+from explainer.storage import ProgressStore, store as storage_store
 
 folder = sys.argv[1]
 
@@ -100,13 +99,13 @@ def say(line):
 def writer():
     store = ProgressStore("kill", folder)
     writing = [0]
-    write = storage.atomic_write_bytes
+    write = storage_store.atomic_write_bytes
 
     def signalled_write(path, data):
         say("writing %d" % writing[0])  # the bytes are serialised; the file write starts now
         write(path, data)
 
-    storage.atomic_write_bytes = signalled_write
+    storage_store.atomic_write_bytes = signalled_write  # where ProgressStore.update looks it up
 
     def next_state(current):
         writing[0] = state_number(current) + 1
@@ -219,7 +218,7 @@ def test_sigkill_never_leaves_a_torn_or_mixed_file(tmp_path: Path) -> None:
             )
             assert others == [], f"round {round_}: unexpected files {others}"
 
-            progress = storage._parse(store.path.read_bytes(), "kill")  # parses and validates
+            progress = storage.read_progress("kill", tmp_path)  # parses and validates
             k = state_number(progress)
             last_complete = wrote[-1] if wrote else on_disk
             allowed = {last_complete}

@@ -320,7 +320,7 @@ def test_a_file_over_the_size_limit_is_set_aside_unread(
     def never(*args, **kwargs):
         raise AssertionError("a file over the limit must not be parsed")
 
-    monkeypatch.setattr(storage, "_parse", never)
+    monkeypatch.setattr(storage.store, "_parse", never)  # where ProgressStore looks it up
     assert store.load() == Progress.empty(mini_pack.id)
     assert store.notice is not None
     assert f"it is {len(data) // 1024} KiB, over the 4 KiB limit, so it was not read" in store.notice
@@ -337,7 +337,7 @@ def test_results_refuse_a_file_over_the_limit_and_leave_it(
     ProgressStore(mini_pack.id, tmp_path).save(Progress(pack=mini_pack.id, attempts=tuple(many_attempts(mini_pack, 3))))
     path = storage.progress_path(mini_pack.id, tmp_path)
     data = path.read_bytes()
-    monkeypatch.setattr(storage, "MAX_FILE_BYTES", len(data) - 1)
+    monkeypatch.setattr(storage.store, "MAX_FILE_BYTES", len(data) - 1)  # where read_progress looks it up
     with pytest.raises(ProgressError, match="over the .* limit, so it was not read.*left as it is"):
         read_progress(mini_pack.id, tmp_path)
     assert path.read_bytes() == data
@@ -355,14 +355,18 @@ def test_a_save_after_a_load_neither_parses_nor_converts_old_attempts_again(
     store = ProgressStore(mini_pack.id, tmp_path, detailed_attempts=10)
     store.load()
     calls = {"parse": 0, "attempt": 0, "row": 0}
-    for name, key in (("_parse", "parse"), ("_attempt_chunk", "attempt"), ("_summary_row", "row")):
-        real = getattr(storage, name)
+    for module, name, key in (  # each patched where it is looked up
+        (storage.store, "_parse", "parse"),
+        (storage.format, "_attempt_chunk", "attempt"),
+        (storage.format, "_summary_row", "row"),
+    ):
+        real = getattr(module, name)
 
         def counting(*args, _real=real, _key=key, **kwargs):
             calls[_key] += 1
             return _real(*args, **kwargs)
 
-        monkeypatch.setattr(storage, name, counting)
+        monkeypatch.setattr(module, name, counting)
     new = many_attempts(mini_pack, 3, seed=8, start=100)
     for attempt in new:
         store.add_attempt(attempt)
@@ -428,8 +432,9 @@ def test_trusted_models_equal_model_construct() -> None:
 def test_a_plain_run_on_a_large_progress_file_summarises_it_and_keeps_what_is_seen(
     tmp_path: Path, mini_pack: Pack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(storage, "DETAILED_ATTEMPTS", 8)
-    monkeypatch.setattr(storage, "DETAILED_ANSWERS", 40)
+    monkeypatch.setattr(storage.models, "DETAILED_ATTEMPTS", 8)  # compact() reads them there
+    monkeypatch.setattr(storage.models, "DETAILED_ANSWERS", 40)
+    monkeypatch.setattr(storage.store, "DETAILED_ATTEMPTS", 8)  # and ProgressStore, for the pieces it keeps
     attempts = many_attempts(mini_pack, 300)
     full = Progress(pack=mini_pack.id, attempts=tuple(attempts))
     path = storage.progress_path(mini_pack.id, tmp_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.app import load_settings
+from explainer.settings import load_settings
 from explainer.storage import ProgressStore
 
 
