@@ -482,6 +482,9 @@ class _Plain:
             assert question is not None
             try:
                 response = self.ask_question(question)
+            except KeyboardInterrupt:
+                flow.save()  # ctrl+C: the quiz waits to be continued
+                raise
             except _Quit:
                 flow.save()
                 out.say("Stopped. Your answers so far are saved; start plain mode again to continue the quiz.")
@@ -519,9 +522,9 @@ class _Plain:
         for line in kind.plain_lines(question, order):
             out.say(line)
         instruction = kind.plain_instruction(question, order)
-        rules = kind.instruction(question)
-        if rules != instruction and not kind.typed:
-            instruction = f"{rules} {instruction}"
+        rules = kind.rules(question)
+        if rules:
+            instruction = f"{instruction} {rules}"
         if question.hint:
             instruction += " Type h for a hint."
         out.say(instruction)

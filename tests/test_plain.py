@@ -110,7 +110,8 @@ def test_every_instruction_is_in_words(every_type: Pack, tmp_path: Path) -> None
     out = result.stdout
     for instruction in (
         "Type the number of your answer.",
-        "Type the numbers of every right answer, separated by spaces or commas.",
+        "Type the numbers of every right answer, separated by spaces or commas."
+        " Partial credit: each wrong pick cancels a right one.",  # as the app says it
         "Type t for true or f for false.",
         "Type your answer, then press enter. Capital letters do not matter.",
         "Type a number, then press enter (10000, 10,000 and 1e4 all work).",

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from packs import QUIZ_TOML, write_pack
 
-from explainer.pack import bundled_pack_path
+from explainer.pack import bundled_pack_path, load_pack
 from explainer.storage import ProgressStore
 
 pytestmark = [
@@ -34,7 +34,7 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK = Path(__file__).parent / "fixtures" / "interop" / "every-construct.gift"
-EXIT_OK, EXIT_INVALID, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 74, 130
+EXIT_OK, EXIT_INVALID, EXIT_INPUT_ENDED, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 66, 74, 130
 PREFIX = "explainer: cannot write the output: "
 
 # The normal per-question report of import and export (export writes it on stderr).
@@ -179,9 +179,9 @@ def test_validate_reports_an_invalid_pack_first(tmp_path: Path, output_format: s
 
 def test_plain_with_stdin_closed_is_the_end_of_input(tmp_path: Path) -> None:
     result = run(COMMANDS["plain"](tmp_path), stdin=None, close=(0,))
-    assert assert_clean(result, EXIT_OK) == []
-    assert "Question 1 of " in result.stdout and "skipped (end of input)" in result.stdout
-    assert "Score: 0 of " in result.stdout
+    (line,) = assert_clean(result, EXIT_INPUT_ENDED)
+    assert "The input ended before the quiz did" in line
+    assert "Question 1 of " in result.stdout and "Score:" not in result.stdout
 
 
 def test_plain_with_stdin_and_stdout_closed(tmp_path: Path) -> None:
@@ -206,9 +206,13 @@ def test_the_app_with_stdin_closed_on_a_terminal_runs_plain_mode(tmp_path: Path)
         os.close(main)
     stderr = process.stderr.read().decode()
     process.stderr.close()
-    assert "Traceback" not in stderr and stderr.strip() == "", stderr
-    assert process.returncode == EXIT_OK
-    assert "skipped (end of input)" in screen and "Score: 0 of " in screen
+    assert "Traceback" not in stderr, stderr
+    assert [line for line in stderr.splitlines() if line.strip()] == [
+        f"The input ended before the quiz did: {len(load_pack(bundled_pack_path()).questions)} questions left."
+        " Your answers so far are saved; start plain mode again to continue the quiz."
+    ]
+    assert process.returncode == EXIT_INPUT_ENDED
+    assert "Question 1 of " in screen and "Score:" not in screen
 
 
 def _drain(fd: int, process: subprocess.Popen, deadline: float) -> str:

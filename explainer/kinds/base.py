@@ -165,6 +165,12 @@ class QuestionKind(Generic[Q, R]):
         credit, whether capitals matter). Front ends add how to operate their controls."""
         raise NotImplementedError
 
+    def rules(self, question: Q) -> str:
+        """The scoring rules the reader should know before answering, in one sentence
+        (partial credit, whether capitals matter); ``""`` when there are none. Part of
+        :meth:`instruction`, and printed after plain mode's instruction."""
+        return ""
+
     def describe_answer(self, question: Q) -> str:
         """The right answer in words (author text verbatim; parts joined with ``"; "``)."""
         raise NotImplementedError

@@ -49,11 +49,15 @@ class MultipleKind(ChoiceKind[MultipleChoiceQuestion]):
         fraction = partial_fraction(question, response.selected)
         return Score(round(fraction * max_points, 6), max_points, self.is_correct(question, response))
 
-    def instruction(self, question: MultipleChoiceQuestion) -> str:
-        """Pick every right answer; says how partial credit works when the question uses it."""
+    def rules(self, question: MultipleChoiceQuestion) -> str:
+        """How partial credit works, when the question uses it."""
         if question.scoring == "partial":
-            return "Pick every right answer. Partial credit: each wrong pick cancels a right one."
-        return "Pick every right answer."
+            return "Partial credit: each wrong pick cancels a right one."
+        return ""
+
+    def instruction(self, question: MultipleChoiceQuestion) -> str:
+        """Pick every right answer, and the rules."""
+        return " ".join(part for part in ("Pick every right answer.", self.rules(question)) if part)
 
     def plain_instruction(self, question: MultipleChoiceQuestion, order: Sequence[int]) -> str:
         """Type the numbers of every right answer."""

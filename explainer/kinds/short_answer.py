@@ -46,11 +46,13 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
         typed = normalise_text(text, question.case_sensitive)
         return any(typed == normalise_text(a, question.case_sensitive) for a in question.accept)
 
+    def rules(self, question: ShortAnswerQuestion) -> str:
+        """Whether capital letters matter."""
+        return "Capital letters matter." if question.case_sensitive else "Capital letters do not matter."
+
     def instruction(self, question: ShortAnswerQuestion) -> str:
-        """Type the answer; says whether capital letters matter."""
-        if question.case_sensitive:
-            return "Type your answer, then press enter. Capital letters matter."
-        return "Type your answer, then press enter. Capital letters do not matter."
+        """Type the answer, and whether capital letters matter."""
+        return f"Type your answer, then press enter. {self.rules(question)}"
 
     def describe_answer(self, question: ShortAnswerQuestion) -> str:
         """The first accepted answer, and the others in brackets."""
@@ -83,8 +85,8 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
         return TextResponse(value)
 
     def plain_instruction(self, question: ShortAnswerQuestion, order: Sequence[int]) -> str:
-        """Same words as :meth:`instruction`."""
-        return self.instruction(question)
+        """Type the answer (plain mode adds :meth:`rules`)."""
+        return "Type your answer, then press enter."
 
     def parse_plain(self, question: ShortAnswerQuestion, order: Sequence[int], text: str) -> TextResponse:
         """The typed line without spaces around it.
