@@ -319,7 +319,7 @@ def test_ids_fall_back_to_numbers_for_prompts_without_latin_letters() -> None:
     assert [q["id"] for q in result.questions] == ["q-1", "q-2"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)  # examples: the profile tests/conftest.py loads
 @given(st.text(alphabet="ab =~#{}:\\%->T\n[]/$", max_size=60))
 def test_any_text_gives_a_report_never_an_exception(text: str) -> None:
     result = parse_text(text)
@@ -459,7 +459,7 @@ def test_control_characters_and_bidi_overrides_are_removed_and_reported(tmp_path
 _RISKY = st.text(alphabet="ab #\t\x1b\x07\x08\x0c\r\x85\x9b\u202e\u2066\x7f&x;E2", min_size=1, max_size=12)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)  # examples: the profile tests/conftest.py loads
 @given(
     parts=st.lists(_RISKY, min_size=4, max_size=4),
     fmt=st.sampled_from(["", "[html]", "[plain]"]),

@@ -53,9 +53,11 @@ toml_values = st.recursive(
 )
 # Random examples on a developer's machine; the same examples on every CI run, so CI
 # is never red by chance (a failure found locally is replayed from .hypothesis/).
+# Examples per test come from the profile tests/conftest.py loads (50 by default,
+# EXPLAINER_HYPOTHESIS_PROFILE=long for 2,000).
 settings.register_profile(
     "loader",
-    max_examples=150,
+    parent=settings.default,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=bool(os.environ.get("CI")),
