@@ -23,6 +23,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from answering import right_keys, wrong_keys  # noqa: E402, F401 (the tests import them from here)
 from explainer.pack import Pack, bundled_pack_path, load_pack  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -86,21 +87,3 @@ def find_text(app, text: str) -> tuple[int, int]:
         if index >= 0:
             return cell_len(line[:index]), y
     raise AssertionError(f"{text!r} is not on screen:\n{screen_text(app)}")
-
-
-def right_keys(session, question) -> list[str]:
-    """The keys that answer ``question`` right as displayed in ``session`` (before enter):
-    number keys for choices, typed characters for short answers and numbers, moves for
-    order questions, option numbers for match questions."""
-    from explainer.widgets import answer_keys
-
-    return answer_keys(question, session.display_order(question.id), right=True)
-
-
-def wrong_keys(session, question) -> list[str]:
-    """The keys that answer ``question`` wrong as displayed in ``session`` (before enter).
-
-    For an order question this is no keys at all: the items never start in order."""
-    from explainer.widgets import answer_keys
-
-    return answer_keys(question, session.display_order(question.id), right=False)
