@@ -73,6 +73,30 @@ def bundled_pack() -> Pack:
     return load_pack(bundled_pack_path())
 
 
+class Notices:
+    """A ``message_hook`` for ``App.run_test`` that keeps the text of every notification
+    the app shows, in order (Textual posts each one to the app as a ``Notify`` message).
+
+    Use: ``notices = Notices()``, ``app.run_test(message_hook=notices)``, then
+    ``notices.messages``; :meth:`clear` forgets those seen so far.
+    """
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        """The notifications' text, oldest first."""
+
+    def __call__(self, message) -> None:
+        """Keep ``message``'s text if it is a notification."""
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            self.messages.append(message.notification.message)
+
+    def clear(self) -> None:
+        """Forget the notifications seen so far."""
+        self.messages.clear()
+
+
 def screen_text(app) -> str:
     """Return the text of the screen as the terminal shows it, one line per row."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
