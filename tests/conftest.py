@@ -34,6 +34,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
+from answering import right_keys, wrong_keys  # noqa: E402, F401 (the tests import them from here)
 from explainer.pack import Pack, bundled_pack_path, load_pack  # noqa: E402
 
 HYPOTHESIS_PROFILES = {"default": 50, "long": 2000}
@@ -110,6 +111,30 @@ def bundled_pack() -> Pack:
     return load_pack(bundled_pack_path())
 
 
+class Notices:
+    """A ``message_hook`` for ``App.run_test`` that keeps the text of every notification
+    the app shows, in order (Textual posts each one to the app as a ``Notify`` message).
+
+    Use: ``notices = Notices()``, ``app.run_test(message_hook=notices)``, then
+    ``notices.messages``; :meth:`clear` forgets those seen so far.
+    """
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        """The notifications' text, oldest first."""
+
+    def __call__(self, message) -> None:
+        """Keep ``message``'s text if it is a notification."""
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            self.messages.append(message.notification.message)
+
+    def clear(self) -> None:
+        """Forget the notifications seen so far."""
+        self.messages.clear()
+
+
 def screen_text(app) -> str:
     """Return the text of the screen as the terminal shows it, one line per row."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
@@ -124,21 +149,3 @@ def find_text(app, text: str) -> tuple[int, int]:
         if index >= 0:
             return cell_len(line[:index]), y
     raise AssertionError(f"{text!r} is not on screen:\n{screen_text(app)}")
-
-
-def right_keys(session, question) -> list[str]:
-    """The keys that answer ``question`` right as displayed in ``session`` (before enter):
-    number keys for choices, typed characters for short answers and numbers, moves for
-    order questions, option numbers for match questions."""
-    from explainer.widgets import answer_keys
-
-    return answer_keys(question, session.display_order(question.id), right=True)
-
-
-def wrong_keys(session, question) -> list[str]:
-    """The keys that answer ``question`` wrong as displayed in ``session`` (before enter).
-
-    For an order question this is no keys at all: the items never start in order."""
-    from explainer.widgets import answer_keys
-
-    return answer_keys(question, session.display_order(question.id), right=False)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED, find_text, screen_text
+from conftest import SEED, Notices, find_text, screen_text
 from packs import EXPLAINER_TOML, write_pack
 
 from explainer.app import MIN_HEIGHT, MIN_WIDTH, ExplainerApp
@@ -116,8 +116,8 @@ async def test_my_footers_fit_their_line(mini_pack, size, keys):
         await pilot.press(*keys)
         await pilot.pause()
         footer = app.screen.query_one(KeyFooter)
-        shown = [key for key in footer.children if key.display]
-        assert sum(KeyFooter._width(key) for key in shown) <= size[0]
+        shown = [key for key in footer.shown_keys() if key.display]
+        assert sum(KeyFooter.key_width(key) for key in shown) <= size[0]
         assert footer_text(app).rstrip().endswith("? Help")
         if size[0] >= 80:
             assert all(key.display for key in footer.children)
@@ -138,42 +138,44 @@ async def test_footer_gives_keys_back_when_the_terminal_widens(mini_pack):
 # ------------------------------------------------------------------ number keys
 
 
-async def notices(pilot, app, *keys: str) -> list[str]:
+async def notices(pilot, seen: Notices, *keys: str) -> list[str]:
     """Press ``keys`` and return the notifications shown since."""
-    app.clear_notifications()
+    seen.clear()
     await pilot.press(*keys)
     await pilot.pause()
-    return [n.message for n in app._notifications]
+    return list(seen.messages)
 
 
 async def test_a_number_with_no_choice_says_so(mini_pack):
     app = ExplainerApp(mini_pack, seed=SEED)
-    async with app.run_test(size=(80, 24)) as pilot:
+    seen = Notices()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
         await pilot.press("z")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, QuizScreen)
         choices = len(screen.question.choices)
-        assert await notices(pilot, app, "9") == ["There is no choice 9."]
+        assert await notices(pilot, seen, "9") == ["There is no choice 9."]
         assert screen.query_one("#choices").picked == frozenset()  # nothing picked
-        assert await notices(pilot, app, str(choices)) == []  # a real choice: no notice
+        assert await notices(pilot, seen, str(choices)) == []  # a real choice: no notice
         # A true/false question has two choices: 3 is not one of them.
         session = app.session
         while session.current.type != "true_false":
             await pilot.press("1", "enter", "n")
             await pilot.pause()
-        assert await notices(pilot, app, "3") == ["There is no choice 3."]
-        assert await notices(pilot, app, "2") == []
+        assert await notices(pilot, seen, "3") == ["There is no choice 3."]
+        assert await notices(pilot, seen, "2") == []
 
 
 async def test_a_number_with_no_option_in_a_match_says_so(every_type_pack):
     from test_app_types import open_question
 
     app = ExplainerApp(every_type_pack, seed=SEED)
-    async with app.run_test(size=(80, 24)) as pilot:
+    seen = Notices()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
         screen = await open_question(pilot, app, "who-what")
         options = len(screen.question.right_options)
-        assert await notices(pilot, app, str(options + 1)) == [f"There is no option {options + 1}."]
+        assert await notices(pilot, seen, str(options + 1)) == [f"There is no option {options + 1}."]
         assert all(pick is None for pick in screen.query_one("#lines").picks)
 
 

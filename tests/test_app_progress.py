@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from conftest import SEED, right_keys, screen_text, wrong_keys
+from conftest import SEED, Notices, right_keys, screen_text, wrong_keys
 
 from explainer.app import HIGH_CONTRAST, ExplainerApp
 from explainer.settings import load_settings
@@ -246,11 +246,11 @@ async def test_bad_settings_and_progress_files_are_told_not_fatal(mini_pack, dat
     (data_dir / "settings.toml").write_text("theme = [sic\n", encoding="utf-8")
     (data_dir / "progress").mkdir()
     (data_dir / "progress" / "mini.toml").write_text("format = 1\n[oops [/x]\n", encoding="utf-8")
-    notices = []
+    seen = Notices()
     app = ExplainerApp(mini_pack, seed=SEED, data_dir=data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
         await pilot.pause()
-        notices = [n.message for n in app._notifications]
+        notices = list(seen.messages)
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("r")
         await pilot.pause()
@@ -263,11 +263,12 @@ async def test_bad_settings_and_progress_files_are_told_not_fatal(mini_pack, dat
 async def test_a_save_that_fails_is_told_once_and_the_app_goes_on(mini_pack, data_dir):
     (data_dir / "progress").write_text("a file where the folder should be", encoding="utf-8")
     app = ExplainerApp(mini_pack, seed=SEED, data_dir=data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    seen = Notices()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
         await pilot.press("r", "n", "n")
         await pilot.pause()
         assert isinstance(app.screen, ExplainerScreen)
-        messages = [n.message for n in app._notifications]
+        messages = seen.messages
         assert len([m for m in messages if "progress" in m.lower()]) == 1
         assert app.progress.sections_read == ("the-vote", "the-bridge", "the-ferry")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED, screen_text
+from conftest import SEED, Notices, screen_text
 
 from explainer.app import ExplainerApp
 from explainer.screens.explainer import ExplainerScreen
@@ -180,14 +180,15 @@ async def test_markdown_links_do_not_open_a_browser(mini_pack, monkeypatch):
     app = ExplainerApp(mini_pack, seed=SEED)
     opened = []
     monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
-    async with app.run_test(size=(80, 24)) as pilot:
+    seen = Notices()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
         await pilot.press("r")
         await pilot.pause()
         body = app.screen.query_one("#section-body", PackMarkdown)
         body.post_message(PackMarkdown.LinkClicked(body, "https://example.org/[b]x[/b]"))
         await pilot.pause()
         assert opened == []
-        assert [n.message for n in app._notifications] == ["https://example.org/[b]x[/b]"]
+        assert seen.messages == ["https://example.org/[b]x[/b]"]
         assert app.is_running
 
 

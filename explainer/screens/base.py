@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast
 
+from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+if TYPE_CHECKING:
+    from explainer.app import ExplainerApp  # explainer.app imports the screens
+
 T = TypeVar("T")
 
 
-class ClosesItself:
+class _InApp(Protocol):
+    """Anything that knows the app it runs in (every screen and widget)."""
+
+    @property
+    def app(self) -> App[Any]:
+        """The running app."""
+        ...
+
+
+class UsesExplainerApp:
+    """Mixin for a screen (or widget) of the explainer app: :attr:`explainer_app` is the
+    running :class:`~explainer.app.ExplainerApp`, typed, so that the screen reaches the
+    app's flow, pack and actions without ``type: ignore``."""
+
+    @property
+    def explainer_app(self) -> ExplainerApp:
+        """The running app, as the :class:`~explainer.app.ExplainerApp` it always is."""
+        node = cast(_InApp, self)  # the mixin is only ever part of a screen or widget
+        return cast("ExplainerApp", node.app)
+
+
+class ClosesItself(UsesExplainerApp):
     """Mixin for a :class:`~textual.screen.Screen` that closes itself with ``dismiss``.
 
     Textual's ``dismiss`` pops whatever screen is on top. A handler of this screen can
@@ -24,7 +49,7 @@ class ClosesItself:
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         """Close this screen with ``result`` if the reader sees it; else do nothing."""
-        if not self.app.shows(self):  # type: ignore[attr-defined]
+        if not self.explainer_app.shows(cast(Screen, self)):
             return AwaitComplete()
         return super().dismiss(result)  # type: ignore[misc]
 

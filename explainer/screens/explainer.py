@@ -50,7 +50,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
 
     def __init__(self, start: int = 0, section_ids: Sequence[str] | None = None) -> None:
         super().__init__()
-        pack = self.app.pack  # type: ignore[attr-defined]
+        pack = self.explainer_app.pack
         if section_ids is None:
             self.sections: tuple[Section, ...] = pack.sections
         else:
@@ -75,7 +75,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
                 yield Static(id="read-count")
             with Vertical(id="reading-main"):
                 with VerticalScroll(id="section-scroll"):
-                    yield SectionView(self.app.pack, self.section, id="section-view")  # type: ignore[attr-defined]
+                    yield SectionView(self.explainer_app.pack, self.section, id="section-view")
                 with Horizontal(id="reading-nav"):
                     yield Button("← Previous", id="previous")
                     yield Static(id="position")
@@ -94,7 +94,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
     def _entry(self, index: int) -> Content:
         """A sidebar line: ✓ (or space) + number + title, with "(read)" in words."""
         section = self.sections[index]
-        read = self.app.reading.is_read(section.id)  # type: ignore[attr-defined]
+        read = self.explainer_app.reading.is_read(section.id)
         mark = "✓" if read else "·"
         parts: list[Content | str | tuple[str, str]] = [f"{mark} {index + 1}. ", shown(section.title)]
         if read:
@@ -103,7 +103,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
 
     def _show(self) -> None:
         """Mark the section read and bring every part of the screen up to date."""
-        reading = self.app.reading  # type: ignore[attr-defined]
+        reading = self.explainer_app.reading
         reading.mark_read(self.section.id)
         self.query_one(SectionView).show(self.section)
         self.query_one("#section-scroll", VerticalScroll).scroll_home(animate=False)
@@ -126,7 +126,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
 
     def _show_read(self) -> None:
         """Bring the sidebar's ✓ marks and the "Read k of N" count up to date."""
-        reading = self.app.reading  # type: ignore[attr-defined]
+        reading = self.explainer_app.reading
         section_list = self.query_one("#section-list", OptionList)
         for i in range(len(self.sections)):
             section_list.replace_option_prompt_at_index(i, self._entry(i))
@@ -155,7 +155,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         elif self.review:
             self.dismiss(None)
         else:
-            self.app.continue_quiz()  # type: ignore[attr-defined]
+            self.explainer_app.continue_quiz()
 
     @on(Button.Pressed, "#previous")
     def action_previous(self) -> None:
@@ -165,7 +165,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
 
     def action_quiz(self) -> None:
         """Go to the quiz."""
-        self.app.continue_quiz()  # type: ignore[attr-defined]
+        self.explainer_app.continue_quiz()
 
     def action_back(self) -> None:
         """Back to the results (when reading the sections behind mistakes)."""

@@ -27,7 +27,7 @@ class GlossaryScreen(ReferenceScreen):
 
     def __init__(self, term: str | None = None) -> None:
         super().__init__()
-        self.entries: tuple[GlossaryEntry, ...] = self.app.pack.glossary  # type: ignore[attr-defined]
+        self.entries: tuple[GlossaryEntry, ...] = self.explainer_app.pack.glossary
         """The glossary entries, in file order."""
         self.start = next((i for i, e in enumerate(self.entries) if e.term == term), 0)
         """Index of the term shown first."""

@@ -88,9 +88,9 @@ class HistoryScreen(ReferenceScreen):
 
     def compose(self) -> ComposeResult:
         """Bar, chart, table of attempts, footer."""
-        app = self.app
-        attempts: tuple[Attempt, ...] = app.progress.attempts  # type: ignore[attr-defined]
-        pack = app.pack  # type: ignore[attr-defined]
+        app = self.explainer_app
+        attempts: tuple[Attempt, ...] = app.progress.attempts
+        pack = app.pack
         quizzes = sum(not a.review for a in attempts)
         reviews = len(attempts) - quizzes
         summary = f"{quizzes} {'attempt' if quizzes == 1 else 'attempts'}, {reviews} review {'round' if reviews == 1 else 'rounds'}"

@@ -19,8 +19,8 @@ class PackCommandPalette(CommandPalette):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "page(1)", "Next page", show=False),
-        Binding("pageup", "page(-1)", "Previous page", show=False),
+        Binding("pagedown", "page(1)", "Next page", show=False, id="palette-page-down"),
+        Binding("pageup", "page(-1)", "Previous page", show=False, id="palette-page-up"),
     ]
 
     def action_page(self, direction: int) -> None:

@@ -16,13 +16,13 @@ from textual.widgets import Button, Input, Static
 from explainer import wording
 from explainer.kinds import kind_of
 from explainer.pack import Response, Score
-from explainer.screens.base import OverlayScreen
+from explainer.screens.base import OverlayScreen, UsesExplainerApp
 from explainer.session import QuizSession
 from explainer.widgets import Feedback, KeyFooter, QuestionWidget, TopBar, question_widget
 from explainer.widgets.text import shown
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(UsesExplainerApp, Screen[None]):
     """Asks the current question of a :class:`~explainer.session.QuizSession`.
 
     One screen per question: "next" replaces it with the screen for the next question
@@ -152,7 +152,7 @@ class QuizScreen(Screen[None]):
             self.notify(widget.empty_message, markup=False)
             widget.focus_answer()
             return None
-        result = self.app.flow.answer(response)  # type: ignore[attr-defined]
+        result = self.explainer_app.flow.answer(response)
         self.answered = True
         self.question_widget.show_verdict(response)
         self.query_one("#check-row").display = False
@@ -196,7 +196,7 @@ class QuizScreen(Screen[None]):
         """Show the question's hint and record in the attempt that it was used."""
         if not self.question.hint or self.answered:
             return
-        self.app.flow.use_hint()  # type: ignore[attr-defined]
+        self.explainer_app.flow.use_hint()
         self.query_one("#hint", Static).display = True
         if self.query("#hint-button"):
             self.query_one("#hint-button", Button).disabled = True
@@ -206,20 +206,20 @@ class QuizScreen(Screen[None]):
         """The next question, or the results after the last one."""
         if not self.answered:
             return
-        app = self.app
-        if app.flow.move_on():  # type: ignore[attr-defined]
-            app.show_results()  # type: ignore[attr-defined]
+        app = self.explainer_app
+        if app.flow.move_on():
+            app.show_results()
         else:
-            app.start_quiz(self.session)  # type: ignore[attr-defined]
+            app.start_quiz(self.session)
 
     def action_leave(self) -> None:
         """Back to the welcome screen; the attempt is kept, to continue from there."""
-        self.app.leave_quiz()  # type: ignore[attr-defined]
+        self.explainer_app.leave_quiz()
 
     def action_read_section(self) -> None:
         """Show the section that teaches this question; escape comes back here."""
         if self.answered:
-            self.app.open_section(self.question.section)  # type: ignore[attr-defined]
+            self.explainer_app.open_section(self.question.section)
 
 
 class AnsweredScreen(OverlayScreen[None]):
@@ -281,4 +281,4 @@ class AnsweredScreen(OverlayScreen[None]):
 
     def action_read_section(self) -> None:
         """Show the section that teaches this question; escape comes back here."""
-        self.app.open_section(self.question.section)  # type: ignore[attr-defined]
+        self.explainer_app.open_section(self.question.section)

@@ -16,6 +16,7 @@ from textual.widgets import Button, Static
 
 from explainer import wording
 from explainer.session import QuestionResult, QuizSession
+from explainer.screens.base import UsesExplainerApp
 from explainer.widgets import KeyFooter, TopBar
 from explainer.widgets.text import shown
 
@@ -47,7 +48,7 @@ def result_content(line: QuestionResult) -> Content:
     )
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(UsesExplainerApp, Screen[None]):
     """Score, pass/fail in words, every question, and what to do next.
 
     Args:
@@ -84,7 +85,7 @@ class ResultsScreen(Screen[None]):
         """The questions a review round would ask now (missed now or still due); worked
         out once per screen, since key bindings ask for it after every key."""
         if self._review_ids is None:
-            self._review_ids = self.app.review_ids()  # type: ignore[attr-defined]
+            self._review_ids = self.explainer_app.review_ids()
         return self._review_ids
 
     @property
@@ -181,14 +182,14 @@ class ResultsScreen(Screen[None]):
     @on(Button.Pressed, "#retake")
     def action_retake(self) -> None:
         """Take the whole quiz again."""
-        self.app.start_quiz()  # type: ignore[attr-defined]
+        self.explainer_app.start_quiz()
 
     @on(Button.Pressed, "#review")
     def action_review(self) -> None:
         """A review round: the questions due for review, the one waiting longest first."""
         ids = self.review_ids
         if ids:
-            self.app.start_quiz(self.session.review_session(ids))  # type: ignore[attr-defined]
+            self.explainer_app.start_quiz(self.session.review_session(ids))
 
     @on(Button.Pressed, "#read-missed")
     def action_read_missed(self) -> None:
@@ -202,4 +203,4 @@ class ResultsScreen(Screen[None]):
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:
         """Every attempt at the quiz, with a chart of the scores."""
-        self.app.action_history()  # type: ignore[attr-defined]
+        self.explainer_app.action_history()

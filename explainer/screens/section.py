@@ -32,9 +32,9 @@ class SectionScreen(ReferenceScreen):
         with Vertical(id="section-modal"):
             yield TopBar("Section (read-only)", "escape to go back")
             with VerticalScroll(id="section-modal-scroll"):
-                yield SectionView(self.app.pack, self.section)  # type: ignore[attr-defined]
+                yield SectionView(self.explainer_app.pack, self.section)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         """Count the section as read."""
-        self.app.reading.mark_read(self.section.id)  # type: ignore[attr-defined]
+        self.explainer_app.reading.mark_read(self.section.id)

@@ -20,7 +20,7 @@ class SourcesScreen(ReferenceScreen):
 
     def compose(self) -> ComposeResult:
         """One block per source."""
-        sources = self.app.pack.meta.sources  # type: ignore[attr-defined]
+        sources = self.explainer_app.pack.meta.sources
         with Vertical(id="sources-frame", classes="reference-frame"):
             yield TopBar("Sources", f"{len(sources)} sources · escape to go back")
             with VerticalScroll(id="sources-scroll"):

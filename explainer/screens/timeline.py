@@ -24,7 +24,7 @@ class TimelineScreen(ReferenceScreen):
 
     def compose(self) -> ComposeResult:
         """The list of events."""
-        pack = self.app.pack  # type: ignore[attr-defined]
+        pack = self.explainer_app.pack
         events: tuple[TimelineEvent, ...] = pack.timeline
         with Vertical(id="timeline-frame", classes="reference-frame"):
             yield TopBar("Timeline", f"{len(events)} events · enter opens the section")
@@ -38,19 +38,19 @@ class TimelineScreen(ReferenceScreen):
         """``date  event`` and, if linked, ``→ Section: title`` on the next line."""
         parts: list[Content | str | tuple[str, str]] = [(f"{event.date:<10}", "bold"), "  ", shown(event.event)]
         if event.section:
-            title = self.app.pack.section(event.section).title  # type: ignore[attr-defined]
+            title = self.explainer_app.pack.section(event.section).title
             parts += ["\n", " " * 12, ("→ Section: ", "italic"), shown(title)]
         return Content.assemble(*parts)
 
     @on(OptionList.OptionSelected, "#events")
     def _open(self, event: OptionList.OptionSelected) -> None:
         """Open the linked section of the picked event, if it has one."""
-        app = self.app
-        if not app.shows(self):  # type: ignore[attr-defined]
+        app = self.explainer_app
+        if not app.shows(self):
             return  # picked just before another screen opened over the timeline
-        item = app.pack.timeline[event.option_index]  # type: ignore[attr-defined]
+        item = app.pack.timeline[event.option_index]
         if item.section:
             self.dismiss(None)  # the section takes the timeline's place: never two windows deep
-            app.open_section(item.section)  # type: ignore[attr-defined]
+            app.open_section(item.section)
         else:
             self.notify("This event has no linked section.", markup=False)

@@ -12,11 +12,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from explainer.screens.base import UsesExplainerApp
 from explainer.widgets import KeyFooter, TopBar
 from explainer.widgets.text import shown
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(UsesExplainerApp, Screen[None]):
     """Title, summary and the ways on: read, quiz, and the glossary, timeline and
     sources one button away."""
 
@@ -32,7 +33,7 @@ class WelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Bar, title, summary, details, buttons, footer."""
-        pack = self.app.pack  # type: ignore[attr-defined]
+        pack = self.explainer_app.pack
         yield TopBar("Welcome", f"{_count(len(pack.sections), 'section')} · {_count(len(pack.questions), 'question')}")
         with VerticalScroll(id="welcome-body"):
             yield Static(shown(pack.title), id="pack-title")
@@ -43,9 +44,9 @@ class WelcomeScreen(Screen[None]):
             yield Static(shown(details), id="pack-details")
             with Grid(id="welcome-actions"):
                 yield Button("Start reading (r)", id="start", variant="primary")
-                app = self.app
-                if app.quiz_in_progress:  # type: ignore[attr-defined]
-                    session = app.session  # type: ignore[attr-defined]
+                app = self.explainer_app
+                if app.quiz_in_progress:
+                    session = app.session
                     label = f"Continue quiz: {session.position + 1} of {session.total} (z)"
                 else:
                     label = "Go to the quiz (z)"
@@ -59,24 +60,24 @@ class WelcomeScreen(Screen[None]):
     @on(Button.Pressed, "#start")
     def action_read(self) -> None:
         """Start reading at the first section."""
-        self.app.start_reading(0)  # type: ignore[attr-defined]
+        self.explainer_app.start_reading(0)
 
     @on(Button.Pressed, "#quiz")
     def action_quiz(self) -> None:
         """Go to the quiz: the attempt in progress if there is one, else a fresh one."""
-        self.app.continue_quiz()  # type: ignore[attr-defined]
+        self.explainer_app.continue_quiz()
 
     @on(Button.Pressed, "#glossary")
     def _glossary(self) -> None:
-        self.app.action_glossary()  # type: ignore[attr-defined]
+        self.explainer_app.action_glossary()
 
     @on(Button.Pressed, "#timeline")
     def _timeline(self) -> None:
-        self.app.action_timeline()  # type: ignore[attr-defined]
+        self.explainer_app.action_timeline()
 
     @on(Button.Pressed, "#sources")
     def _sources(self) -> None:
-        self.app.action_sources()  # type: ignore[attr-defined]
+        self.explainer_app.action_sources()
 
 
 def _count(n: int, noun: str) -> str:

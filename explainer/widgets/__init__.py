@@ -2,8 +2,9 @@
 
 Question widgets (one class per question type) all speak the same messages,
 :class:`~explainer.widgets.questions.QuestionWidget.AnswerChanged` and
-:class:`~explainer.widgets.questions.QuestionWidget.CheckRequested`; build the right one
-for a question with :func:`~explainer.widgets.questions.question_widget`.
+:class:`~explainer.widgets.questions.QuestionWidget.CheckRequested`, posted by their
+answer controls (:class:`~explainer.widgets.questions.AnswerControl`); build the right
+one for a question with :func:`~explainer.widgets.questions.question_widget`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _WHERE = {
     "KeyFooter": "bar",
     "Feedback": "feedback",
     "PackMarkdown": "markdown",
+    "AnswerControl": "questions",
     "AnswerInput": "questions",
     "ChoiceList": "questions",
     "ListQuestionWidget": "questions",
@@ -32,7 +34,6 @@ _WHERE = {
     "SingleChoiceWidget": "questions",
     "TrueFalseWidget": "questions",
     "WIDGETS": "questions",
-    "answer_keys": "questions",
     "question_widget": "questions",
     "SectionView": "section",
     "source_content": "section",
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from explainer.widgets.markdown import PackMarkdown
     from explainer.widgets.questions import (
         WIDGETS,
+        AnswerControl,
         AnswerInput,
         ChoiceList,
         ListQuestionWidget,
@@ -58,7 +60,6 @@ if TYPE_CHECKING:
         ShortAnswerWidget,
         SingleChoiceWidget,
         TrueFalseWidget,
-        answer_keys,
         question_widget,
     )
     from explainer.widgets.section import SectionView, source_content

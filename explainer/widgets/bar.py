@@ -3,16 +3,30 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Protocol, cast
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Footer, Label
-from textual.widgets._footer import FooterKey
+
 from explainer.widgets.text import shown
+
+
+class ShownKey(Protocol):
+    """What :class:`KeyFooter` reads of one key the footer shows (Textual's footer key
+    widget, which ``textual.widgets`` does not export: it is found by its CSS type name)."""
+
+    action: str
+    """The action the key runs."""
+    key_display: str
+    """The key as shown, e.g. ``?``."""
+    description: str
+    """The words after the key, e.g. ``Help``."""
+    display: bool
+    """Whether the key is shown."""
 
 
 class TopBar(Horizontal):
@@ -82,25 +96,29 @@ class KeyFooter(Footer):
         """Fit the keys to the new width."""
         self.fit()
 
+    def shown_keys(self) -> list[ShownKey]:
+        """The keys the footer holds, left to right (shown or left out)."""
+        return [cast(ShownKey, key) for key in self.query_children("FooterKey").results(Widget)]
+
     def fit(self) -> None:
         """Show every key that fits, leaving out those in :attr:`DROP_ORDER` first."""
-        keys = list(self.query_children(FooterKey))
+        keys = self.shown_keys()
         width = self.size.width
         if not keys or not width:
             return
         for key in keys:
             key.display = True
-        total = sum(self._width(key) for key in keys)
+        total = sum(self.key_width(key) for key in keys)
         for action in self.DROP_ORDER:
             if total <= width:
                 break
             for key in keys:
                 if key.action == action and key.display:
                     key.display = False
-                    total -= self._width(key)
+                    total -= self.key_width(key)
 
     @staticmethod
-    def _width(key: FooterKey) -> int:
+    def key_width(key: ShownKey) -> int:
         """Cells a compact footer key takes: key, space, description, gap."""
         width = cell_len(key.key_display) + 1
         if key.description:

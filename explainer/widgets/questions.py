@@ -1,10 +1,14 @@
 """Question widgets: one class per question type, all speaking the same two messages.
 
-Every question widget is a :class:`QuestionWidget`. It posts
-:class:`QuestionWidget.AnswerChanged` whenever the reader's answer changes and
-:class:`QuestionWidget.CheckRequested` when the reader asks to check it. After the
-screen has scored the answer it calls :meth:`QuestionWidget.show_verdict`, which locks
-the widget and marks what was right and what was not, in words.
+Every question widget is a :class:`QuestionWidget` holding one answer control, an
+:class:`AnswerControl` (a choice list, a text box, an order list or a match list). The
+control posts the one message vocabulary, :class:`AnswerControl.AnswerChanged` whenever
+the reader's answer changes and :class:`AnswerControl.CheckRequested` when the reader
+asks to check it (also known as :class:`QuestionWidget.AnswerChanged` and
+:class:`QuestionWidget.CheckRequested`); both carry the answer as a response and bubble
+through the question widget to the screen. After the screen has scored the answer it
+calls :meth:`QuestionWidget.show_verdict`, which locks the control and marks what was
+right and what was not, in words (:meth:`AnswerControl.set_verdicts`).
 
 A new question type is one more subclass registered in :data:`WIDGETS`. Besides the
 two messages a widget tells the quiz screen how to answer it (:meth:`~QuestionWidget.how_to`,
@@ -29,8 +33,9 @@ Keys, per type:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, ClassVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -59,30 +64,121 @@ from explainer.pack import (
     TextResponse,
     TrueFalseQuestion,
     TrueFalseResponse,
-    format_number,
-    normalise_text,
     parse_number,
 )
 from explainer.widgets.text import shown, strip_invisible
 
 _NUMBER_BINDINGS: list[BindingType] = [
-    Binding(str(n), f"pick_number({n})", "Pick", show=n == 1, key_display="1-9")
+    Binding(str(n), f"pick_number({n})", "Pick", show=n == 1, key_display="1-9", id=f"choice-pick-{n}")
     for n in range(1, 10)
 ]
 
 
-class ChoiceList(OptionList):
+class AnswerControl:
+    """The base of the controls a reader answers with: :class:`ChoiceList`,
+    :class:`AnswerInput`, :class:`OrderList` and :class:`MatchList`.
+
+    A mixin beside the Textual widget each control is (an ``OptionList``, an ``Input``,
+    a list of rows), holding what they all share:
+
+    - the one message vocabulary: :class:`AnswerChanged` when the reader's answer
+      changes (:meth:`answer_changed`) and :class:`CheckRequested` when the reader asks
+      to check it (:meth:`request_check`). Both carry the control and the answer as a
+      response, and bubble through the question widget to the screen.
+    - the response: the question widget gives the control ``respond``, which turns the
+      control's own :attr:`answer` (picks, typed text, an order) into a response.
+    - the locked state and the marks: :meth:`set_verdicts` locks the control (class
+      ``-locked``) and shows a mark, in words, after some of its rows.
+    """
+
+    locked: var[bool] = var(False)
+    """True once the answer has been checked: the answer no longer changes."""
+
+    marks: Mapping[int, Content] = MappingProxyType({})
+    """Row (display index) -> the mark shown after it once the answer is checked."""
+
+    respond: Callable[[Any], Response | None] | None = None
+    """Turns :attr:`answer` into a response (None while there is nothing to score)."""
+
+    class AnswerChanged(Message):
+        """The reader's answer changed (a pick, a keystroke, a move)."""
+
+        def __init__(self, control: Widget, response: Response | None) -> None:
+            self.answer_control = control
+            """The control the reader is answering with."""
+            self.response = response
+            """The new answer, or None when there is nothing to score yet."""
+            super().__init__()
+
+        @property
+        def control(self) -> Widget:
+            """The answer control (for ``@on`` selectors)."""
+            return self.answer_control
+
+    class CheckRequested(Message):
+        """The reader asked to check the answer (enter)."""
+
+        def __init__(self, control: Widget, response: Response | None) -> None:
+            self.answer_control = control
+            """The control the reader is answering with."""
+            self.response = response
+            """The answer to check, or None when there is nothing to score."""
+            super().__init__()
+
+        @property
+        def control(self) -> Widget:
+            """The answer control (for ``@on`` selectors)."""
+            return self.answer_control
+
+    @property
+    def answer(self) -> Any:
+        """The control's own answer: what :attr:`respond` takes."""
+        raise NotImplementedError
+
+    @property
+    def response(self) -> Response | None:
+        """The reader's answer as a response, or None while there is nothing to score."""
+        return None if self.respond is None else self.respond(self.answer)
+
+    def answer_changed(self) -> None:
+        """Post :class:`AnswerChanged` with the answer as it now is."""
+        widget = cast(Widget, self)
+        widget.post_message(AnswerControl.AnswerChanged(widget, self.response))
+
+    def request_check(self) -> None:
+        """Post :class:`CheckRequested` with the answer as it now is."""
+        widget = cast(Widget, self)
+        widget.post_message(AnswerControl.CheckRequested(widget, self.response))
+
+    def set_verdicts(self, verdicts: Mapping[int, Content]) -> None:
+        """Lock the control and add a mark (e.g. "✓ right answer") after some rows.
+
+        Args:
+            verdicts: display row -> the mark to show after it.
+        """
+        self.marks = MappingProxyType(dict(verdicts))
+        self.locked = True
+        cast(Widget, self).add_class("-locked")
+        self.show_marks()
+
+    def show_marks(self) -> None:
+        """Draw the control as locked, with its :attr:`marks`."""
+        raise NotImplementedError
+
+
+class ChoiceList(AnswerControl, OptionList):
     """A list of choices that wrap (never cut), picked by keys or mouse.
 
     Args:
         texts: the choice texts in display order (author text, shown verbatim).
         multiple: True to allow several picks (check boxes), False for one (radio).
+        respond: turns the picks (display indexes) into a response.
         id: the widget id.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Pick", show=False),
-        Binding("enter", "check", "Check", tooltip="Check the picked answer"),
+        Binding("space", "select", "Pick", show=False, id="choice-pick"),
+        Binding("enter", "check", "Check", tooltip="Check the picked answer", id="choice-check"),
         *_NUMBER_BINDINGS,
     ]
 
@@ -98,45 +194,20 @@ class ChoiceList(OptionList):
     picked: var[frozenset[int]] = var(frozenset())
     """Display indexes (0-based) of the picked choices."""
 
-    locked: var[bool] = var(False)
-    """True once the answer has been checked: picks no longer change."""
-
-    class PicksChanged(Message):
-        """The reader picked or unpicked a choice."""
-
-        def __init__(self, choice_list: ChoiceList, picked: frozenset[int]) -> None:
-            self.choice_list = choice_list
-            """The list whose picks changed."""
-            self.picked = picked
-            """Display indexes (0-based) now picked."""
-            super().__init__()
-
-        @property
-        def control(self) -> ChoiceList:
-            """The list whose picks changed (for ``@on`` selectors)."""
-            return self.choice_list
-
-    class CheckPressed(Message):
-        """The reader pressed enter to check the answer."""
-
-        def __init__(self, choice_list: ChoiceList) -> None:
-            self.choice_list = choice_list
-            """The list where enter was pressed."""
-            super().__init__()
-
-        @property
-        def control(self) -> ChoiceList:
-            """The list where enter was pressed (for ``@on`` selectors)."""
-            return self.choice_list
-
     def __init__(
-        self, texts: Sequence[str], *, multiple: bool = False, id: str | None = None, classes: str | None = None
+        self,
+        texts: Sequence[str],
+        *,
+        multiple: bool = False,
+        respond: Callable[[frozenset[int]], Response | None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         self.texts = tuple(texts)
         """The choice texts, in display order."""
         self.multiple = multiple
         """Whether several choices may be picked."""
-        self._verdicts: dict[int, Content] | None = None
+        self.respond = respond
         super().__init__(id=id, classes=classes, markup=False)
         self.add_options([Option(self._prompt(i)) for i in range(len(self.texts))])
         self.highlighted = 0
@@ -152,8 +223,8 @@ class ChoiceList(OptionList):
             marker = "(•)" if picked else "( )"
         head = Content.styled(f"{marker} {index + 1}. ", "bold" if picked else "")
         prompt = Content.assemble(head, shown(self.texts[index]))
-        if self._verdicts is not None and index in self._verdicts:
-            prompt = Content.assemble(prompt, "  ", self._verdicts[index])
+        if index in self.marks:
+            prompt = Content.assemble(prompt, "  ", self.marks[index])
         return prompt
 
     def _refresh_prompts(self) -> None:
@@ -167,14 +238,13 @@ class ChoiceList(OptionList):
         """Redraw the markers when the picks change."""
         self._refresh_prompts()
 
-    def set_verdicts(self, verdicts: dict[int, Content]) -> None:
-        """Lock the list and add a verdict (e.g. "✓ right answer") after some choices.
+    @property
+    def answer(self) -> frozenset[int]:
+        """The picks: display indexes (0-based)."""
+        return self.picked
 
-        Args:
-            verdicts: display index -> content to show after that choice.
-        """
-        self._verdicts = dict(verdicts)
-        self.locked = True
+    def show_marks(self) -> None:
+        """Redraw every prompt with its mark."""
         self._refresh_prompts()
 
     # ---------------------------------------------------------------- picking
@@ -190,7 +260,7 @@ class ChoiceList(OptionList):
         self.highlighted = index
         if picked != self.picked:
             self.picked = picked
-            self.post_message(self.PicksChanged(self, picked))
+            self.answer_changed()
 
     def action_select(self) -> None:
         """Pick the highlighted choice (space, mouse click)."""
@@ -212,7 +282,7 @@ class ChoiceList(OptionList):
             if not self.picked or (not self.multiple and self.highlighted not in self.picked):
                 self.pick(self.highlighted)
                 return
-        self.post_message(self.CheckPressed(self))
+        self.request_check()
 
 
 class QuestionWidget(Widget):
@@ -234,41 +304,16 @@ class QuestionWidget(Widget):
     QuestionWidget #answer-problem.-shown { display: block; }
     """
 
-    response: var[Response | None] = var(None)
-    """The reader's current answer, or None while there is nothing to score."""
-
     empty_message: ClassVar[str] = "Pick an answer first."
     """Told to the reader who asks to check before answering."""
 
-    class AnswerChanged(Message):
-        """The reader's answer changed (a pick, a keystroke, a move)."""
+    AnswerChanged = AnswerControl.AnswerChanged
+    """The reader's answer changed: posted by the answer control, it bubbles through
+    this widget to the screen (the one message vocabulary, :class:`AnswerControl`)."""
 
-        def __init__(self, question_widget: QuestionWidget, response: Response | None) -> None:
-            self.question_widget = question_widget
-            """The question widget the reader is answering."""
-            self.response = response
-            """The new answer, or None when there is nothing to score yet."""
-            super().__init__()
-
-        @property
-        def control(self) -> QuestionWidget:
-            """The question widget (for ``@on`` selectors)."""
-            return self.question_widget
-
-    class CheckRequested(Message):
-        """The reader asked to check the answer (enter)."""
-
-        def __init__(self, question_widget: QuestionWidget, response: Response | None) -> None:
-            self.question_widget = question_widget
-            """The question widget the reader is answering."""
-            self.response = response
-            """The answer to check, or None when there is nothing to score."""
-            super().__init__()
-
-        @property
-        def control(self) -> QuestionWidget:
-            """The question widget (for ``@on`` selectors)."""
-            return self.question_widget
+    CheckRequested = AnswerControl.CheckRequested
+    """The reader asked to check the answer: posted by the answer control, it bubbles
+    through this widget to the screen."""
 
     def __init__(self, question: AnyQuestion, order: Sequence[int] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -278,6 +323,18 @@ class QuestionWidget(Widget):
         """File-order indexes in display order (choices, items or options)."""
 
     # ---------------------------------------------------------------- what the screen asks
+
+    @property
+    def answer_control(self) -> AnswerControl:
+        """The control the reader answers with (class ``answer-control``)."""
+        return cast(AnswerControl, self.query_one(".answer-control"))
+
+    @property
+    def response(self) -> Response | None:
+        """The reader's current answer, or None while there is nothing to score."""
+        if not self.query(".answer-control"):
+            return None  # not composed yet
+        return self.answer_control.response
 
     @property
     def has_answer(self) -> bool:
@@ -313,26 +370,6 @@ class QuestionWidget(Widget):
         """Lock the widget and mark, in words, what was right and what was not."""
         raise NotImplementedError
 
-    @classmethod
-    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
-        """The keys that answer ``question`` (shown in ``order``) right, or wrong.
-
-        Pressing them on a fresh question, then enter, checks that answer. Used by the
-        tests, the screenshots and anyone scripting the app.
-        """
-        raise NotImplementedError
-
-    # ---------------------------------------------------------------- helpers
-
-    def set_answer(self, response: Response | None) -> None:
-        """Store the reader's answer and tell the screen it changed."""
-        self.response = response
-        self.post_message(self.AnswerChanged(self, response))
-
-    def request_check(self) -> None:
-        """Ask the screen to check the current answer."""
-        self.post_message(self.CheckRequested(self, self.response))
-
 
 def _right_mark(text: str = "✓ right answer") -> Content:
     return Content.assemble((text, "$text-success"))
@@ -344,11 +381,6 @@ def _wrong_mark(text: str = "✗ your pick, not right") -> Content:
 
 def _missed_mark() -> Content:
     return Content.from_markup("[$text-warning]✓ right answer (not picked)[/]")
-
-
-def _typed_keys(text: str) -> list[str]:
-    """The key presses that type ``text``."""
-    return ["space" if char == " " else char for char in text]
 
 
 # ------------------------------------------------------------------ choice lists
@@ -377,7 +409,9 @@ class ListQuestionWidget(QuestionWidget):
 
     def compose(self) -> ComposeResult:
         """The list of choices."""
-        yield ChoiceList(self.choice_texts(), multiple=self.multiple, id="choices", classes="answer-control")
+        yield ChoiceList(
+            self.choice_texts(), multiple=self.multiple, respond=self.make_response, id="choices", classes="answer-control"
+        )
 
     @property
     def choice_list(self) -> ChoiceList:
@@ -393,16 +427,6 @@ class ListQuestionWidget(QuestionWidget):
         if self.has_answer:
             return "Press enter to check your answer."
         return "Pick with ↑↓ and space, or press a number."
-
-    @on(ChoiceList.PicksChanged)
-    def _picks_changed(self, event: ChoiceList.PicksChanged) -> None:
-        event.stop()
-        self.set_answer(self.make_response(event.picked))
-
-    @on(ChoiceList.CheckPressed)
-    def _check_pressed(self, event: ChoiceList.CheckPressed) -> None:
-        event.stop()
-        self.request_check()
 
     def show_verdict(self, response: Response) -> None:
         """Lock the widget and mark the right choice(s) and the picked ones, in words."""
@@ -437,13 +461,6 @@ class _ChoiceQuestionWidget(ListQuestionWidget):
             elif file_index in selected:
                 marks[display] = _wrong_mark()
         return marks
-
-    @classmethod
-    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
-        """Number keys of the right choices, or of the first wrong one."""
-        assert isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion))
-        picks = [i for i, choice in enumerate(question.choices) if choice.correct == right]
-        return [str(list(order).index(i) + 1) for i in (picks if right else picks[:1])]
 
 
 class SingleChoiceWidget(_ChoiceQuestionWidget):
@@ -497,31 +514,50 @@ class TrueFalseWidget(ListQuestionWidget):
                 marks[given] = _wrong_mark()
         return marks
 
-    @classmethod
-    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
-        """``1`` for True, ``2`` for False."""
-        assert isinstance(question, TrueFalseQuestion)
-        return ["1" if question.answer == right else "2"]
-
 
 # ------------------------------------------------------------------ typed answers
 
 
-class AnswerInput(Input):
+class AnswerInput(AnswerControl, Input):
     """The text box of a typed answer: one line, no markup, no blinking when motion is off.
 
     Control characters never enter the box, whether typed, pasted or set: they are
     dropped (:func:`~explainer.widgets.text.strip_invisible`), so the reader's answer
-    holds only what they can see.
+    holds only what they can see. Locked, the box is disabled.
+
+    Args:
+        respond: turns the typed text into a response.
+        **kwargs: as for :class:`~textual.widgets.Input`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Check", tooltip="Check your answer"),
+        Binding("enter", "check", "Check", tooltip="Check your answer", id="answer-check"),
     ]
 
     DEFAULT_CSS = """
     AnswerInput { width: 1fr; max-width: 60; }
     """
+
+    def __init__(self, *, respond: Callable[[str], Response | None] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.respond = respond
+
+    @property
+    def answer(self) -> str:
+        """The typed text."""
+        return self.value
+
+    def watch_value(self) -> None:
+        """Tell the question widget and the screen that the typed answer changed."""
+        self.answer_changed()
+
+    def action_check(self) -> None:
+        """Enter: ask to check the typed answer."""
+        self.request_check()
+
+    def show_marks(self) -> None:
+        """Disable the box: the verdict is shown under it, by the question widget."""
+        self.disabled = True
 
     def on_mount(self) -> None:
         """Stop the cursor blinking when the app runs without animations (and in tests)."""
@@ -561,6 +597,7 @@ class _TypedAnswerWidget(QuestionWidget):
     def compose(self) -> ComposeResult:
         """The text box, a line for problems, and a line for the verdict."""
         yield AnswerInput(
+            respond=self.parse,
             placeholder=self.placeholder,
             max_length=self.max_length,
             select_on_focus=False,
@@ -599,23 +636,17 @@ class _TypedAnswerWidget(QuestionWidget):
         problem.remove_class("-shown")
         problem.update("")
 
-    @on(Input.Changed, "#answer")
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.text = event.value
+    @on(AnswerControl.AnswerChanged, "#answer")
+    def _typed(self, event: AnswerControl.AnswerChanged) -> None:
+        """Keep the typed text and clear the last problem (the message goes on up)."""
+        self.text = self.input.value
         self._clear_problem()
-        self.set_answer(self.parse(event.value))
-
-    @on(Input.Submitted, "#answer")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.request_check()
 
     def show_verdict(self, response: Response) -> None:
         """Lock the box and say under it whether the answer was right."""
         from explainer.pack import score
 
-        self.input.disabled = True
+        self.input.set_verdicts({})
         self._clear_problem()
         verdict = self.query_one("#answer-verdict", Static)
         if score(self.question, response).correct:
@@ -639,18 +670,6 @@ class ShortAnswerWidget(_TypedAnswerWidget):
     def parse(self, text: str) -> Response | None:
         """A :class:`TextResponse`, or None while only spaces are typed."""
         return TextResponse(text) if text.strip() else None
-
-    @classmethod
-    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
-        """Type the first accepted answer, or a word that is not accepted."""
-        assert isinstance(question, ShortAnswerQuestion)
-        if right:
-            return _typed_keys(question.accept[0])
-        wrong = "no idea"
-        accepted = {normalise_text(a, question.case_sensitive) for a in question.accept}
-        while normalise_text(wrong, question.case_sensitive) in accepted:
-            wrong += " at all"
-        return _typed_keys(wrong)
 
 
 class NumericWidget(_TypedAnswerWidget):
@@ -692,20 +711,6 @@ class NumericWidget(_TypedAnswerWidget):
         except ValueError as error:
             return str(error)
         return None
-
-    @classmethod
-    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
-        """Type the right number (with thousands commas), or one well outside the range."""
-        assert isinstance(question, NumericQuestion)
-        if question.answer is not None:
-            low, high = question.answer - question.tolerance, question.answer + question.tolerance
-        else:
-            low, high = question.min, question.max  # type: ignore[assignment]
-        if right:
-            value = question.answer if question.answer is not None else (low + high) / 2
-        else:
-            value = high + 1 + abs(high - low) + abs(high)
-        return _typed_keys(format_number(value))
 
 
 # ------------------------------------------------------------------ order
@@ -750,7 +755,7 @@ class _OrderRow(Horizontal):
         self.post_message(OrderList.RowClicked(self.row))
 
 
-class _RowList(Widget, can_focus=True):
+class _RowList(AnswerControl, Widget, can_focus=True):
     """Rows with one chosen row that ↑↓ move and that is kept in view.
 
     The base of :class:`OrderList` and :class:`MatchList`. A subclass names its row
@@ -759,6 +764,9 @@ class _RowList(Widget, can_focus=True):
 
     ROW: ClassVar[type[Widget]] = Widget
     """The widget type of one row (queried to scroll the chosen row into view)."""
+
+    chosen: var[int] = var(0)
+    """The display row the keys act on."""
 
     def row_count(self) -> int:
         """How many rows there are."""
@@ -772,13 +780,17 @@ class _RowList(Widget, can_focus=True):
         """Redraw the marker and keep the chosen row in view."""
         self._redraw()
         rows = list(self.query(self.ROW))
-        if 0 <= self.chosen < len(rows):  # type: ignore[attr-defined]
-            rows[self.chosen].scroll_visible(animate=False)  # type: ignore[attr-defined]
+        if 0 <= self.chosen < len(rows):
+            rows[self.chosen].scroll_visible(animate=False)
 
     def action_cursor(self, step: int) -> None:
         """Choose the row above (-1) or below (+1), unless the answer is locked."""
-        if not self.locked:  # type: ignore[attr-defined]
-            self.chosen = max(0, min(self.row_count() - 1, self.chosen + step))  # type: ignore[attr-defined]
+        if not self.locked:
+            self.chosen = max(0, min(self.row_count() - 1, self.chosen + step))
+
+    def show_marks(self) -> None:
+        """Redraw every row with its mark."""
+        self._redraw()
 
 
 class OrderList(_RowList):
@@ -787,14 +799,15 @@ class OrderList(_RowList):
     Args:
         items: the item texts in FILE order (author text, verbatim).
         order: file indexes in the order first shown.
+        respond: turns the order (file indexes, top to bottom) into a response.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False, id="order-up"),
+        Binding("down", "cursor(1)", "Down", show=False, id="order-down"),
         Binding("u,shift+up", "move(-1)", "Move", key_display="u/d", id="order-move-up", tooltip="Move the chosen item up (u) or down (d)"),
         Binding("d,shift+down", "move(1)", "Move down", show=False, id="order-move-down", tooltip="Move the chosen item down"),
-        Binding("enter", "check", "Check", tooltip="Check this order"),
+        Binding("enter", "check", "Check", tooltip="Check this order", id="order-check"),
     ]
 
     DEFAULT_CSS = """
@@ -816,23 +829,6 @@ class OrderList(_RowList):
     order: var[tuple[int, ...]] = var(())
     """File indexes of the items, top to bottom."""
 
-    chosen: var[int] = var(0)
-    """The display row the keys act on."""
-
-    locked: var[bool] = var(False)
-    """True once the answer has been checked."""
-
-    class OrderChanged(Message):
-        """The reader moved an item."""
-
-        def __init__(self, order: tuple[int, ...]) -> None:
-            self.order = order
-            """File indexes, top to bottom."""
-            super().__init__()
-
-    class CheckPressed(Message):
-        """The reader pressed enter."""
-
     class MoveClicked(Message):
         """A ▲ or ▼ was clicked."""
 
@@ -851,11 +847,19 @@ class OrderList(_RowList):
             """The display row clicked."""
             super().__init__()
 
-    def __init__(self, items: Sequence[str], order: Sequence[int], *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        items: Sequence[str],
+        order: Sequence[int],
+        *,
+        respond: Callable[[tuple[int, ...]], Response | None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.items = tuple(items)
         """Item texts in file order."""
-        self._verdicts: dict[int, Content] = {}
+        self.respond = respond
         self.set_reactive(OrderList.order, tuple(order))
 
     def compose(self) -> ComposeResult:
@@ -864,8 +868,14 @@ class OrderList(_RowList):
             yield _OrderRow(row, last=row == len(self.items) - 1)
 
     def on_mount(self) -> None:
-        """Fill the rows."""
+        """Fill the rows; the starting order is already an answer."""
         self._redraw()
+        self.answer_changed()
+
+    @property
+    def answer(self) -> tuple[int, ...]:
+        """The order: file indexes, top to bottom."""
+        return self.order
 
     def row_count(self) -> int:
         """How many items there are."""
@@ -882,8 +892,8 @@ class OrderList(_RowList):
             number = Content.assemble(("▸ " if chosen else "  "), (f"{k + 1}.", "bold"))
             row.query_one(".order-number", Static).update(number)
             text = shown(self.items[self.order[k]])
-            if k in self._verdicts:
-                text = Content.assemble(text, "  ", self._verdicts[k])
+            if k in self.marks:
+                text = Content.assemble(text, "  ", self.marks[k])
             row.query_one(".order-text", Static).update(text)
             row.set_class(chosen, "-chosen")
 
@@ -907,11 +917,11 @@ class OrderList(_RowList):
         order[row], order[target] = order[target], order[row]
         self.chosen = target
         self.order = tuple(order)
-        self.post_message(self.OrderChanged(self.order))
+        self.answer_changed()
 
     def action_check(self) -> None:
         """Ask to check the current order."""
-        self.post_message(self.CheckPressed())
+        self.request_check()
 
     @on(MoveClicked)
     def _move_clicked(self, event: MoveClicked) -> None:
@@ -926,13 +936,6 @@ class OrderList(_RowList):
         if not self.locked:
             self.chosen = event.row
 
-    def set_verdicts(self, verdicts: dict[int, Content]) -> None:
-        """Lock the list and add a mark after some rows (display row -> words)."""
-        self._verdicts = dict(verdicts)
-        self.locked = True
-        self.add_class("-locked")
-        self._redraw()
-
 
 class OrderWidget(QuestionWidget):
     """An ``order`` question: put the items in the right order, first at the top.
@@ -945,11 +948,7 @@ class OrderWidget(QuestionWidget):
 
     def compose(self) -> ComposeResult:
         """The list of items."""
-        yield OrderList(self.question.items, self.order, id="items", classes="answer-control")
-
-    def on_mount(self) -> None:
-        """The starting order is already an answer."""
-        self.set_answer(OrderResponse(self.order))
+        yield OrderList(self.question.items, self.order, respond=OrderResponse, id="items", classes="answer-control")
 
     @property
     def order_list(self) -> OrderList:
@@ -964,16 +963,6 @@ class OrderWidget(QuestionWidget):
         """Enter checks the order as it stands."""
         return "Press enter to check this order."
 
-    @on(OrderList.OrderChanged)
-    def _order_changed(self, event: OrderList.OrderChanged) -> None:
-        event.stop()
-        self.set_answer(OrderResponse(event.order))
-
-    @on(OrderList.CheckPressed)
-    def _check_pressed(self, event: OrderList.CheckPressed) -> None:
-        event.stop()
-        self.request_check()
-
     def show_verdict(self, response: Response) -> None:
         """Mark each row: in its right place, or where it belongs."""
         order = response.order if isinstance(response, OrderResponse) else self.order_list.order
@@ -984,23 +973,6 @@ class OrderWidget(QuestionWidget):
             else:
                 marks[row] = _wrong_mark(f"✗ belongs at {item + 1}")
         self.order_list.set_verdicts(marks)
-
-    @classmethod
-    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
-        """Moves that sort the items into the right order (or none: the start is wrong)."""
-        assert isinstance(question, OrderQuestion)
-        if not right:
-            return []
-        current = list(order)
-        keys: list[str] = []
-        chosen = 0
-        for target in range(len(current)):
-            at = current.index(target)
-            keys += ["down"] * (at - chosen) if at >= chosen else ["up"] * (chosen - at)
-            keys += ["u"] * (at - target)
-            current.insert(target, current.pop(at))
-            chosen = target
-        return keys
 
 
 # ------------------------------------------------------------------ match
@@ -1045,17 +1017,18 @@ class MatchList(_RowList):
     Args:
         lefts: the left sides in file order (author text, verbatim).
         options: the right-hand options in DISPLAY order (author text, verbatim).
+        respond: turns the picks (per line, a display index or None) into a response.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("left", "step(-1)", "Previous option", show=False),
-        Binding("right", "step(1)", "Next option", show=False),
-        Binding("backspace,delete", "clear", "Clear", show=False),
-        Binding("enter", "check", "Check", tooltip="Check your answer"),
+        Binding("up", "cursor(-1)", "Up", show=False, id="match-up"),
+        Binding("down", "cursor(1)", "Down", show=False, id="match-down"),
+        Binding("left", "step(-1)", "Previous option", show=False, id="match-previous"),
+        Binding("right", "step(1)", "Next option", show=False, id="match-next"),
+        Binding("backspace,delete", "clear", "Clear", show=False, id="match-clear"),
+        Binding("enter", "check", "Check", tooltip="Check your answer", id="match-check"),
         *[
-            Binding(str(n), f"pick_number({n})", "Pick option", show=n == 1, key_display="1-9")
+            Binding(str(n), f"pick_number({n})", "Pick option", show=n == 1, key_display="1-9", id=f"match-pick-{n}")
             for n in range(1, 10)
         ],
     ]
@@ -1078,23 +1051,6 @@ class MatchList(_RowList):
     picks: var[tuple[int | None, ...]] = var(())
     """Per line: the display index (0-based) of the picked option, or None."""
 
-    chosen: var[int] = var(0)
-    """The line the keys act on."""
-
-    locked: var[bool] = var(False)
-    """True once the answer has been checked."""
-
-    class PicksChanged(Message):
-        """The reader picked or cleared an option."""
-
-        def __init__(self, picks: tuple[int | None, ...]) -> None:
-            self.picks = picks
-            """Per line: display index of the picked option, or None."""
-            super().__init__()
-
-    class CheckPressed(Message):
-        """The reader pressed enter."""
-
     class LineClicked(Message):
         """A line was clicked."""
 
@@ -1111,13 +1067,21 @@ class MatchList(_RowList):
             """1-based option number."""
             super().__init__()
 
-    def __init__(self, lefts: Sequence[str], options: Sequence[str], *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        lefts: Sequence[str],
+        options: Sequence[str],
+        *,
+        respond: Callable[[tuple[int | None, ...]], Response | None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.lefts = tuple(lefts)
         """Left sides in file order."""
         self.options = tuple(options)
         """Options in display order."""
-        self._verdicts: dict[int, Content] = {}
+        self.respond = respond
         self.set_reactive(MatchList.picks, (None,) * len(self.lefts))
 
     def compose(self) -> ComposeResult:
@@ -1133,6 +1097,11 @@ class MatchList(_RowList):
         for option in self.query(_MatchOption):
             option.update(Content.assemble((f"{option.number}. ", "bold"), shown(self.options[option.number - 1])))
         self._redraw()
+
+    @property
+    def answer(self) -> tuple[int | None, ...]:
+        """The picks: per line, the display index of the option picked, or None."""
+        return self.picks
 
     def row_count(self) -> int:
         """How many lines (left sides) there are."""
@@ -1153,8 +1122,8 @@ class MatchList(_RowList):
                 pick_text = Content.assemble(("→ ", "bold"), (f"(pick 1–{len(self.options)})", "$text-muted"))
             else:
                 pick_text = Content.assemble(("→ ", "bold"), (f"{pick + 1}. ", "bold"), shown(self.options[pick]))
-            if k in self._verdicts:
-                pick_text = Content.assemble(pick_text, "  ", self._verdicts[k])
+            if k in self.marks:
+                pick_text = Content.assemble(pick_text, "  ", self.marks[k])
             line.query_one(".match-pick", Static).update(pick_text)
             line.set_class(chosen, "-chosen")
 
@@ -1175,7 +1144,7 @@ class MatchList(_RowList):
         picks = list(self.picks)
         picks[line] = option
         self.picks = tuple(picks)
-        self.post_message(self.PicksChanged(self.picks))
+        self.answer_changed()
         if advance:
             open_lines = [k for k in range(len(self.lefts)) if self.picks[k] is None]
             later = [k for k in open_lines if k > line] or open_lines
@@ -1203,7 +1172,7 @@ class MatchList(_RowList):
 
     def action_check(self) -> None:
         """Ask to check the answer."""
-        self.post_message(self.CheckPressed())
+        self.request_check()
 
     @on(LineClicked)
     def _line_clicked(self, event: LineClicked) -> None:
@@ -1217,12 +1186,6 @@ class MatchList(_RowList):
         event.stop()
         self.focus()
         self.pick(self.chosen, event.number - 1, advance=True)
-
-    def set_verdicts(self, verdicts: dict[int, Content]) -> None:
-        """Lock the list and add a mark after some lines (line -> words)."""
-        self._verdicts = dict(verdicts)
-        self.locked = True
-        self._redraw()
 
 
 class MatchWidget(QuestionWidget):
@@ -1241,6 +1204,7 @@ class MatchWidget(QuestionWidget):
         yield MatchList(
             [pair.left for pair in self.question.pairs],
             [options[i] for i in self.order],
+            respond=self.make_response,
             id="lines",
             classes="answer-control",
         )
@@ -1276,18 +1240,11 @@ class MatchWidget(QuestionWidget):
             return problem
         return "Press enter to check your answer." if self.has_answer else "Pick an option for every line."
 
-    @on(MatchList.PicksChanged)
-    def _picks_changed(self, event: MatchList.PicksChanged) -> None:
-        event.stop()
-        if any(pick is None for pick in event.picks):
-            self.set_answer(None)
-        else:
-            self.set_answer(MatchResponse(tuple(self.order[pick] for pick in event.picks)))  # type: ignore[index]
-
-    @on(MatchList.CheckPressed)
-    def _check_pressed(self, event: MatchList.CheckPressed) -> None:
-        event.stop()
-        self.request_check()
+    def make_response(self, picks: tuple[int | None, ...]) -> Response | None:
+        """A :class:`MatchResponse` in FILE order, or None while a line has no pick."""
+        if any(pick is None for pick in picks):
+            return None
+        return MatchResponse(tuple(self.order[pick] for pick in picks))  # type: ignore[index]
 
     def show_verdict(self, response: Response) -> None:
         """Mark each line: right, or what the right option was."""
@@ -1301,16 +1258,6 @@ class MatchWidget(QuestionWidget):
             else:
                 marks[line] = Content.assemble(_wrong_mark("✗ right: "), (shown(options[line])))
         self.match_list.set_verdicts(marks)
-
-    @classmethod
-    def answer_keys(cls, question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
-        """Number keys picking each line's option (the first two swapped when ``right`` is False)."""
-        assert isinstance(question, MatchQuestion)
-        displayed = list(order)
-        wanted = list(range(len(question.pairs)))
-        if not right:
-            wanted[0], wanted[1] = wanted[1], wanted[0]
-        return [str(displayed.index(option) + 1) for option in wanted]
 
 
 WIDGETS: dict[str, type[QuestionWidget]] = {
@@ -1333,10 +1280,3 @@ def question_widget(question: AnyQuestion, order: Sequence[int] = (), *, id: str
     """
     return WIDGETS[question.type](question, order, id=id)
 
-
-def answer_keys(question: AnyQuestion, order: Sequence[int], right: bool = True) -> list[str]:
-    """The keys that answer a fresh ``question`` right (or wrong), before enter checks it.
-
-    ``order`` is the question's display order from the quiz session.
-    """
-    return WIDGETS[question.type].answer_keys(question, order, right)
