@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import random
 from collections.abc import Callable, Iterable
 from functools import partial, wraps
 from pathlib import Path

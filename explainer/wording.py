@@ -165,6 +165,12 @@ def mark_words(mark: Mark) -> tuple[str, str]:
     return "✗ right: ", str(mark.detail or "")
 
 
+def typed_verdict(correct: bool) -> str:
+    """The mark under a typed answer after checking: ``"✓ right answer"`` or
+    ``"✗ your answer, not right"``."""
+    return "✓ right answer" if correct else "✗ your answer, not right"
+
+
 def local(moment: dt.datetime) -> dt.datetime:
     """``moment`` (timezone-aware) in the reader's local time zone."""
     return moment.astimezone()
