@@ -137,6 +137,10 @@ async def test_every_front_end_shows_the_same_figures(every_type_pack, tmp_path:
         assert (document["score"], document["max_points"], document["percent"], document["result"]) == plain
         screen_line = attempts_table([attempt], pass_mark=mark).plain.splitlines()[1].split()
         assert (screen_line[4], screen_line[6], screen_line[7].rstrip("%"), " ".join(screen_line[8:])) == plain
+        # One date everywhere: when the attempt finished, in local time.
+        assert screen_line[1:3] == table[1:3] == wording.when(attempt.finished).split()
+        assert row["finished"] == document["finished"] == wording.when_iso(attempt.finished)
+        assert row["result"] == document["result"] == " ".join(screen_line[8:])
 
     app = ExplainerApp(every_type_pack, seed=7, data_dir=tmp_path / "app")
     async with app.run_test(size=(100, 30)) as pilot:
