@@ -172,3 +172,18 @@ def test_dates_are_local_and_the_same_everywhere(zone: str, monkeypatch) -> None
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_review_round_reads_the_same_on_screen_and_in_explainer_results(mini_pack) -> None:
+    """History used to say "1 of 2 right" for a review round while `explainer results`
+    said "passed"; both now say how many were right."""
+    from explainer.screens.history import attempts_table
+    from test_app_history import history_progress
+
+    progress = history_progress(mini_pack)
+    review = progress.attempts[1]
+    assert review.review
+    assert "1 of 2 right" in history.to_table(progress, 0.7).splitlines()[2]
+    assert list(csv.DictReader(io.StringIO(history.to_csv(progress, 0.7))))[1]["result"] == "1 of 2 right"
+    assert json.loads(history.to_json(progress, 0.7))["attempts"][1]["result"] == "1 of 2 right"
+    assert attempts_table([review], pass_mark=0.7).plain.splitlines()[1].endswith("1 of 2 right")
