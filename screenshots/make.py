@@ -223,7 +223,7 @@ async def history(tour: Tour) -> None:
         )
         return progress.model_copy(update={"attempts": attempts})
 
-    tour.app.progress = fixed(tour.app.progress)
+    tour.app.flow.progress = fixed(tour.app.flow.progress)
     old_tz = os.environ.get("TZ")
     os.environ["TZ"] = "UTC"
     time.tzset()
