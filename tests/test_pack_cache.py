@@ -238,3 +238,48 @@ def test_exit_after_first_paint_exits_0(tmp_path) -> None:
             child.kill()
     assert b"Start reading" in output  # the welcome screen was painted
     assert len(list((tmp_path / "cache" / "packs").glob("*.json"))) == 1
+
+
+def test_the_entry_knows_every_command() -> None:
+    # explainer.entry opens the app without click for `explainer FOLDER`; a first
+    # argument naming a command must still go to the command line.
+    import click
+
+    from explainer.cli import cli
+    from explainer.entry import COMMAND_NAMES
+
+    assert COMMAND_NAMES == set(cli.list_commands(click.Context(cli)))
+
+
+def test_the_app_opens_without_click(tmp_path) -> None:
+    master, slave = pty.openpty()
+    listing = tmp_path / "modules.txt"
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(listing)!r}, 'w').write('\\n'.join(sys.modules)))\n"
+        "sys.argv = ['explainer']\n"
+        "from explainer.entry import main\n"
+        "main()\n"
+    )
+    env = {
+        **os.environ,
+        "EXPLAINER_EXIT_AFTER_FIRST_PAINT": "1",
+        "EXPLAINER_DATA_DIR": str(tmp_path / "data"),
+        "EXPLAINER_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+    }
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    try:
+        while True:
+            try:
+                if not os.read(master, 65536):
+                    break
+            except OSError:
+                break
+        assert child.wait(timeout=60) == 0
+    finally:
+        os.close(master)
+    modules = set(listing.read_text().split())
+    assert "explainer.app" in modules
+    assert "click" not in modules and "explainer.cli" not in modules
