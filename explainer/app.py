@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from functools import partial, wraps
 from pathlib import Path
@@ -101,6 +102,10 @@ HIGH_CONTRAST = Theme(
 
 SEARCH_BATCH = 256
 """The command palette's search yields to the app after this many places."""
+
+EXIT_AFTER_FIRST_PAINT = "EXPLAINER_EXIT_AFTER_FIRST_PAINT"
+"""Environment variable: set to ``1``, the app exits (code 0) right after its first frame
+(:meth:`ExplainerApp.on_ready`). For timing startup; see ``benchmarks/startup.py``."""
 
 
 def _beneath_too_small(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -339,6 +344,15 @@ class ExplainerApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.offer_resume()
         self._check_size(self.size.width, self.size.height)
+
+    def on_ready(self) -> None:
+        """After the first frame: exit at once when ``EXPLAINER_EXIT_AFTER_FIRST_PAINT=1``.
+
+        The startup benchmark (``benchmarks/startup.py``) and its test use it to time
+        "start, first paint, exit"; the bare apps it compares with use the same hook.
+        """
+        if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
+            self.call_after_refresh(self.exit)
 
     def _theme_changed(self, theme: Theme) -> None:
         """Remember the theme the reader picked (settings.toml)."""

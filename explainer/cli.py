@@ -62,15 +62,37 @@ class _OpenByDefault(click.Group):
         """Insert the default command unless the first argument names a command or is
         a group option (``--help``, ``--version``)."""
         first = args[0] if args else None
-        if first is None or (first not in self.commands and first not in ("--help", "-h", "--version")):
+        names = self.list_commands(ctx)
+        if first is None or (first not in names and first not in ("--help", "-h", "--version")):
             if first is not None and not first.startswith("-") and not Path(first).exists():
-                close = difflib.get_close_matches(first, list(self.commands), n=1, cutoff=0.75)
+                close = difflib.get_close_matches(first, names, n=1, cutoff=0.75)
                 if close:
                     raise click.UsageError(
                         f"no command or folder named '{first}'; did you mean 'explainer {close[0]}'?", ctx
                     )
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, those imported when first used (:data:`_LAZY_COMMANDS`) too."""
+        return sorted({*self.commands, *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command named ``cmd_name`` (importing its module if it is a lazy one), or None."""
+        if cmd_name not in self.commands and cmd_name in _LAZY_COMMANDS:
+            import importlib
+
+            module, attribute = _LAZY_COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+_LAZY_COMMANDS = {
+    "import": ("explainer.interop.commands", "import_command"),
+    "export": ("explainer.interop.commands", "export_command"),
+}
+"""Commands whose module is imported only when they run (or ``--help`` lists them), so
+opening the app does not pay for the GIFT and Aiken code."""
 
 
 @click.group(cls=_OpenByDefault, context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,7 +144,7 @@ def open_command(path: Path | None, plain: bool, quiz_only: bool, data_dir: Path
     terminal, or TERM=dumb, or stdin is closed, the same lesson and quiz run as plain
     lines instead.
     """
-    pack = _load_or_exit(path or bundled_pack_path())
+    pack = _load_or_exit(path or bundled_pack_path(), cached=True)
     from explainer.terminal import plain_wanted
 
     # sys.__stdin__ is None when the process started with stdin closed (<&-): the app
@@ -156,7 +178,7 @@ def results_command(path: Path | None, output_format: str, data_dir: Path | None
     from explainer import history
     from explainer.storage import ProgressError, read_progress
 
-    pack = _load_or_exit(path or bundled_pack_path())
+    pack = _load_or_exit(path or bundled_pack_path(), cached=True)
     try:
         progress = read_progress(pack.id, data_dir)  # a report never moves or rewrites files
     except ProgressError as exc:
@@ -381,9 +403,18 @@ def schema_command(output: Path | None) -> None:
         click.echo(f"wrote: {path}")
 
 
-def _load_or_exit(path: Path) -> Pack:
-    """Load a pack for the app, or print why not and exit 1 (invalid) or 2 (no folder)."""
+def _load_or_exit(path: Path, *, cached: bool = False) -> Pack:
+    """Load a pack for the app, or print why not and exit 1 (invalid) or 2 (no folder).
+
+    With ``cached``, through the cache of validated packs
+    (:func:`explainer.pack.cache.load_pack_cached`): the same pack, or the same errors,
+    without validating again when the files are unchanged. ``validate`` never uses it.
+    """
     try:
+        if cached:
+            from explainer.pack.cache import load_pack_cached
+
+            return load_pack_cached(path)
         return load_pack(path)
     except PackNotFound as exc:
         click.echo(f"explainer: {exc}", err=True)
@@ -446,14 +477,3 @@ def _run(argv: list[str] | None) -> int:
         click.echo("explainer: interrupted", err=True)
         return EXIT_INTERRUPTED
     return code if isinstance(code, int) else EXIT_OK
-
-
-def _register_interop_commands() -> None:
-    """Add ``import`` and ``export`` (their own module: explainer.interop.commands)."""
-    from explainer.interop.commands import export_command, import_command
-
-    cli.add_command(import_command)
-    cli.add_command(export_command)
-
-
-_register_interop_commands()

@@ -4,7 +4,11 @@ The command line (:mod:`explainer.cli`) imports click, pydantic and the content 
 before :func:`explainer.cli.main` can catch anything: a ctrl+C in that time (about a
 third of a second) would end with a ``KeyboardInterrupt`` traceback. This module imports
 nothing heavy: it answers ctrl+C with one line and exit code 130 until the command line
-is loaded, then hands over. Standard library only.
+is loaded, then hands over. Standard library only, until it hands over.
+
+``explainer`` and ``explainer FOLDER`` in a terminal open the app without loading the
+command line (:func:`_open_app_directly`): click and the other commands are not imported
+before the first paint.
 """
 
 from __future__ import annotations
@@ -37,8 +41,60 @@ def main() -> None:
     previous = signal.getsignal(signal.SIGINT)
     if previous is signal.default_int_handler:  # not when the parent ignores SIGINT
         signal.signal(signal.SIGINT, _interrupted_while_starting)
+    opened = _open_app_directly(sys.argv[1:], previous is signal.default_int_handler)
+    if opened is not None:
+        sys.exit(opened)
     from explainer.cli import main as cli_main
 
     if previous is signal.default_int_handler:
         signal.signal(signal.SIGINT, signal.default_int_handler)
     cli_main()
+
+
+COMMAND_NAMES = frozenset({"open", "results", "validate", "new", "schema", "import", "export"})
+"""The command line's commands (``explainer.cli``; a test checks the two agree): a first
+argument with one of these names is a command, never a pack folder."""
+
+
+def _open_app_directly(args: list[str], restore_sigint: bool) -> int | None:
+    """``explainer`` or ``explainer FOLDER`` in a terminal: open the app without loading
+    the command line (click), when nothing can go differently from the command line.
+
+    That is: no argument, or one that names an existing folder and no command; output to
+    a terminal (not plain mode); stdin open; the pack loads without a problem (through
+    the cache of validated packs, as ``explainer open`` does). Anything else returns
+    None before anything is shown, and the command line runs as usual (it reports a
+    usage error or an invalid pack exactly as before).
+
+    Returns:
+        The exit code once the app has run, or None to hand over to the command line.
+    """
+    if len(args) > 1 or (args and (args[0].startswith("-") or args[0] in COMMAND_NAMES or not os.path.isdir(args[0]))):
+        return None
+    from explainer.terminal import plain_wanted
+
+    if plain_wanted() or sys.__stdin__ is None:
+        return None
+    from explainer.pack.cache import load_pack_cached
+    from explainer.pack.loader import bundled_pack_path
+
+    try:
+        pack = load_pack_cached(args[0] if args else bundled_pack_path())
+    except Exception:  # an invalid pack, a folder that went away: the command line says why
+        return None
+    from explainer.app import ExplainerApp  # Textual is imported only here.
+    from explainer.streams import run_guarded
+
+    if restore_sigint:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def run() -> int:
+        ExplainerApp(pack).run()
+        return 0
+
+    try:
+        return run_guarded(run)
+    except KeyboardInterrupt:  # as explainer.cli.main does
+        if sys.stderr is not None:
+            sys.stderr.write("explainer: interrupted\n")
+        return EXIT_INTERRUPTED

@@ -6,7 +6,9 @@ top of the first module pytest loads.
 No test touches the reader's real data folder: ``EXPLAINER_DATA_DIR`` points at a
 throw-away folder for the whole run (set here, before anything reads it), and every
 test gets a fresh empty one of its own (the autouse fixture :func:`_own_data_dir`), so
-progress, attempts and settings saved by one app test never show in another.
+progress, attempts and settings saved by one app test never show in another. The same
+goes for the cache of validated packs (``EXPLAINER_CACHE_DIR``): the suite never writes
+the reader's cache folder.
 
 Speed (the whole suite runs in under three minutes on two cores):
 
@@ -28,6 +30,7 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 import tempfile  # noqa: E402
 
 os.environ["EXPLAINER_DATA_DIR"] = tempfile.mkdtemp(prefix="explainer-tests-")
+os.environ["EXPLAINER_CACHE_DIR"] = tempfile.mkdtemp(prefix="explainer-tests-cache-")
 
 from pathlib import Path  # noqa: E402
 
@@ -73,9 +76,11 @@ SEED = 7
 
 @pytest.fixture(autouse=True)
 def _own_data_dir(tmp_path_factory, monkeypatch) -> Path:
-    """Point ``EXPLAINER_DATA_DIR`` at a fresh empty folder for this test; return it."""
+    """Point ``EXPLAINER_DATA_DIR`` at a fresh empty folder for this test, and
+    ``EXPLAINER_CACHE_DIR`` (the pack cache) at another; return the data folder."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("EXPLAINER_DATA_DIR", str(folder))
+    monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     return folder
 
 

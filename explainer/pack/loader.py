@@ -156,6 +156,10 @@ def load_pack(path: str | Path) -> Pack:
     Raises:
         PackNotFound: ``path`` is not an existing folder.
         PackError: the pack has problems; ``errors`` lists every one of them.
+
+    This always reads and validates everything (``explainer validate`` relies on it);
+    :func:`explainer.pack.cache.load_pack_cached` puts a cache of validated packs in
+    front of it, for opening a pack to read.
     """
     folder = Path(path)
     if folder.is_file():

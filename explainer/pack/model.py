@@ -86,7 +86,9 @@ TomlDate = Annotated[dt.date, Strict()]
 class _Model(BaseModel):
     """Base of every content model: frozen, and unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # defer_build: the validators and serializers are built on first validation, so a
+    # pack rebuilt from the cache (model_construct) never builds them (explainer.pack.cache).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
 # --------------------------------------------------------------------------- pack.toml

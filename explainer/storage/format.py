@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - the dependency is declared; stdlib as 
     import tomllib  # type: ignore[no-redef]
 
 import tomli_w
-from pydantic import Field, StrictStr, TypeAdapter, ValidationError
+from pydantic import ConfigDict, Field, StrictStr, TypeAdapter, ValidationError
 
 from explainer.storage.models import AnswerCounts, Attempt, CarriedDue, Progress, _Model, _trusted
 
@@ -119,7 +119,8 @@ _SUMMARY_ROWS = TypeAdapter(
             _SummaryCount,
             _SummaryCount,
         ]
-    ]
+    ],
+    config=ConfigDict(defer_build=True),  # built when a summary is first read
 )
 """Checks the text fields of the summary lines and converts them (pydantic, lax mode)."""
 

@@ -18,6 +18,7 @@ No disk access here; the file's text is :mod:`explainer.storage.format`.
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal, TypeVar
@@ -101,7 +102,8 @@ Hash = Annotated[StrictStr, Field(pattern=_HASH)]
 class _Model(BaseModel):
     """Base of the progress models: frozen, and unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: validators are built on first use, not when explainer starts.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 _M = TypeVar("_M", bound=_Model)
@@ -421,7 +423,14 @@ class Progress(_Model):
 
     @classmethod
     def empty(cls, pack_id: str) -> Progress:
-        """Return the state of a pack nobody has opened yet."""
+        """Return the state of a pack nobody has opened yet.
+
+        A well-formed ``pack_id`` (a slug, as every loaded pack's id is) needs no
+        validation, so opening a pack for the first time builds no pydantic validator
+        before the first paint; anything else is validated (ValidationError).
+        """
+        if isinstance(pack_id, str) and re.fullmatch(_SLUG_PATTERN, pack_id):
+            return cls.model_construct(pack=pack_id)
         return cls(pack=pack_id)
 
     def with_section_read(self, section_id: str) -> Progress:
