@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Iterable
 from functools import partial, wraps
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -36,12 +36,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.theme import Theme
 
-from explainer.flow import QuizFlow
 from explainer.pack import Pack
-from explainer.session import QuizSession, ReadingProgress
 from explainer.settings import load_settings, save_settings
-from explainer.storage import Progress, utc_now
 from explainer.widgets.text import shown
+
+if TYPE_CHECKING:
+    from explainer.flow import QuizFlow
+    from explainer.session import QuizSession, ReadingProgress
+    from explainer.storage import Progress
 
 MIN_WIDTH = 60
 """Narrowest terminal the layout supports; below it the too-small message shows."""
@@ -245,14 +247,16 @@ class ExplainerApp(App[None]):
         """The seed the quiz shuffles come from (None: random)."""
         self.quiz_only = quiz_only
         """True when the app starts at the quiz."""
-        self.flow = QuizFlow(pack, data_dir=data_dir, seed=seed)
-        """The quiz flow shared with plain mode: the saved progress and the attempt."""
+        from explainer.storage.paths import data_dir as data_folder
+
+        self._data_dir = data_folder(data_dir)
+        self._flow: QuizFlow | None = None
         self._notices: list[str] = []
         self._focus_kept: list[tuple[Screen, Widget | None]] = []
         self._started = False
-        self._resume_started: dt.datetime = utc_now()
+        self._resume_started: dt.datetime = dt.datetime.now(dt.timezone.utc)
         self.register_theme(HIGH_CONTRAST)
-        self._settings, notice = load_settings(self.flow.data_dir)
+        self._settings, notice = load_settings(self._data_dir)
         if notice:
             self._notices.append(notice)
         theme = self._settings.get("theme")
@@ -279,9 +283,24 @@ class ExplainerApp(App[None]):
     # ---------------------------------------------------------------- the flow
 
     @property
+    def flow(self) -> QuizFlow:
+        """The quiz flow shared with plain mode: the saved progress and the attempt.
+
+        Made when first needed, which is after the first paint unless the app starts at
+        the quiz: reading the progress file (pydantic models, the file format, the
+        lock) is not on the way to the welcome screen, which never shows a quiz in
+        progress before the offer to continue is made.
+        """
+        if self._flow is None:
+            from explainer.flow import QuizFlow
+
+            self._flow = QuizFlow(self.pack, data_dir=self._data_dir, seed=self.seed)
+        return self._flow
+
+    @property
     def data_dir(self) -> Path:
         """The folder progress and settings are kept in."""
-        return self.flow.data_dir
+        return self._data_dir
 
     @property
     def session(self) -> QuizSession:
@@ -340,19 +359,32 @@ class ExplainerApp(App[None]):
         for notice in self._notices:
             self._tell(notice)
         self._notices.clear()
-        self.flow.listen(lambda message, error: self._tell(message, error=error))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.offer_resume()
         self._check_size(self.size.width, self.size.height)
+        if self.quiz_only:
+            self._open_progress()
 
     def on_ready(self) -> None:
-        """After the first frame: exit at once when ``EXPLAINER_EXIT_AFTER_FIRST_PAINT=1``.
+        """After the first frame: read the saved progress and offer to continue where
+        the reader stopped (:meth:`_open_progress`); or, when
+        ``EXPLAINER_EXIT_AFTER_FIRST_PAINT=1``, exit at once.
 
-        The startup benchmark (``benchmarks/startup.py``) and its test use it to time
-        "start, first paint, exit"; the bare apps it compares with use the same hook.
+        The startup benchmark (``benchmarks/startup.py``) and its test use the variable
+        to time "start, first paint, exit"; the bare apps it compares with use the same
+        hook.
         """
         if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
             self.call_after_refresh(self.exit)
+            return
+        if not self.quiz_only:
+            self._open_progress()
+
+    def _open_progress(self) -> None:
+        """Read the saved progress (through :attr:`flow`), say any notice about it, and
+        offer to continue the saved quiz or section."""
+        self.flow.listen(lambda message, error: self._tell(message, error=error))
+        self.offer_resume()
+        self._check_size(self.size.width, self.size.height)
 
     def _theme_changed(self, theme: Theme) -> None:
         """Remember the theme the reader picked (settings.toml)."""
@@ -382,9 +414,12 @@ class ExplainerApp(App[None]):
         """Index of the section to continue reading at, or None (first section, or all read)."""
         return self.flow.saved_section()
 
-    @_beneath_too_small
     def offer_resume(self) -> None:
-        """Ask whether to continue the saved quiz (or section), if there is one."""
+        """Ask whether to continue the saved quiz (or section), if there is one.
+
+        The prompt goes beneath the too-small message if that is up
+        (:meth:`push_screen`); with nothing to offer, the screens are left alone.
+        """
         from explainer.screens.resume import ResumeScreen
 
         session = self.saved_quiz()
@@ -450,7 +485,7 @@ class ExplainerApp(App[None]):
     @property
     def quiz_in_progress(self) -> bool:
         """True when the current attempt has answers but has not reached its end."""
-        return self.flow.in_progress
+        return self._flow is not None and self._flow.in_progress
 
     @_beneath_too_small
     def continue_quiz(self) -> None:

@@ -14,7 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from explainer.storage.atomic import atomic_write_bytes
-from explainer.storage.format import tomllib
+
+try:  # tomli is the parser that became tomllib (as explainer.storage.format reads it)
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - tomli is a dependency
+    import tomllib  # type: ignore[no-redef]
 
 __all__ = ["SETTINGS_FILE", "SETTINGS_MAX_BYTES", "load_settings", "save_settings"]
 

@@ -48,35 +48,97 @@ Monkeypatching (tests): patch a name in the module that looks it up (for example
 
 from __future__ import annotations
 
-from explainer.storage.atomic import TEMP_SUFFIX, atomic_write_bytes
-from explainer.storage.format import FORMAT, SUMMARY_COLUMNS, tomllib
-from explainer.storage.hashes import current_hashes, question_hash
-from explainer.storage.models import (
-    DETAILED_ANSWERS,
-    DETAILED_ATTEMPTS,
-    AnswerCounts,
-    Attempt,
-    AttemptAnswer,
-    CarriedDue,
-    Progress,
-    QuestionState,
-    QuizInProgress,
-    _trusted,  # for tests/test_storage_scale.py, which checks it against model_construct
-    compact,
-    for_pack,
-    history_for,
-    utc_now,
-    valid_in_progress,
-)
-from explainer.storage.paths import DATA_DIR_ENV, data_dir, progress_path
-from explainer.storage.responses import (
-    StoredResponse,
-    display_order_length,
-    response_fits,
-    response_from_toml,
-    response_to_toml,
-)
-from explainer.storage.store import MAX_FILE_BYTES, ProgressError, ProgressStore, read_progress
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_WHERE: dict[str, str] = {
+    "TEMP_SUFFIX": "atomic",
+    "atomic_write_bytes": "atomic",
+    "FORMAT": "format",
+    "SUMMARY_COLUMNS": "format",
+    "tomllib": "format",
+    "current_hashes": "hashes",
+    "question_hash": "hashes",
+    "DETAILED_ANSWERS": "models",
+    "DETAILED_ATTEMPTS": "models",
+    "AnswerCounts": "models",
+    "Attempt": "models",
+    "AttemptAnswer": "models",
+    "CarriedDue": "models",
+    "Progress": "models",
+    "QuestionState": "models",
+    "QuizInProgress": "models",
+    "_trusted": "models",  # for tests/test_storage_scale.py, checked against model_construct
+    "compact": "models",
+    "for_pack": "models",
+    "history_for": "models",
+    "utc_now": "models",
+    "valid_in_progress": "models",
+    "DATA_DIR_ENV": "paths",
+    "data_dir": "paths",
+    "progress_path": "paths",
+    "StoredResponse": "responses",
+    "display_order_length": "responses",
+    "response_fits": "responses",
+    "response_from_toml": "responses",
+    "response_to_toml": "responses",
+    "MAX_FILE_BYTES": "store",
+    "ProgressError": "store",
+    "ProgressStore": "store",
+    "read_progress": "store",
+}
+"""Where each name of this package lives. A name is imported on first use (PEP 562), so
+``explainer.storage.paths`` alone (the data folder, needed for the theme before the
+first paint) does not pull in pydantic models, the file format and filelock."""
+
+_SUBMODULES = frozenset({"atomic", "format", "hashes", "models", "paths", "responses", "store"})
+
+if TYPE_CHECKING:
+    from explainer.storage.atomic import TEMP_SUFFIX, atomic_write_bytes
+    from explainer.storage.format import FORMAT, SUMMARY_COLUMNS, tomllib
+    from explainer.storage.hashes import current_hashes, question_hash
+    from explainer.storage.models import (
+        DETAILED_ANSWERS,
+        DETAILED_ATTEMPTS,
+        AnswerCounts,
+        Attempt,
+        AttemptAnswer,
+        CarriedDue,
+        Progress,
+        QuestionState,
+        QuizInProgress,
+        _trusted,
+        compact,
+        for_pack,
+        history_for,
+        utc_now,
+        valid_in_progress,
+    )
+    from explainer.storage.paths import DATA_DIR_ENV, data_dir, progress_path
+    from explainer.storage.responses import (
+        StoredResponse,
+        display_order_length,
+        response_fits,
+        response_from_toml,
+        response_to_toml,
+    )
+    from explainer.storage.store import MAX_FILE_BYTES, ProgressError, ProgressStore, read_progress
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that defines ``name`` (or the submodule ``name``) and return it.
+
+    Raises:
+        AttributeError: no such name in this package.
+    """
+    if name in _SUBMODULES:
+        return importlib.import_module(f"explainer.storage.{name}")
+    if name not in _WHERE:
+        raise AttributeError(f"module 'explainer.storage' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"explainer.storage.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DATA_DIR_ENV",
