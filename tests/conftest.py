@@ -17,6 +17,8 @@ Speed (the whole suite runs in under three minutes on two cores):
   50 examples a test; ``EXPLAINER_HYPOTHESIS_PROFILE=long`` runs 2,000.
 - The fuzz test and the SIGKILL test run fewer steps by default; their environment
   variables (``EXPLAINER_FUZZ_*``, ``EXPLAINER_KILL_ROUNDS``) run them longer.
+- Each worker starts on its share of the heaviest tests (:data:`HEAVY_TESTS`,
+  :func:`pytest_collection_modifyitems`), so none of them starts late and holds up the end.
 """
 
 from __future__ import annotations
