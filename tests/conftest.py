@@ -19,6 +19,8 @@ Speed (the whole suite runs in under three minutes on two cores):
   50 examples a test; ``EXPLAINER_HYPOTHESIS_PROFILE=long`` runs 2,000.
 - The fuzz test and the SIGKILL test run fewer steps by default; their environment
   variables (``EXPLAINER_FUZZ_*``, ``EXPLAINER_KILL_ROUNDS``) run them longer.
+- Each worker starts on its share of the heaviest tests (:data:`HEAVY_TESTS`,
+  :func:`pytest_collection_modifyitems`), so none of them starts late and holds up the end.
 """
 
 from __future__ import annotations
@@ -65,6 +67,51 @@ def pytest_xdist_auto_num_workers(config) -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return min(2 * cores, 16)
+
+
+HEAVY_TESTS: tuple[str, ...] = (
+    "test_answer_every_question_and_review",
+    "test_fuzz_every_question_type",
+    "test_fuzz_bundled_pack",
+    "test_resizing_every_screen_through_tiny_sizes_never_crashes",
+    "test_a_real_terminal_receives_no_control_sequence_from_content",
+    "test_every_screen_shows_control_characters_visibly",
+    "test_sigkill_never_leaves_a_torn_or_mixed_file",
+    "test_review_round_asks_the_queue_and_says_how_many_were_right",
+    "test_results_say_which_hints_were_used",
+)
+"""Tests that take 10-30 s each (slowest first): each worker starts with its share."""
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Start every xdist worker on its share of :data:`HEAVY_TESTS`, keeping the rest in order.
+
+    ``--dist worksteal`` hands each of the N workers one contiguous slice of the
+    collection, and idle workers steal from the end of the others' slices. A long test
+    near the end of a slice starts late and keeps the whole run waiting for it; so the
+    heavy tests are dealt out round-robin to the front of the N slices. Every worker
+    collects the same order (xdist requires it). Without xdist nothing moves.
+    """
+    workers = getattr(config, "workerinput", {}).get("workercount", 0)
+    if workers < 2:
+        return
+    heavy = sorted(
+        (item for item in items if getattr(item, "originalname", "") in HEAVY_TESTS),
+        key=lambda item: HEAVY_TESTS.index(getattr(item, "originalname", "")),
+    )
+    if not heavy:
+        return
+    rest = iter([item for item in items if getattr(item, "originalname", "") not in HEAVY_TESTS])
+    ordered = []
+    remaining = len(items)
+    for worker in range(workers):
+        size = remaining // (workers - worker)  # the slice worksteal sends this worker
+        remaining -= size
+        share = heavy[worker::workers]
+        ordered.extend(share)
+        ordered.extend(item for _, item in zip(range(size - len(share)), rest))
+    ordered.extend(rest)
+    items[:] = ordered
 
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -16,7 +16,13 @@ async def answer(pilot, app, keys) -> None:
     await pilot.pause()
 
 
-async def test_read_every_section_answer_every_question_and_review(bundled_pack):
+# The whole flow on the bundled pack (read every section, answer every question,
+# review the missed ones) is two tests, so that they run side by side: reading ends at
+# the quiz, and the quiz is then taken from the welcome screen's "Quiz" key, which opens
+# the same fresh attempt (same seed, same questions).
+
+
+async def test_read_every_section_and_the_quiz_opens(bundled_pack):
     app = ExplainerApp(bundled_pack, seed=SEED)
     sections = bundled_pack.sections
     async with app.run_test(size=(80, 24)) as pilot:
@@ -32,6 +38,17 @@ async def test_read_every_section_answer_every_question_and_review(bundled_pack)
             await pilot.press("n")
         await pilot.pause()
         assert app.reading.all_read
+        assert isinstance(app.screen, QuizScreen)
+        session = app.session
+        assert app.screen.question.id == session.questions[0].id
+        assert f"Question 1 of {session.total}" in screen_text(app)
+
+
+async def test_answer_every_question_and_review(bundled_pack):
+    app = ExplainerApp(bundled_pack, seed=SEED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
 
         # Answer every question; every third one wrong on purpose.

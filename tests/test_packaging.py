@@ -2,8 +2,14 @@
 a directory that is not the repository, it ships the bundled pack and the app's styles.
 
 The wheel is built and installed once per module (the ``installed`` fixture): building
-needs ``build`` (the test extra) and installing fetches the dependencies through pip,
-which uses its cache, so the whole module takes well under a minute when the cache is warm.
+needs ``build`` (the test extra). The fresh venv is made without pip and the wheel is
+installed into it by the test venv's pip (``pip --python``) with ``--no-deps``; the
+dependencies come from the test venv's site-packages, which a ``.pth`` file appends to
+the fresh venv's path (after its own site-packages, so ``explainer`` is the wheel's,
+and without running the test venv's own ``.pth`` files, so the editable install of the
+checkout stays out). ``pip check`` then proves the wheel's declared dependencies are
+met. That takes about 2 seconds instead of 10 (creating a venv with pip and installing
+every dependency into it again).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,9 +104,18 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     wheel = wheels[0]
 
     venv = root / "venv"
-    run("creating a venv", sys.executable, "-m", "venv", venv)
+    run("creating a venv", sys.executable, "-m", "venv", "--without-pip", venv)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
-    run("installing the wheel", bin_dir / "python", "-m", "pip", "install", wheel)
+    python = bin_dir / "python"
+    # The dependencies: the test venv's site-packages, after the fresh venv's own.
+    site_packages = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        env=env, capture_output=True, text=True, check=True, timeout=TIMEOUT,
+    ).stdout.strip()
+    (Path(site_packages) / "test-venv-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    pip = (sys.executable, "-m", "pip", "--python", python)
+    run("installing the wheel", *pip, "install", "--no-deps", wheel)
+    run("checking the wheel's dependencies are met", *pip, "check")
 
     workdir = root / "elsewhere"
     workdir.mkdir()

@@ -86,9 +86,39 @@ class KeyFooter(Footer):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(compact=True, show_command_palette=False, id=id)
+        self._composed_from: tuple[object, ...] | None = None
+        """What the shown keys were built from (:meth:`keys_signature` at compose)."""
+
+    def keys_signature(self) -> tuple[object, ...]:
+        """Everything :meth:`Footer.compose` builds the keys from, in a comparable form.
+
+        Two equal signatures give the same keys (same key, display, description,
+        action, enabled state, tooltip and group), so a rebuild between them would
+        change nothing on screen.
+        """
+        if not self._bindings_ready or not self.is_attached:
+            return (False,)
+        shown = tuple(
+            (binding, self.app.get_key_display(binding), enabled, tooltip)
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
+        return (True, self.compact, self.show_command_palette, shown)
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, remembering what they were built from."""
+        self._composed_from = self.keys_signature()
+        yield from super().compose()
 
     async def recompose(self) -> None:
-        """Rebuild the keys (the bindings changed), then fit them to the line."""
+        """Rebuild the keys if the bindings shown changed, then fit them to the line.
+
+        Textual's footer rebuilds every key on each bindings change (every focus
+        change, every screen refresh of its bindings); most leave the shown keys as
+        they were, and rebuilding them then only costs restyling and a repaint.
+        """
+        if self._composed_from is not None and self.keys_signature() == self._composed_from:
+            return
         await super().recompose()
         self.fit()
 
