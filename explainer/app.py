@@ -36,12 +36,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.theme import Theme
 
-from explainer.pack import Pack
+from explainer.pack.preview import CachedPack, PackPreview
 from explainer.settings import load_settings, save_settings
 from explainer.widgets.text import shown
 
 if TYPE_CHECKING:
     from explainer.flow import QuizFlow
+    from explainer.pack import Pack
     from explainer.session import QuizSession, ReadingProgress
     from explainer.storage import Progress
 
@@ -209,7 +210,10 @@ class ExplainerApp(App[None]):
     """The terminal app for one pack.
 
     Args:
-        pack: the loaded pack to read and be quizzed on.
+        pack: the loaded pack to read and be quizzed on; or a pack found in the cache
+            (:class:`~explainer.pack.preview.CachedPack`), whose preview paints the
+            welcome screen and whose pack is built when first needed, after the first
+            paint (pydantic is not imported before it).
         seed: seed for shuffling questions and choices; fix it for repeatable runs
             (tests, screenshots). None shuffles differently each run.
         data_dir: where progress and settings are kept (``--data-dir``); None means
@@ -234,15 +238,19 @@ class ExplainerApp(App[None]):
 
     def __init__(
         self,
-        pack: Pack,
+        pack: Pack | CachedPack,
         *,
         seed: int | None = None,
         data_dir: Path | str | None = None,
         quiz_only: bool = False,
     ) -> None:
         super().__init__()
-        self.pack = pack
-        """The pack being read."""
+        self._pack: Pack | None = None
+        self._cached: CachedPack | None = None
+        if isinstance(pack, CachedPack):
+            self._cached = pack
+        else:
+            self._pack = pack
         self.seed = seed
         """The seed the quiz shuffles come from (None: random)."""
         self.quiz_only = quiz_only
@@ -279,6 +287,29 @@ class ExplainerApp(App[None]):
         from explainer.widgets.text import visible
 
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=markup)
+
+    # ---------------------------------------------------------------- the pack
+
+    @property
+    def pack(self) -> Pack:
+        """The pack being read (built from the cache entry when first asked for)."""
+        if self._pack is None:
+            assert self._cached is not None
+            self._pack = self._cached.load()
+        return self._pack
+
+    @pack.setter
+    def pack(self, pack: Pack) -> None:
+        self._pack = pack
+        self._cached = None
+
+    @property
+    def preview(self) -> PackPreview:
+        """What the welcome screen shows of the pack: from the cache entry when the app
+        was given one (no pydantic needed), else from the pack."""
+        if self._cached is not None:
+            return self._cached.preview
+        return PackPreview.of(self.pack)
 
     # ---------------------------------------------------------------- the flow
 

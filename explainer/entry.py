@@ -75,13 +75,17 @@ def _open_app_directly(args: list[str], restore_sigint: bool) -> int | None:
 
     if plain_wanted() or sys.__stdin__ is None:
         return None
-    from explainer.pack.cache import load_pack_cached
-    from explainer.pack.loader import bundled_pack_path
+    from explainer.pack.preview import bundled_pack_path, open_cached
 
-    try:
-        pack = load_pack_cached(args[0] if args else bundled_pack_path())
-    except Exception:  # an invalid pack, a folder that went away: the command line says why
-        return None
+    folder = args[0] if args else bundled_pack_path()
+    pack = open_cached(folder)  # a checked cache entry: no pydantic before the first paint
+    if pack is None:
+        from explainer.pack.cache import load_pack_cached
+
+        try:
+            pack = load_pack_cached(folder)
+        except Exception:  # an invalid pack, a folder that went away: the command line says why
+            return None
     from explainer.app import ExplainerApp  # Textual is imported only here.
     from explainer.streams import run_guarded
 

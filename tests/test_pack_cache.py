@@ -18,8 +18,8 @@ import pytest
 
 from explainer.pack import PackError, bundled_pack_path, load_pack
 from explainer.pack import cache as pack_cache
-from explainer.pack import loader
-from explainer.pack.cache import load_pack_cached
+from explainer.pack import loader, preview
+from explainer.pack.cache import FORMAT, load_pack_cached
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -82,7 +82,7 @@ def test_a_hit_builds_no_schema(tmp_path) -> None:
         "import sys\n"
         "from pathlib import Path\n"
         "from explainer.pack import bundled_pack_path, model\n"
-        "from explainer.pack.cache import load_pack_cached\n"
+        "from explainer.pack.cache import FORMAT, load_pack_cached\n"
         f"pack = load_pack_cached(bundled_pack_path(), folder=Path({str(cache)!r}))\n"
         "print(pack.id, model.QuizFile.__pydantic_complete__, model.Pack.__pydantic_complete__)\n"
     )
@@ -112,7 +112,7 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(pack_dir, cache, validations, da
         "flip": raw[:-10] + bytes([raw[-10] ^ 0x01]) + raw[-9:],
         "empty": b"",
         "garbage": b"\x00\xff not json",
-        "header": raw.replace(b"explainer-pack-cache 1", b"explainer-pack-cache 9", 1),
+        "header": raw.replace(f"explainer-pack-cache {FORMAT}".encode(), b"explainer-pack-cache 9", 1),
     }[damage]
     entry.write_bytes(damaged)
     assert load_pack_cached(pack_dir, folder=cache) == expected
@@ -140,6 +140,7 @@ def test_an_entry_of_another_version_is_ignored(pack_dir, cache, validations, mo
     load_pack_cached(pack_dir, folder=cache)
     (old,) = entries(cache)
     monkeypatch.setattr(pack_cache, "__version__", "99.0.0")
+    monkeypatch.setattr(preview, "__version__", "99.0.0")
     load_pack_cached(pack_dir, folder=cache)
     assert len(validations) == 2  # another version: another key, a miss
     # An entry claiming another version under the current key is not trusted either.
@@ -283,3 +284,125 @@ def test_the_app_opens_without_click(tmp_path) -> None:
     modules = set(listing.read_text().split())
     assert "explainer.app" in modules
     assert "click" not in modules and "explainer.cli" not in modules
+
+
+def _first_paint_modules(tmp_path: Path) -> tuple[set[str], bytes]:
+    """Run ``explainer`` in a pty until its first paint; the modules it had imported, and
+    what it wrote to the terminal."""
+    master, slave = pty.openpty()
+    listing = tmp_path / "modules.txt"
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(listing)!r}, 'w').write('\\n'.join(sys.modules)))\n"
+        "sys.argv = ['explainer']\n"
+        "from explainer.entry import main\n"
+        "main()\n"
+    )
+    env = {
+        **os.environ,
+        "EXPLAINER_EXIT_AFTER_FIRST_PAINT": "1",
+        "EXPLAINER_DATA_DIR": str(tmp_path / "data"),
+        "EXPLAINER_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+        "COLUMNS": "100",
+        "LINES": "32",
+    }
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    output = b""
+    try:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        assert child.wait(timeout=60) == 0
+    finally:
+        os.close(master)
+        if child.poll() is None:
+            child.kill()
+    return set(listing.read_text().split()), output
+
+
+def test_a_warm_cache_paints_the_welcome_screen_without_pydantic(tmp_path) -> None:
+    # The first start (cold cache) validates the pack with pydantic and writes the entry;
+    # the next paints the welcome screen from the entry's preview: pydantic and the
+    # content models are imported only after the first paint.
+    cold, _ = _first_paint_modules(tmp_path)
+    assert "pydantic" in cold
+    warm, output = _first_paint_modules(tmp_path)
+    assert "explainer.app" in warm and "explainer.screens.welcome" in warm
+    assert not {name for name in warm if name.split(".")[0] == "pydantic"}
+    assert "explainer.pack.model" not in warm and "explainer.pack.loader" not in warm
+    assert b"Start reading" in output
+
+
+def test_open_cached_needs_a_checked_entry(pack_dir, cache) -> None:
+    assert preview.open_cached(pack_dir, folder=cache) is None  # nothing cached yet
+    pack = load_pack_cached(pack_dir, folder=cache)
+    cached = preview.open_cached(pack_dir, folder=cache)
+    assert cached is not None
+    assert cached.preview == preview.PackPreview.of(load_pack(pack_dir))
+    assert cached.preview.sections == len(pack.sections) and cached.preview.questions == len(pack.questions)
+    assert cached.load() == pack == load_pack(pack_dir)
+    assert cached.load() is cached.load()  # built once
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: data.pop("preview"),
+        lambda data: data["preview"].update(title=["not", "text"]),
+        lambda data: data["preview"].update(sections=-1),
+        lambda data: data["preview"].update(updated="yesterday"),
+        lambda data: data["preview"].update(authors="one"),
+    ],
+)
+def test_a_preview_of_the_wrong_shape_is_not_shown(pack_dir, cache, change) -> None:
+    import hashlib
+    import json
+
+    load_pack_cached(pack_dir, folder=cache)
+    (entry,) = entries(cache)
+    header, _, payload = entry.read_bytes().partition(b"\n")
+    data = json.loads(payload)
+    change(data)
+    payload = json.dumps(data).encode()
+    parts = header.split(b" ")
+    parts[3] = hashlib.sha256(payload).hexdigest().encode()
+    entry.write_bytes(b" ".join(parts) + b"\n" + payload)
+    assert preview.open_cached(pack_dir, folder=cache) is None
+
+
+def test_an_edited_pack_has_no_preview_until_it_is_validated(pack_dir, cache) -> None:
+    load_pack_cached(pack_dir, folder=cache)
+    meta = pack_dir / "pack.toml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert preview.open_cached(pack_dir, folder=cache) is None
+
+
+def test_the_preview_module_agrees_with_the_loader() -> None:
+    assert preview.FILE_NAMES == loader.FILE_NAMES
+    assert preview.MAX_FILE_BYTES == loader.MAX_FILE_BYTES
+    assert preview.BUNDLED_PACK_ID == loader.BUNDLED_PACK_ID
+    assert preview.PACK_FILE == loader.PACK_FILE
+
+
+async def test_the_app_shows_the_same_welcome_from_a_cached_pack(cache) -> None:
+    from explainer.app import ExplainerApp
+
+    load_pack_cached(bundled_pack_path(), folder=cache)
+    cached = preview.open_cached(bundled_pack_path(), folder=cache)
+    assert cached is not None
+    shown = []
+    for given in (load_pack(bundled_pack_path()), cached):
+        app = ExplainerApp(given, seed=1)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            texts = [str(widget.render()) for widget in app.screen.query("#pack-title, #pack-summary, #pack-details")]
+            shown.append(texts)
+            assert app.pack.id == "nk-pows"
+    assert shown[0] == shown[1] and shown[0][0]

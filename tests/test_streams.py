@@ -334,7 +334,9 @@ def _interrupt(args: list[str], after: float, data: Path) -> subprocess.Complete
 @pytest.mark.parametrize("after", [0.12, 0.25])
 def test_ctrl_c_while_the_command_line_loads_is_one_line(tmp_path: Path, after: float) -> None:
     done = _interrupt(["validate"], after, tmp_path)
-    if done.returncode == 0:
+    if done.returncode == 0 or done.stdout.startswith(b"ok:"):
+        # validate had finished; a signal while the interpreter shuts down (its handlers
+        # already reset) ends it as the shell's ctrl+C does, with nothing printed.
         pytest.skip("validate finished before the signal; nothing to check")
     assert b"Traceback" not in done.stderr
     assert done.returncode == 130

@@ -9,100 +9,126 @@ Typical use::
     except PackError as exc:
         for error in exc.errors:
             print(error)          # FILE:LINE:COL: message
+
+Every name here is imported from its module when first used (PEP 562), so that
+importing a light module of this package (:mod:`explainer.pack.text`,
+:mod:`explainer.pack.preview`) does not import pydantic: the app's first paint needs
+neither (``docs/performance.md``). Scoring rests on the question kinds
+(:mod:`explainer.kinds`), which rest on the models here, so importing it eagerly would
+also go round in a circle.
 """
 
-from explainer.pack.errors import ContentError, PackError
-from explainer.pack.loader import PackNotFound, bundled_pack_path, load_pack
-from explainer.pack.model import (
-    QUESTION_TYPES,
-    AnyQuestion,
-    Choice,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    Pair,
-    ShortAnswerQuestion,
-    GlossaryEntry,
-    MultipleChoiceQuestion,
-    Pack,
-    Question,
-    QuizSettings,
-    Section,
-    SingleChoiceQuestion,
-    Source,
-    TimelineEvent,
-    TrueFalseQuestion,
-)
-_SCORING = frozenset({
-    "ChoiceResponse",
-    "MatchResponse",
-    "NumberResponse",
-    "OrderResponse",
-    "Response",
-    "Score",
-    "TextResponse",
-    "TrueFalseResponse",
-    "describe_answer",
-    "describe_response",
-    "format_number",
-    "normalise_text",
-    "parse_number",
-    "score",
-})
-"""Names this package passes on from :mod:`explainer.pack.scoring`, imported when first
-used: scoring rests on the question kinds (:mod:`explainer.kinds`), which rest on the
-models here, so importing it eagerly would go round in a circle."""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+_WHERE: dict[str, str] = {
+    **dict.fromkeys(("ContentError", "PackError"), "explainer.pack.errors"),
+    **dict.fromkeys(("PackNotFound", "bundled_pack_path", "load_pack"), "explainer.pack.loader"),
+    **dict.fromkeys(
+        (
+            "QUESTION_TYPES",
+            "AnyQuestion",
+            "Choice",
+            "GlossaryEntry",
+            "MatchQuestion",
+            "MultipleChoiceQuestion",
+            "NumericQuestion",
+            "OrderQuestion",
+            "Pack",
+            "Pair",
+            "Question",
+            "QuizSettings",
+            "Section",
+            "ShortAnswerQuestion",
+            "SingleChoiceQuestion",
+            "Source",
+            "TimelineEvent",
+            "TrueFalseQuestion",
+        ),
+        "explainer.pack.model",
+    ),
+    **dict.fromkeys(
+        (
+            "ChoiceResponse",
+            "MatchResponse",
+            "NumberResponse",
+            "OrderResponse",
+            "Response",
+            "Score",
+            "TextResponse",
+            "TrueFalseResponse",
+            "describe_answer",
+            "describe_response",
+            "format_number",
+            "normalise_text",
+            "parse_number",
+            "score",
+        ),
+        "explainer.pack.scoring",
+    ),
+}
+"""Each name this package offers, and the module it comes from."""
+
+if TYPE_CHECKING:
+    from explainer.pack.errors import ContentError, PackError
+    from explainer.pack.loader import PackNotFound, bundled_pack_path, load_pack
+    from explainer.pack.model import (
+        QUESTION_TYPES,
+        AnyQuestion,
+        Choice,
+        GlossaryEntry,
+        MatchQuestion,
+        MultipleChoiceQuestion,
+        NumericQuestion,
+        OrderQuestion,
+        Pack,
+        Pair,
+        Question,
+        QuizSettings,
+        Section,
+        ShortAnswerQuestion,
+        SingleChoiceQuestion,
+        Source,
+        TimelineEvent,
+        TrueFalseQuestion,
+    )
+    from explainer.pack.scoring import (
+        ChoiceResponse,
+        MatchResponse,
+        NumberResponse,
+        OrderResponse,
+        Response,
+        Score,
+        TextResponse,
+        TrueFalseResponse,
+        describe_answer,
+        describe_response,
+        format_number,
+        normalise_text,
+        parse_number,
+        score,
+    )
 
 
 def __getattr__(name: str) -> object:
-    """The scoring names (:data:`_SCORING`), from :mod:`explainer.pack.scoring`.
+    """The name ``name`` (one of :data:`_WHERE`), from its module.
 
     Raises:
         AttributeError: ``name`` is not one of them.
     """
-    if name in _SCORING:
-        from explainer.pack import scoring
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'explainer.pack' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return getattr(scoring, name)
-    raise AttributeError(f"module 'explainer.pack' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    """The names this package offers, with the module's own."""
+    return sorted(set(globals()) | set(_WHERE))
 
 
-__all__ = [
-    "QUESTION_TYPES",
-    "AnyQuestion",
-    "MatchQuestion",
-    "MatchResponse",
-    "NumberResponse",
-    "NumericQuestion",
-    "OrderQuestion",
-    "OrderResponse",
-    "Pair",
-    "ShortAnswerQuestion",
-    "TextResponse",
-    "format_number",
-    "normalise_text",
-    "parse_number",
-    "Choice",
-    "ChoiceResponse",
-    "ContentError",
-    "GlossaryEntry",
-    "MultipleChoiceQuestion",
-    "Pack",
-    "PackError",
-    "PackNotFound",
-    "Question",
-    "QuizSettings",
-    "Response",
-    "Score",
-    "Section",
-    "SingleChoiceQuestion",
-    "Source",
-    "TimelineEvent",
-    "TrueFalseQuestion",
-    "TrueFalseResponse",
-    "bundled_pack_path",
-    "describe_answer",
-    "describe_response",
-    "load_pack",
-    "score",
-]
+__all__ = sorted(_WHERE)

@@ -12,6 +12,11 @@ The key: SHA-256 of a format tag, the explainer, Python and pydantic versions, a
 name, length and bytes of each pack file the loader reads (pack.toml, explainer.toml,
 quiz.toml). Any edit to a file, or an upgrade, gives another key.
 
+The key and the reading of an entry's header are in :mod:`explainer.pack.preview`,
+which needs no pydantic: each entry also keeps the welcome screen's
+:class:`~explainer.pack.preview.PackPreview`, so the app paints its first screen before
+pydantic is imported, and builds the pack from the same entry afterwards.
+
 The file: one header line ``explainer-pack-cache <FORMAT> <key> <sha256 of payload>``,
 then the payload: JSON of plain data (never pickle: the folder is the user's to write,
 and unpickling runs code). Each model is ``{"$m": class name, "f": fields, "s": fields
@@ -30,45 +35,30 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
-import pydantic
 from pydantic import BaseModel
 
 from explainer import __version__
 from explainer.pack import model as _model
 from explainer.pack.model import Pack
+from explainer.pack.preview import (
+    CACHE_DIR_ENV,
+    FORMAT,
+    MAGIC,
+    PackPreview,
+    Unusable,
+    cache_dir,
+    cache_key,
+    entry_path,
+    read_entry,
+)
 
-CACHE_DIR_ENV = "EXPLAINER_CACHE_DIR"
-"""Environment variable naming the cache folder (tests and benchmarks use a temp folder)."""
-FORMAT = 1
-"""The cache file's format; part of the key and of the header."""
+__all__ = ["CACHE_DIR_ENV", "FORMAT", "MAX_ENTRIES", "cache_dir", "load_pack_cached", "pack_from_data"]
+
 MAX_ENTRIES = 16
 """How many cached packs are kept; older ones are removed when one is written."""
-_MAGIC = b"explainer-pack-cache"
-_FILE_NAMES = ("pack.toml", "explainer.toml", "quiz.toml")  # explainer.pack.loader.FILE_NAMES
-_MAX_FILE_BYTES = 20 * 1024 * 1024  # explainer.pack.loader.MAX_FILE_BYTES
-
-
-class _Unusable(Exception):
-    """The cache entry cannot be used (or the pack cannot be cached)."""
-
-
-def cache_dir() -> Path:
-    """The cache folder: ``$EXPLAINER_CACHE_DIR``, else the platform's user cache folder.
-
-    Returns:
-        The folder (it may not exist yet).
-    """
-    chosen = os.environ.get(CACHE_DIR_ENV)
-    if chosen:
-        return Path(chosen)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("explainer", appauthor=False))
 
 
 def load_pack_cached(path: str | Path, *, folder: Path | None = None) -> Pack:
@@ -90,79 +80,48 @@ def load_pack_cached(path: str | Path, *, folder: Path | None = None) -> Pack:
 
     pack_folder = Path(path)
     try:
-        key = _key(pack_folder)
-    except (OSError, _Unusable):
+        key = cache_key(pack_folder)
+    except (OSError, Unusable):
         return load_pack(pack_folder)
     try:
-        entry = (folder or cache_dir()) / "packs" / f"{key}.json"
+        entry = entry_path(key, folder)
     except Exception:  # no cache folder can be found: no cache
         return load_pack(pack_folder)
     try:
-        return _read_entry(entry, key, pack_folder)
+        return pack_from_data(read_entry(entry, key), pack_folder)
     except Exception:  # missing, unreadable, corrupt, stale: load and rewrite
         pass
     pack = load_pack(pack_folder)  # raises for an invalid pack: nothing is written
     try:
-        if _key(pack_folder) == key:  # the files did not change while they were loaded
+        if cache_key(pack_folder) == key:  # the files did not change while they were loaded
             _write_entry(entry, key, pack)
     except Exception:  # a read-only or full disk, a name too long...: no cache
         pass
     return pack
 
 
-# ---------------------------------------------------------------------------- the key
-
-
-def _key(pack_folder: Path) -> str:
-    """The cache key of the pack files in ``pack_folder``.
-
-    Raises:
-        _Unusable: a file is a link, missing, not a regular file or too large (the loader
-            has its own rules for those: leave them to it).
-        OSError: a file cannot be read.
-    """
-    digest = hashlib.sha256()
-    versions = f"{FORMAT}\0{__version__}\0{sys.version}\0{pydantic.VERSION}\0"
-    digest.update(_MAGIC + b"\0" + versions.encode())
-    for name in _FILE_NAMES:
-        file = pack_folder / name
-        if file.is_symlink() or not file.is_file():
-            raise _Unusable(name)
-        with file.open("rb") as handle:
-            raw = handle.read(_MAX_FILE_BYTES + 1)
-        if len(raw) > _MAX_FILE_BYTES:
-            raise _Unusable(name)
-        digest.update(f"{name}\0{len(raw)}\0".encode())
-        digest.update(raw)
-    return digest.hexdigest()
-
-
 # ------------------------------------------------------------------- reading, writing
 
 
-def _read_entry(entry: Path, key: str, pack_folder: Path) -> Pack:
-    """The pack stored in ``entry`` for ``key``, rebuilt without validation.
+def pack_from_data(data: dict[str, Any], pack_folder: Path) -> Pack:
+    """The pack stored in a checked entry's data (:func:`~explainer.pack.preview.read_entry`),
+    rebuilt without validation.
+
+    Args:
+        data: the entry's JSON object.
+        pack_folder: the pack folder it was written for.
+
+    Returns:
+        The pack.
 
     Raises:
-        OSError, ValueError, KeyError, TypeError, _Unusable: the entry is missing or unusable.
+        ValueError, KeyError, TypeError, Unusable: the data are not what this module writes.
     """
-    raw = entry.read_bytes()
-    header, newline, payload = raw.partition(b"\n")
-    if not newline:
-        raise _Unusable("no header")
-    parts = header.split(b" ")
-    if len(parts) != 4 or parts[0] != _MAGIC or parts[1] != str(FORMAT).encode() or parts[2] != key.encode():
-        raise _Unusable("another format or key")
-    if hashlib.sha256(payload).hexdigest().encode() != parts[3]:
-        raise _Unusable("checksum")
-    data = json.loads(payload)
-    if not isinstance(data, dict) or data.get("version") != __version__:
-        raise _Unusable("another version")
     files = {name: _decode(data[name]) for name in ("meta", "explainer", "quiz_file")}
     expected = {"meta": _model.PackFile, "explainer": _model.ExplainerFile, "quiz_file": _model.QuizFile}
     for name, cls in expected.items():
         if type(files[name]) is not cls:
-            raise _Unusable(name)
+            raise Unusable(name)
     return Pack.model_construct(path=pack_folder, **files)
 
 
@@ -177,13 +136,14 @@ def _write_entry(entry: Path, key: str, pack: Pack) -> None:
 
     data = {
         "version": __version__,
+        "preview": PackPreview.of(pack).to_data(),
         "meta": _encode(pack.meta),
         "explainer": _encode(pack.explainer),
         "quiz_file": _encode(pack.quiz_file),
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
     checksum = hashlib.sha256(payload).hexdigest()
-    header = b" ".join((_MAGIC, str(FORMAT).encode(), key.encode(), checksum.encode()))
+    header = b" ".join((MAGIC, str(FORMAT).encode(), key.encode(), checksum.encode()))
     atomic_write_bytes(entry, header + b"\n" + payload)
     _prune(entry.parent, keep=entry)
 

@@ -47,13 +47,14 @@ from explainer.pack.model import (
     TrueFalseQuestion,
     _QuestionBase,
 )
+from explainer.pack.preview import bundled_pack_path
 from explainer.pack.text import describe_char, find_forbidden, has_forbidden, is_bidi_control, why_forbidden
 
 PACK_FILE = "pack.toml"
 EXPLAINER_FILE = "explainer.toml"
 QUIZ_FILE = "quiz.toml"
 FILE_NAMES: tuple[str, ...] = (PACK_FILE, EXPLAINER_FILE, QUIZ_FILE)
-BUNDLED_PACK_ID = "nk-pows"
+BUNDLED_PACK_ID = "nk-pows"  # explainer.pack.preview.BUNDLED_PACK_ID
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = 100_000
 """The longest text one field may hold (a section body of about 16,000 words): the app
@@ -129,19 +130,6 @@ def _show(value: object, limit: int = 60) -> str:
 
 class PackNotFound(Exception):
     """Raised when the pack folder does not exist or is not a folder (a usage error)."""
-
-
-def bundled_pack_path() -> Path:
-    """Return the folder of the pack that ships with explainer (``nk-pows``).
-
-    In an installed wheel the pack lives in ``explainer/_content``; in a source checkout
-    it is the top-level ``content`` folder.
-    """
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "_content", package.parent / "content"):
-        if (candidate / BUNDLED_PACK_ID / PACK_FILE).is_file():
-            return candidate / BUNDLED_PACK_ID
-    return package.parent / "content" / BUNDLED_PACK_ID
 
 
 def load_pack(path: str | Path) -> Pack:

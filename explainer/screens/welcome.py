@@ -33,14 +33,14 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Bar, title, summary, details, buttons, footer."""
-        pack = self.explainer_app.pack
-        yield TopBar("Welcome", f"{_count(len(pack.sections), 'section')} · {_count(len(pack.questions), 'question')}")
+        pack = self.explainer_app.preview
+        yield TopBar("Welcome", f"{_count(pack.sections, 'section')} · {_count(pack.questions, 'question')}")
         with VerticalScroll(id="welcome-body"):
             yield Static(shown(pack.title), id="pack-title")
-            yield Static(shown(pack.meta.summary), id="pack-summary")
-            details = f"Updated {pack.meta.updated.isoformat()}"
-            if pack.meta.authors:
-                details += " · by " + ", ".join(pack.meta.authors)
+            yield Static(shown(pack.summary), id="pack-summary")
+            details = f"Updated {pack.updated.isoformat()}"
+            if pack.authors:
+                details += " · by " + ", ".join(pack.authors)
             yield Static(shown(details), id="pack-details")
             with Grid(id="welcome-actions"):
                 yield Button("Start reading (r)", id="start", variant="primary")
