@@ -59,7 +59,7 @@ async def test_sections_read_are_saved_as_opened_and_shown_next_time(mini_pack, 
         screen = again.screen
         assert isinstance(screen, ExplainerScreen) and screen.section.id == "the-bridge"
         text = screen_text(again)
-        assert "✓ 1. The vote  (read)" in text and "Read 2 of 3" in text
+        assert "✓ 1. The vote (read)" in text and "Read 2 of 3" in text
 
 
 async def test_section_prompt_from_the_start_stays_on_welcome(mini_pack, data_dir):

@@ -20,6 +20,7 @@ from explainer.screens.base import ClosesItself
 from explainer.pack import Section
 from explainer.widgets import KeyFooter, SectionView, TopBar
 from explainer.widgets.text import shown
+from explainer.widgets.wrap import NO_BREAK, Hanging
 
 
 class ExplainerScreen(ClosesItself, Screen[None]):
@@ -91,15 +92,18 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         if self.is_mounted:
             self._show()
 
-    def _entry(self, index: int) -> Content:
-        """A sidebar line: ✓ (or space) + number + title, with "(read)" in words."""
+    def _entry(self, index: int) -> Hanging:
+        """A sidebar entry: ✓ (or ·) and the number, then the title with "(read)" in
+        words; wrapped lines of the title stay under the title, and "(read)" stays with
+        its last word."""
         section = self.sections[index]
         read = self.explainer_app.reading.is_read(section.id)
         mark = "✓" if read else "·"
-        parts: list[Content | str | tuple[str, str]] = [f"{mark} {index + 1}. ", shown(section.title)]
+        title: list[Content | str | tuple[str, str]] = [shown(section.title)]
         if read:
-            parts.append(("  (read)", "italic"))
-        return Content.assemble(*parts)
+            title.append((f"{NO_BREAK}(read)", "italic"))
+        indent = len(f"· {len(self.sections)}. ")
+        return Hanging([(f"{mark} {index + 1}. ", Content.assemble(*title))], indent=indent)
 
     def _show(self) -> None:
         """Mark the section read and bring every part of the screen up to date."""

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from explainer.screens.base import ReferenceScreen
 from explainer.widgets import KeyFooter, TopBar
 from explainer.widgets.text import shown
+from explainer.widgets.wrap import Hanging
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -109,15 +110,15 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 """Every key, grouped by where it works: (group, ((key, what it does), ...))."""
 
 
-def keys_content() -> Content:
-    """Return the key list as text, one group after another."""
+def keys_content() -> list[Content | Hanging]:
+    """Return the key list: per group, its heading and a :class:`Hanging` of its keys
+    (a wrapped description stays in the description's column)."""
     width = max(len(key) for _, keys in KEYS for key, _ in keys) + 2
-    blocks = []
+    blocks: list[Content | Hanging] = []
     for group, keys in KEYS:
-        lines = [Content.styled(group, "bold underline")]
-        lines += [Content.assemble((key.ljust(width), "bold"), what) for key, what in keys]
-        blocks.append(shown("\n").join(lines))
-    return shown("\n\n").join(blocks)
+        blocks.append(Content.styled(group, "bold underline"))
+        blocks.append(Hanging([(Content.styled(key, "bold"), shown(what)) for key, what in keys], indent=width))
+    return blocks
 
 
 class HelpScreen(ReferenceScreen):
@@ -131,5 +132,7 @@ class HelpScreen(ReferenceScreen):
         with Vertical(id="help-frame", classes="reference-frame"):
             yield TopBar("Keys", "escape to go back")
             with VerticalScroll(id="help-scroll"):
-                yield Static(keys_content(), id="keys")
+                with Vertical(id="keys"):
+                    for number, block in enumerate(keys_content()):
+                        yield Static(block, classes="keys-heading" if number % 2 == 0 else "keys-group")
         yield KeyFooter()

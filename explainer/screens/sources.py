@@ -10,6 +10,7 @@ from textual.widgets import Static
 from explainer.screens.base import ReferenceScreen
 from explainer.widgets import KeyFooter, TopBar, source_content
 from explainer.widgets.text import shown
+from explainer.widgets.wrap import Hanging
 
 
 class SourcesScreen(ReferenceScreen):
@@ -27,8 +28,6 @@ class SourcesScreen(ReferenceScreen):
                 if not sources:
                     yield Static(shown("This pack lists no sources."), classes="empty")
                 for number, source in enumerate(sources, start=1):
-                    yield Static(
-                        Content.assemble((f"{number}. ", "bold"), source_content(source)),
-                        classes="source",
-                    )
+                    marker = Content.styled(f"{number}. ", "bold")
+                    yield Static(Hanging([(marker, source_content(source))], indent=len(f"{len(sources)}. ")), classes="source")
         yield KeyFooter()

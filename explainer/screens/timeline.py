@@ -13,6 +13,7 @@ from explainer.pack import TimelineEvent
 from explainer.screens.base import ReferenceScreen
 from explainer.widgets import KeyFooter, TopBar
 from explainer.widgets.text import shown
+from explainer.widgets.wrap import Hanging
 
 
 class TimelineScreen(ReferenceScreen):
@@ -34,13 +35,15 @@ class TimelineScreen(ReferenceScreen):
                 yield OptionList(*[Option(self._entry(e)) for e in events], id="events", markup=False)
         yield KeyFooter()
 
-    def _entry(self, event: TimelineEvent) -> Content:
-        """``date  event`` and, if linked, ``→ Section: title`` on the next line."""
-        parts: list[Content | str | tuple[str, str]] = [(f"{event.date:<10}", "bold"), "  ", shown(event.event)]
+    def _entry(self, event: TimelineEvent) -> Hanging:
+        """``date  event`` and, if linked, ``→ Section: title`` on the next line; wrapped
+        lines stay in the event's column, never under the date."""
+        parts: list[Content | str | tuple[str, str]] = [shown(event.event)]
         if event.section:
             title = self.explainer_app.pack.section(event.section).title
-            parts += ["\n", " " * 12, ("→ Section: ", "italic"), shown(title)]
-        return Content.assemble(*parts)
+            parts += ["\n", ("→ Section: ", "italic"), shown(title)]
+        date = Content.styled(event.date, "bold")
+        return Hanging([(date, Content.assemble(*parts))], indent=max(12, date.cell_length + 2))
 
     @on(OptionList.OptionSelected, "#events")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -10,10 +10,13 @@ from textual.widgets import Static
 from explainer.pack import Pack, Section, Source
 from explainer.widgets.markdown import PackMarkdown
 from explainer.widgets.text import shown
+from explainer.widgets.wrap import Hanging
 
 
 def source_content(source: Source) -> Content:
-    """Return a source as text: title; publisher and date; the address as plain text."""
+    """Return a source as text: title; publisher and date; the address as plain text
+    (one line each; show it in a :class:`~explainer.widgets.wrap.Hanging`, which breaks
+    a long address only after a ``/``)."""
     details = source.publisher
     if source.published is not None:
         details = f"{details}, {source.published.isoformat()}"
@@ -75,14 +78,15 @@ class SectionView(Vertical):
             body.update(content or "")
             body.display = self.query_one(heading_id).display = content is not None
 
-    def _key_points(self) -> Content | None:
-        """The key points as a bulleted list; None when there are none."""
+    def _key_points(self) -> Hanging | None:
+        """The key points as a bulleted list (wrapped lines under the text, not the
+        bullet); None when there are none."""
         points = self.section.key_points
         if not points:
             return None
-        return shown("\n").join(Content.assemble("• ", shown(point)) for point in points)
+        return Hanging([("• ", shown(point)) for point in points])
 
-    def _sources(self) -> Content | None:
+    def _sources(self) -> Hanging | None:
         """The section's sources, a blank line apart; None when it lists none."""
         sources = []
         for source_id in self.section.sources:
@@ -92,4 +96,4 @@ class SectionView(Vertical):
                 continue
         if not sources:
             return None
-        return shown("\n\n").join(source_content(s) for s in sources)
+        return Hanging([("• ", source_content(s)) for s in sources], gap=1)

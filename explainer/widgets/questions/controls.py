@@ -35,6 +35,7 @@ from textual.widgets.option_list import Option
 from explainer.pack import Response
 from explainer.widgets.questions.base import AnswerControl
 from explainer.widgets.text import shown, strip_invisible
+from explainer.widgets.wrap import Hanging
 
 _NUMBER_BINDINGS: list[BindingType] = [
     Binding(str(n), f"pick_number({n})", "Pick", show=n == 1, key_display="1-9", id=f"choice-pick-{n}")
@@ -90,18 +91,20 @@ class ChoiceList(AnswerControl, OptionList):
 
     # ---------------------------------------------------------------- rendering
 
-    def _prompt(self, index: int) -> Content:
-        """The prompt for the choice at display ``index``: marker, number, text."""
+    def _prompt(self, index: int) -> Hanging:
+        """The prompt for the choice at display ``index``: marker and number, then the
+        text, and its mark (after checking) on a line of its own; wrapped lines stay
+        under the text, not under the marker."""
         picked = index in self.picked
         if self.multiple:
             marker = "[x]" if picked else "[ ]"
         else:
             marker = "(•)" if picked else "( )"
         head = Content.styled(f"{marker} {index + 1}. ", "bold" if picked else "")
-        prompt = Content.assemble(head, shown(self.texts[index]))
+        body = shown(self.texts[index])
         if index in self.marks:
-            prompt = Content.assemble(prompt, "  ", self.marks[index])
-        return prompt
+            body = Content.assemble(body, "\n", self.marks[index])
+        return Hanging([(head, body)], indent=len(f"( ) {len(self.texts)}. "))
 
     def _refresh_prompts(self) -> None:
         """Redraw every prompt (after a pick or a verdict)."""
@@ -401,7 +404,7 @@ class OrderList(_RowList):
             row.query_one(".order-number", Static).update(number)
             text = shown(self.items[self.order[k]])
             if k in self.marks:
-                text = Content.assemble(text, "  ", self.marks[k])
+                text = Content.assemble(text, "\n", self.marks[k])
             row.query_one(".order-text", Static).update(text)
             row.set_class(chosen, "-chosen")
 
@@ -565,7 +568,9 @@ class MatchList(_RowList):
     def on_mount(self) -> None:
         """Fill the lines and the options."""
         for option in self.query(_MatchOption):
-            option.update(Content.assemble((f"{option.number}. ", "bold"), shown(self.options[option.number - 1])))
+            marker = Content.styled(f"{option.number}. ", "bold")
+            indent = len(f"{len(self.options)}. ")
+            option.update(Hanging([(marker, shown(self.options[option.number - 1]))], indent=indent))
         self._redraw()
 
     @property
@@ -589,12 +594,14 @@ class MatchList(_RowList):
             line.query_one(".match-left", Static).update(shown(self.lefts[k]))
             pick = self.picks[k]
             if pick is None:
-                pick_text = Content.assemble(("→ ", "bold"), (f"(pick 1–{len(self.options)})", "$text-muted"))
+                head = Content.styled("→ ", "bold")
+                pick_text = Content.styled(f"(pick 1–{len(self.options)})", "$text-muted")
             else:
-                pick_text = Content.assemble(("→ ", "bold"), (f"{pick + 1}. ", "bold"), shown(self.options[pick]))
+                head = Content.styled(f"→ {pick + 1}. ", "bold")
+                pick_text = shown(self.options[pick])
             if k in self.marks:
-                pick_text = Content.assemble(pick_text, "  ", self.marks[k])
-            line.query_one(".match-pick", Static).update(pick_text)
+                pick_text = Content.assemble(pick_text, "\n", self.marks[k])
+            line.query_one(".match-pick", Static).update(Hanging([(head, pick_text)]))
             line.set_class(chosen, "-chosen")
 
     def watch_picks(self) -> None:
