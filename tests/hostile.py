@@ -29,17 +29,17 @@ still holds together."""
 
 def _poison(value: Any, field: str | None = None) -> Any:
     """``value`` with :data:`HOSTILE` appended to every text in it (recursively)."""
-    if field in _KEEP:
-        return value
-    if isinstance(value, str):
-        return value + HOSTILE
-    if isinstance(value, tuple):
-        return tuple(_poison(item, field) for item in value)
     if isinstance(value, BaseModel):
         updates = {name: _poison(getattr(value, name), name) for name in type(value).model_fields}
         copy = value.model_copy(update=updates)
         copy.__dict__.pop("_index", None)  # a Pack's lookup index, built again on first use
         return copy
+    if isinstance(value, tuple):  # a tuple of models (the pack's sources) is poisoned
+        return tuple(_poison(item, field) for item in value)
+    if field in _KEEP:
+        return value  # ids and references (a section's ``sources``)
+    if isinstance(value, str):
+        return value + HOSTILE
     return value
 
 

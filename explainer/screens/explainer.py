@@ -23,6 +23,12 @@ from explainer.widgets.text import shown
 from explainer.widgets.wrap import NO_BREAK, Hanging
 
 
+WIDE = 80
+"""The narrowest terminal (columns) with the sidebar beside the section: 26 columns of
+sidebar leave the section at least 50 (the body is never narrower than 50 columns on a
+terminal of 60 or more; below :data:`WIDE` the sidebar folds away)."""
+
+
 class ExplainerScreen(ClosesItself, Screen[None]):
     """Reads the pack's sections in order.
 
@@ -35,19 +41,26 @@ class ExplainerScreen(ClosesItself, Screen[None]):
 
     CSS_PATH = "explainer.tcss"
     AUTO_FOCUS = "#section-scroll"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (80, "-wide")]
-    """Below 80 columns the navigation bar keeps only its buttons ("Section k of N" is
-    in the top bar anyway)."""
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (WIDE, "-wide")]
+    """Below :data:`WIDE` columns the sidebar folds away (``l`` shows the list of
+    sections in place of the section) and the navigation bar keeps only its buttons
+    ("Section k of N" is in the top bar anyway)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,n", "next", "Next", key_display="→/n", id="section-next", tooltip="Next section"),
         Binding("left,p", "previous", "Previous", key_display="←/p", id="section-previous", tooltip="Previous section"),
+        Binding("l", "toggle_sections", "Sections", id="reading-sections", tooltip="Show or hide the list of sections"),
+        Binding("l", "toggle_sidebar", "Sidebar", show=False, id="reading-sidebar", tooltip="Show or hide the sidebar"),
         Binding("z", "quiz", "Quiz", id="reading-quiz", tooltip="Go to the quiz"),
-        Binding("escape", "back", "Back", id="reading-back", tooltip="Back to the results"),
+        Binding("escape", "back", "Back", id="reading-back", tooltip="Close the list of sections, or back to the results"),
     ]
 
     index: var[int] = var(0)
     """Position (0-based) of the shown section among the sections being read."""
+
+    sidebar: var[bool] = var(True)
+    """True when the list of sections shows: beside the section when the terminal is at
+    least :data:`WIDE` columns wide, in its place below that."""
 
     def __init__(self, start: int = 0, section_ids: Sequence[str] | None = None) -> None:
         super().__init__()
@@ -59,6 +72,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         """The sections being read, in reading order."""
         self.review = section_ids is not None
         """True when reading only the sections behind mistakes (pushed over results)."""
+        self._wide = True
         self.set_reactive(ExplainerScreen.index, max(0, min(start, len(self.sections) - 1)))
 
     @property
@@ -84,8 +98,39 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Show the first section."""
+        """Show the first section; fold the sidebar away on a narrow terminal."""
+        self._wide = self.size.width >= WIDE
+        self.sidebar = self._wide
         self._show()
+
+    def on_resize(self) -> None:
+        """Crossing :data:`WIDE` shows the sidebar (wide) or folds it away (narrow)."""
+        wide = self.size.width >= WIDE
+        if wide != self._wide:
+            self._wide = wide
+            self.sidebar = wide
+
+    def watch_sidebar(self, sidebar: bool) -> None:
+        """Show or hide the list; on a narrow terminal it takes the section's place and
+        the keyboard goes to it."""
+        self.set_class(not sidebar, "-sidebar-hidden")
+        self.set_class(sidebar, "-sidebar-shown")
+        if not self.is_mounted:
+            return
+        if sidebar and not self._wide:
+            self.query_one("#section-list", OptionList).focus()
+        elif not sidebar and self.focused is not None and self.focused.id == "section-list":
+            self.query_one("#section-scroll", VerticalScroll).focus()
+        self.refresh_bindings()
+
+    def action_toggle_sections(self) -> None:
+        """Show or hide the list of sections (in the section's place: narrow terminal)."""
+        self.sidebar = not self.sidebar
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the sidebar beside the section (wide terminal; the same key as
+        :meth:`action_toggle_sections`, kept out of the footer there for room)."""
+        self.sidebar = not self.sidebar
 
     def watch_index(self) -> None:
         """Show the section at the new index."""
@@ -145,8 +190,12 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         """Previous is dimmed on the first section; escape only when reviewing."""
         if action == "previous" and self.index == 0:
             return None
+        if action == "toggle_sections":
+            return not self._wide  # wide: the hidden "toggle_sidebar" takes the key
+        if action == "toggle_sidebar":
+            return self._wide
         if action == "back":
-            return self.review
+            return self.review or (self.sidebar and not self._wide)
         if action == "quiz":
             return not self.review
         return True
@@ -172,11 +221,17 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         self.explainer_app.continue_quiz()
 
     def action_back(self) -> None:
-        """Back to the results (when reading the sections behind mistakes)."""
-        if self.review:
+        """Close the list of sections shown in the section's place (narrow terminal);
+        else back to the results (when reading the sections behind mistakes)."""
+        if self.sidebar and not self._wide:
+            self.sidebar = False
+        elif self.review:
             self.dismiss(None)
 
     @on(OptionList.OptionSelected, "#section-list")
     def _jump(self, event: OptionList.OptionSelected) -> None:
-        """Open the section picked in the sidebar."""
+        """Open the section picked in the sidebar (on a narrow terminal the list then
+        gives its place back to the section)."""
         self.index = event.option_index
+        if not self._wide:
+            self.sidebar = False

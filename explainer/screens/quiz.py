@@ -63,14 +63,16 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
     # ---------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        """Bar, prompt, choices, check button, room for feedback, footer."""
+        """Bar; the prompt and how to answer, which stay in view; below them, in a
+        scrolling part, the hint, the choices, the check button and room for feedback;
+        the footer."""
         title = "Review your mistakes" if self.session.review else self.session.pack.quiz.title
         yield TopBar(title, self._progress(), id="top")
         widget = question_widget(self.question, self.session.display_order(self.question.id), id="question")
-        with VerticalScroll(id="quiz-body"):
-            yield Static(shown(f"Question {self.number} of {self.session.total}"), id="question-number")
+        with VerticalScroll(id="question-head"):
             yield Static(shown(self.question.prompt), id="prompt")
             yield Static(shown(widget.how_to()), id="question-kind")
+        with VerticalScroll(id="quiz-body"):
             hint = Static(self._hint_content(), id="hint")
             hint.display = self.session.hint_used(self.question.id)
             yield hint

@@ -42,7 +42,7 @@ class TimelineScreen(ReferenceScreen):
         if event.section:
             title = self.explainer_app.pack.section(event.section).title
             parts += ["\n", ("→ Section: ", "italic"), shown(title)]
-        date = Content.styled(event.date, "bold")
+        date = shown(event.date).stylize("bold")
         return Hanging([(date, Content.assemble(*parts))], indent=max(12, date.cell_length + 2))
 
     @on(OptionList.OptionSelected, "#events")

@@ -20,7 +20,7 @@ def source_content(source: Source) -> Content:
     details = source.publisher
     if source.published is not None:
         details = f"{details}, {source.published.isoformat()}"
-    parts: list[Content | str | tuple[str, str]] = [shown(source.title), "\n", Content.styled(details, "italic")]
+    parts: list[Content | str | tuple[str, str]] = [shown(source.title), "\n", shown(details).stylize("italic")]
     if source.url:
         parts += ["\n", shown(source.url)]
     return Content.assemble(*parts)

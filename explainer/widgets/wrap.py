@@ -31,6 +31,8 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.visual import Visual
 
+from explainer.widgets.text import shown
+
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
     from textual.strip import Strip
@@ -47,6 +49,8 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)[^ ]+")
 
 _ADDRESS_PART = re.compile(r"[^/]*/+|[^/]+")
 """Pieces of an address that may end a line: up to and including each run of ``/``."""
+
+_NEWLINE = shown("\n")
 
 NO_BREAK = "\u00a0"
 """The no-break space: keeps the words on either side on one line; shown as a space."""
@@ -121,7 +125,7 @@ def _wrap_line(line: Content, width: int) -> list[Content]:
             begin, end, used = start, stop, full
     if begin is not None:
         out.append((begin, end))
-    return [line[a:b].rstrip() for a, b in out] or [Content("")]
+    return [line[a:b].rstrip() for a, b in out] or [Content.empty()]
 
 
 def wrap_lines(content: Content, width: int) -> list[Content]:
@@ -139,19 +143,20 @@ def wrap_lines(content: Content, width: int) -> list[Content]:
     lines: list[Content] = []
     for line in content.split("\n", allow_blank=True):
         lines.extend(_wrap_line(line, width))
-    return [_spaced(line) for line in lines] or [Content("")]
+    return [_spaced(line) for line in lines] or [Content.empty()]
 
 
 def _spaced(line: Content) -> Content:
     """``line`` with each no-break space shown as a space (same length, same styles)."""
     if NO_BREAK not in line.plain:
         return line
-    return Content(line.plain.replace(NO_BREAK, " "), line.spans)
+    return Content.blank(1).join(line.split(NO_BREAK, allow_blank=True))
 
 
 def _as_content(text: Content | str) -> Content:
-    """``text`` as Content; a ``str`` is taken verbatim (never markup)."""
-    return text if isinstance(text, Content) else Content(text)
+    """``text`` as Content; a ``str`` is shown verbatim (never markup, controls made
+    visible: :func:`~explainer.widgets.text.shown`)."""
+    return text if isinstance(text, Content) else shown(text)
 
 
 class Hanging(Visual):
@@ -199,11 +204,11 @@ class Hanging(Visual):
         lines: list[Content] = []
         for number, (marker, body) in enumerate(self.items):
             if number and self.gap:
-                lines.extend(Content("") for _ in range(self.gap))
+                lines.extend(Content.empty() for _ in range(self.gap))
             room = width - self.indent
             if room >= MIN_BODY:
                 head = marker.pad_right(self.indent - marker.cell_length)
-                pad = Content(" " * self.indent)
+                pad = Content.blank(self.indent)
                 for row, line in enumerate(wrap_lines(body, room)):
                     lines.append(Content.assemble(head if row == 0 else pad, line).rstrip())
             else:
@@ -217,7 +222,7 @@ class Hanging(Visual):
         """Render the lines (Textual's Visual protocol): see :meth:`lines`."""
         if not width:
             return []
-        return Content("\n").join(self.lines(width)).render_strips(width, height, style, options)
+        return _NEWLINE.join(self.lines(width)).render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         """The width that needs no wrapping: the indent plus the longest body line."""
