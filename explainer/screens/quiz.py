@@ -171,9 +171,17 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         body.mount(feedback)
         self.query_one("#top", TopBar).set_right(self._progress())
         body.focus()
-        self.call_after_refresh(feedback.scroll_visible, top=True, animate=False)
+        # The verdict in the middle of the view: the marks on the choices above it, the
+        # right answer below it (the prompt stays in view above them all).
+        self.call_after_refresh(self._show_verdict, feedback)
         self.refresh_bindings()
         return result
+
+    def _show_verdict(self, feedback: Feedback) -> None:
+        """Scroll the verdict to the middle of the view (once it is there)."""
+        verdicts = feedback.query("#verdict")
+        if verdicts and self.is_attached:
+            self.query_one("#quiz-body", VerticalScroll).scroll_to_center(verdicts.first(), animate=False)
 
     # ---------------------------------------------------------------- after
 
