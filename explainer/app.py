@@ -543,8 +543,13 @@ class ExplainerApp(App[None]):
         self._switch(ResultsScreen(self.session))
 
     def _switch(self, screen: Screen) -> None:
-        """Replace the main screen (closing any dialog on top of it) with ``screen``."""
-        while self._is_overlay(self.screen) and len(self.screen_stack) > 2:
+        """Replace the main screen (closing every window and visited section on top of
+        it) with ``screen``."""
+        from explainer.screens.explainer import ExplainerScreen
+
+        while len(self.screen_stack) > 2 and (
+            self._is_overlay(self.screen) or (isinstance(self.screen, ExplainerScreen) and self.screen.returns)
+        ):
             self.pop_screen()
         self.switch_screen(screen)
 
@@ -642,12 +647,21 @@ class ExplainerApp(App[None]):
 
     @_beneath_too_small
     def open_section(self, section_id: str) -> None:
-        """Show section ``section_id`` read-only on top of the current screen."""
-        from explainer.screens.section import SectionScreen
+        """Show section ``section_id`` in a reading screen opened over the current one
+        (a window, the quiz, the results), which stays as it was: escape returns to it,
+        with its cursor, scroll and answer in progress. If such a reading screen is open
+        already, it shows the section instead (what was opened over it closes), so the
+        stack never grows."""
+        from explainer.screens.explainer import ExplainerScreen
 
-        if self._is_overlay(self.screen):
-            self.pop_screen()  # a window replaces another window; escape leads straight back
-        self.push_screen(SectionScreen(self.pack.section(section_id)))
+        index = self.pack.section_index(section_id)
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ExplainerScreen) and screen.visiting:
+                while self.screen is not screen and len(self.screen_stack) > 2:
+                    self.pop_screen()
+                screen.index = index
+                return
+        self.push_screen(ExplainerScreen(start=index, visiting=True))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only quitting works while the too-small message is up: no window, and no

@@ -201,3 +201,11 @@ def find_text(app, text: str) -> tuple[int, int]:
         if index >= 0:
             return cell_len(line[:index]), y
     raise AssertionError(f"{text!r} is not on screen:\n{screen_text(app)}")
+
+
+def is_visit(screen) -> bool:
+    """True when ``screen`` is a section opened over another screen (a reading screen in
+    visiting mode: escape returns to the screen beneath)."""
+    from explainer.screens.explainer import ExplainerScreen
+
+    return isinstance(screen, ExplainerScreen) and screen.visiting

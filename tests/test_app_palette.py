@@ -3,7 +3,7 @@ event or an answered question; one "Keys" entry; author text verbatim."""
 
 from __future__ import annotations
 
-from conftest import SEED, right_keys, screen_text, wrong_keys
+from conftest import SEED, right_keys, screen_text, wrong_keys, is_visit
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
@@ -12,7 +12,6 @@ from explainer.screens.explainer import ExplainerScreen
 from explainer.screens.glossary import GlossaryScreen
 from explainer.screens.help import HelpScreen
 from explainer.screens.quiz import AnsweredScreen, QuizScreen
-from explainer.screens.section import SectionScreen
 from explainer.screens.timeline import TimelineScreen
 
 
@@ -45,7 +44,7 @@ async def test_a_section_from_the_quiz_opens_on_top_of_it(mini_pack):
         await pilot.press("z")
         await pilot.pause()
         await palette(pilot, "Section 2")
-        assert isinstance(app.screen, SectionScreen) and app.screen.section.id == "the-bridge"
+        assert is_visit(app.screen) and app.screen.section.id == "the-bridge"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
@@ -90,7 +89,7 @@ async def test_jump_to_an_answered_question(mini_pack):
         assert first.prompt in text and "✗ Not quite" in text and "The right answer:" in text
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, SectionScreen) and app.screen.section.id == first.section
+        assert is_visit(app.screen) and app.screen.section.id == first.section
         for _ in range(2):  # escape leads back to the quiz (through the answer, or at once)
             if not isinstance(app.screen, QuizScreen):
                 await pilot.press("escape")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED, Notices, find_text, screen_text
+from conftest import SEED, Notices, find_text, screen_text, is_visit
 from packs import EXPLAINER_TOML, write_pack
 
 from explainer.app import MIN_HEIGHT, MIN_WIDTH, ExplainerApp
@@ -20,7 +20,6 @@ from explainer.screens.explainer import ExplainerScreen
 from explainer.screens.glossary import GlossaryScreen
 from explainer.screens.help import HelpScreen
 from explainer.screens.quiz import QuizScreen
-from explainer.screens.section import SectionScreen
 from explainer.screens.sources import SourcesScreen
 from explainer.screens.timeline import TimelineScreen
 from explainer.screens.welcome import WelcomeScreen
@@ -188,20 +187,24 @@ def overlays(app) -> list[str]:
 
 
 @pytest.mark.parametrize("keys", [[], ["r"], ["z"], ["z", "1", "enter"]])
-async def test_section_from_the_timeline_takes_its_place(mini_pack, keys):
+async def test_a_section_from_the_timeline_returns_to_the_same_event(mini_pack, keys):
     app = ExplainerApp(mini_pack, seed=SEED)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*keys)
         await pilot.pause()
         base = app.screen
-        await pilot.press("t", "down", "enter")
+        await pilot.press("t", "down", "enter")  # the second event
         await pilot.pause()
-        assert isinstance(app.screen, SectionScreen)
-        assert overlays(app) == ["SectionScreen"]  # the timeline is closed, not beneath
-        await pilot.press("s")  # another window replaces the section...
+        assert is_visit(app.screen) and app.screen.section.id == "the-vote"
+        assert overlays(app) == ["TimelineScreen"]  # the timeline waits beneath
+        await pilot.press("n")  # the real section: the next one is a key away
         await pilot.pause()
-        assert overlays(app) == ["SourcesScreen"]
-        await pilot.press("escape")  # ...and one escape leads back
+        assert app.screen.section.id == "the-bridge"
+        await pilot.press("escape")  # back to the timeline, at the same event
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.query_one("#events").highlighted == 1
+        await pilot.press("escape")
         await pilot.pause()
         assert app.screen is base
 
@@ -209,30 +212,52 @@ async def test_section_from_the_timeline_takes_its_place(mini_pack, keys):
 async def test_a_section_read_from_the_timeline_is_ticked_in_the_sidebar(mini_pack):
     app = ExplainerApp(mini_pack, seed=SEED)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
+        await pilot.press("r", "end")
         await pilot.pause()
         assert "Read 1 of 3" in screen_text(app) and "· 2. The state of the" in screen_text(app)
         await pilot.press("t", "enter")  # the first event: "The state of the bridge"
         await pilot.pause()
-        await pilot.press("escape")
+        await pilot.press("end")  # its end seen
+        await pilot.pause()
+        await pilot.press("escape", "escape")  # the section, then the timeline
         await pilot.pause()
         assert isinstance(app.screen, ExplainerScreen) and app.screen.index == 0
         assert "Read 2 of 3" in screen_text(app) and "✓ 2. The state of the" in screen_text(app)
 
 
 @pytest.mark.parametrize("key", ["g", "t", "s", "question_mark"])
-async def test_a_window_opened_from_a_section_replaces_it(mini_pack, key):
+async def test_a_window_opened_from_a_visited_section_comes_back_to_it(mini_pack, key):
     app = ExplainerApp(mini_pack, seed=SEED)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("z", "1", "enter", "r")
         await pilot.pause()
         quiz = app.screen_stack[-2]
-        assert isinstance(quiz, QuizScreen) and isinstance(app.screen, SectionScreen)
+        assert isinstance(quiz, QuizScreen) and is_visit(app.screen)
+        section = app.screen
         await pilot.press(key)
         await pilot.pause()
         assert len(overlays(app)) == 1
         assert isinstance(app.screen, (GlossaryScreen, TimelineScreen, SourcesScreen, HelpScreen))
         await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is section
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is quiz
+
+
+async def test_sections_opened_again_reuse_the_visit_so_the_stack_never_grows(mini_pack):
+    app = ExplainerApp(mini_pack, seed=SEED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
+        quiz = app.screen
+        for _ in range(3):
+            await pilot.press("t", "enter")  # timeline, then a section over it
+            await pilot.pause()
+        assert len(app.screen_stack) <= 4  # default, quiz, timeline, section
+        assert is_visit(app.screen)
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert app.screen is quiz
 
@@ -243,15 +268,12 @@ async def test_one_escape_closes_every_window_even_if_they_stacked(mini_pack):
         await pilot.press("z")
         await pilot.pause()
         quiz = app.screen
-        app.open_section("the-vote")
-        app.open_section("the-bridge")  # replaces the first window
+        await pilot.press("g", "t")  # the timeline replaces the glossary
         await pilot.pause()
-        assert overlays(app) == ["SectionScreen"]
-        from explainer.screens.section import SectionScreen
-
-        app.push_screen(SectionScreen(mini_pack.section("the-vote")))  # stacked by hand
+        assert overlays(app) == ["TimelineScreen"]
+        app.push_screen(SourcesScreen())  # stacked by hand
         await pilot.pause()
-        assert overlays(app) == ["SectionScreen", "SectionScreen"]
+        assert overlays(app) == ["TimelineScreen", "SourcesScreen"]
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is quiz and overlays(app) == []

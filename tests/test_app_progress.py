@@ -42,8 +42,11 @@ async def test_sections_read_are_saved_as_opened_and_shown_next_time(mini_pack, 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()
+        assert load(mini_pack, data_dir).sections_read == ()  # opened, its end not yet seen
+        await pilot.press("end")  # scrolled to its end: read
+        await pilot.pause()
         assert load(mini_pack, data_dir).sections_read == ("the-vote",)
-        await pilot.press("n")
+        await pilot.press("n", "end")
         await pilot.pause()
         saved = load(mini_pack, data_dir)
         assert saved.sections_read == ("the-vote", "the-bridge")
@@ -252,7 +255,7 @@ async def test_bad_settings_and_progress_files_are_told_not_fatal(mini_pack, dat
         await pilot.pause()
         notices = list(seen.messages)
         assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press("r")
+        await pilot.press("r", "end")
         await pilot.pause()
     assert any("settings file" in n and "ignored" in n for n in notices)
     assert any("was unreadable" in n and ".bak-" in n for n in notices)

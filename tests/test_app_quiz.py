@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import SEED, find_text, right_keys, screen_text, wrong_keys
+from conftest import SEED, find_text, right_keys, screen_text, wrong_keys, is_visit
 
 from explainer.app import ExplainerApp
 from explainer.pack import ChoiceResponse, TrueFalseResponse
 from explainer.screens.glossary import GlossaryScreen
 from explainer.screens.help import HelpScreen
 from explainer.screens.quiz import QuizScreen
-from explainer.screens.section import SectionScreen
 from explainer.screens.sources import SourcesScreen
 from explainer.screens.timeline import TimelineScreen
 from explainer.widgets import ChoiceList
@@ -143,7 +142,7 @@ async def test_read_section_from_feedback_and_back_to_same_question(mini_pack):
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, SectionScreen)
+        assert is_visit(app.screen)
         assert app.screen.section.id == screen.question.section == "the-bridge"
         assert "The state of the bridge" in screen_text(app)
         await pilot.press("escape")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED, Notices, screen_text
+from conftest import SEED, Notices, screen_text, is_visit
 
 from explainer.app import ExplainerApp
 from explainer.screens.explainer import ExplainerScreen
 from explainer.screens.glossary import GlossaryScreen
 from explainer.screens.help import HelpScreen
 from explainer.screens.quiz import QuizScreen
-from explainer.screens.section import SectionScreen
 from explainer.screens.sources import SourcesScreen
 from explainer.screens.timeline import TimelineScreen
 from explainer.screens.welcome import WelcomeScreen
@@ -144,8 +143,11 @@ async def test_timeline_event_opens_its_section(mini_pack):
         assert "→ Section: The state of the bridge" in text
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, SectionScreen) and app.screen.section.id == "the-bridge"
-        await pilot.press("escape")  # the section took the timeline's place
+        assert is_visit(app.screen) and app.screen.section.id == "the-bridge"
+        await pilot.press("escape")  # back to the timeline, then to the welcome screen
+        await pilot.pause()
+        assert not isinstance(app.screen, WelcomeScreen)
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
 

@@ -84,5 +84,5 @@ class OverlayScreen(ClosesItself, Screen[T]):
 
 
 class ReferenceScreen(OverlayScreen[None]):
-    """Glossary, timeline, sources, help and a section shown read-only: opening one of
+    """Glossary, timeline, sources, help and history: opening one of
     them from another replaces it rather than stacking up (``ExplainerApp._open``)."""

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -37,6 +38,10 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         section_ids: read only these sections (e.g. the ones behind the reader's
             mistakes); None reads them all. When given, the screen is pushed on top of
             the results and its last "next" goes back there.
+        visiting: opened over another screen (a window, the quiz, the results) by
+            :meth:`~explainer.app.ExplainerApp.open_section`: every section can be
+            read, and escape (or "Back" after the last) returns to exactly where the
+            reader was, that screen kept as it was.
     """
 
     CSS_PATH = "explainer.tcss"
@@ -52,7 +57,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         Binding("l", "toggle_sections", "Sections", id="reading-sections", tooltip="Show or hide the list of sections"),
         Binding("l", "toggle_sidebar", "Sidebar", show=False, id="reading-sidebar", tooltip="Show or hide the sidebar"),
         Binding("z", "quiz", "Quiz", id="reading-quiz", tooltip="Go to the quiz"),
-        Binding("escape", "back", "Back", id="reading-back", tooltip="Close the list of sections, or back to the results"),
+        Binding("escape", "back", "Back", id="reading-back", tooltip="Close the list of sections, or back to where you were"),
     ]
 
     index: var[int] = var(0)
@@ -62,7 +67,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
     """True when the list of sections shows: beside the section when the terminal is at
     least :data:`WIDE` columns wide, in its place below that."""
 
-    def __init__(self, start: int = 0, section_ids: Sequence[str] | None = None) -> None:
+    def __init__(self, start: int = 0, section_ids: Sequence[str] | None = None, *, visiting: bool = False) -> None:
         super().__init__()
         pack = self.explainer_app.pack
         if section_ids is None:
@@ -72,7 +77,11 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         """The sections being read, in reading order."""
         self.review = section_ids is not None
         """True when reading only the sections behind mistakes (pushed over results)."""
+        self.visiting = visiting
+        """True when opened over another screen (a window, the quiz, the results) to read
+        one section: escape, or "Back" after the last section, returns there."""
         self._wide = True
+        self._loaded = False
         self.set_reactive(ExplainerScreen.index, max(0, min(start, len(self.sections) - 1)))
 
     @property
@@ -82,7 +91,13 @@ class ExplainerScreen(ClosesItself, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Bar, sidebar, section, buttons, footer."""
-        yield TopBar("Reading: sections you missed" if self.review else "Reading", id="top")
+        if self.review:
+            title = "Reading: sections you missed"
+        elif self.visiting:
+            title = "Reading · escape goes back"
+        else:
+            title = "Reading"
+        yield TopBar(title, id="top")
         with Horizontal(id="reading"):
             with Vertical(id="sidebar"):
                 yield Static(shown("Sections"), id="sidebar-title")
@@ -101,6 +116,9 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         """Show the first section; fold the sidebar away on a narrow terminal."""
         self._wide = self.size.width >= WIDE
         self.sidebar = self._wide
+        scroll = self.query_one("#section-scroll", VerticalScroll)
+        self.watch(scroll, "scroll_y", lambda: self._check_read(), init=False)
+        self.watch(scroll, "virtual_size", lambda: self._check_read(), init=False)
         self._show()
 
     def on_resize(self) -> None:
@@ -150,11 +168,17 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         indent = len(f"· {len(self.sections)}. ")
         return Hanging([(f"{mark} {index + 1}. ", Content.assemble(*title))], indent=indent)
 
+    @property
+    def returns(self) -> bool:
+        """True when this screen was opened over another (the sections behind mistakes,
+        or one section visited from a window, the quiz or the results)."""
+        return self.review or self.visiting
+
     def _show(self) -> None:
-        """Mark the section read and bring every part of the screen up to date."""
-        reading = self.explainer_app.reading
-        reading.mark_read(self.section.id)
-        self.query_one(SectionView).show(self.section)
+        """Bring every part of the screen up to the shown section; it counts as read
+        once its end is on screen (:meth:`_check_read`)."""
+        self._loaded = False
+        self.run_worker(self._when_shown(self.query_one(SectionView).show(self.section), self.index), group="shown")
         self.query_one("#section-scroll", VerticalScroll).scroll_home(animate=False)
         self._show_read()
         self.query_one("#section-list", OptionList).highlighted = self.index
@@ -166,12 +190,40 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         last = self.index == total - 1
         next_label = "Next →"
         if last:
-            next_label = "Back to results" if self.review else "On to the quiz →"
+            if self.review:
+                next_label = "Back to results"
+            elif self.visiting:
+                next_label = "Back"
+            else:
+                next_label = "On to the quiz →"
         next_button = self.query_one("#next", Button)
         if next_button.label.plain != next_label:
             next_button.label = shown(next_label)
             next_button.refresh(layout=True)  # a Button keeps its old width otherwise
         self.refresh_bindings()
+
+    async def _when_shown(self, shown_: AwaitComplete, index: int) -> None:
+        """Once the section at ``index`` is laid out, see whether its end is on screen."""
+        await shown_
+        if index == self.index:
+            self._loaded = True
+            self.call_after_refresh(self._check_read)
+
+    def _check_read(self) -> None:
+        """Count the shown section as read once the reader has seen its end: it fits on
+        the screen, or it is scrolled to the bottom (its body laid out first)."""
+        if not self.is_attached or not self._loaded:
+            return
+        scroll = self.query_one("#section-scroll", VerticalScroll)
+        if scroll.size.height and scroll.scroll_y >= scroll.max_scroll_y - 1:
+            self._mark_read()
+
+    def _mark_read(self) -> None:
+        """Record the shown section as read and tick it in the sidebar."""
+        reading = self.explainer_app.reading
+        if not reading.is_read(self.section.id):
+            reading.mark_read(self.section.id)
+            self._show_read()
 
     def _show_read(self) -> None:
         """Bring the sidebar's ✓ marks and the "Read k of N" count up to date."""
@@ -195,17 +247,19 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         if action == "toggle_sidebar":
             return self._wide
         if action == "back":
-            return self.review or (self.sidebar and not self._wide)
+            return self.returns or (self.sidebar and not self._wide)
         if action == "quiz":
-            return not self.review
+            return not self.returns
         return True
 
     @on(Button.Pressed, "#next")
     def action_next(self) -> None:
-        """Next section; from the last one, on to the quiz (or back to the results)."""
+        """Next section (the one shown counts as read); from the last one, on to the
+        quiz (or back to where the reader came from)."""
+        self._mark_read()
         if self.index < len(self.sections) - 1:
             self.index += 1
-        elif self.review:
+        elif self.returns:
             self.dismiss(None)
         else:
             self.explainer_app.continue_quiz()
@@ -217,15 +271,16 @@ class ExplainerScreen(ClosesItself, Screen[None]):
             self.index -= 1
 
     def action_quiz(self) -> None:
-        """Go to the quiz."""
+        """Go to the quiz (the section shown counts as read)."""
+        self._mark_read()
         self.explainer_app.continue_quiz()
 
     def action_back(self) -> None:
         """Close the list of sections shown in the section's place (narrow terminal);
-        else back to the results (when reading the sections behind mistakes)."""
+        else back to where the reader came from (:attr:`returns`)."""
         if self.sidebar and not self._wide:
             self.sidebar = False
-        elif self.review:
+        elif self.returns:
             self.dismiss(None)
 
     @on(OptionList.OptionSelected, "#section-list")

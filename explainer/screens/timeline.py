@@ -17,8 +17,8 @@ from explainer.widgets.wrap import Hanging
 
 
 class TimelineScreen(ReferenceScreen):
-    """Every event in file order; enter on an event opens its section (read-only) in
-    place of the timeline, so escape leads back to where the reader was before."""
+    """Every event in file order; enter on an event opens its section over the
+    timeline, and escape comes back to the timeline at the same event."""
 
     CSS_PATH = "timeline.tcss"
     AUTO_FOCUS = "#events"
@@ -53,7 +53,6 @@ class TimelineScreen(ReferenceScreen):
             return  # picked just before another screen opened over the timeline
         item = app.pack.timeline[event.option_index]
         if item.section:
-            self.dismiss(None)  # the section takes the timeline's place: never two windows deep
-            app.open_section(item.section)
+            app.open_section(item.section)  # over the timeline: escape comes back to this event
         else:
             self.notify("This event has no linked section.", markup=False)

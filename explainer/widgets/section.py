@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
@@ -59,12 +60,14 @@ class SectionView(Vertical):
         """Fill in the key points and sources of the first section."""
         self._show_parts()
 
-    def show(self, section: Section) -> None:
-        """Replace the shown section with ``section``."""
+    def show(self, section: Section) -> AwaitComplete:
+        """Replace the shown section with ``section``; await the result to wait until
+        its body is on screen (Markdown is laid out in the background)."""
         self.section = section
         self.query_one("#section-title", Static).update(shown(section.title))
-        self.query_one("#section-body", PackMarkdown).update(section.body)
+        done = self.query_one("#section-body", PackMarkdown).update(section.body)
         self._show_parts()
+        return done
 
     def _show_parts(self) -> None:
         """Show the key points and the sources, each with its heading only when the
