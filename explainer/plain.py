@@ -555,8 +555,11 @@ class _Plain:
         else:
             out.say("Not quite.")
         self._answer_lines("Your answer", question, response)
-        self._answer_lines("The right answer", question, None)
         kind = kind_of(question)
+        note = kind.accepted_note(question, response)
+        if note:
+            out.say(note)
+        self._answer_lines("The right answer", question, None)
         for text, feedback in kind.picked_feedback(question, response):
             if kind.one_pick:
                 out.say(f"About your answer: {feedback}")

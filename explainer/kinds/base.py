@@ -133,6 +133,25 @@ class QuestionKind(Generic[Q, R]):
         """The question's ``[[questions.choices]]`` (for the lint checks); ``()`` if none."""
         return ()
 
+    def typed_answers(self, question: Q) -> tuple[str, ...]:
+        """The texts a reader may type that count as right (a short answer's ``accept``,
+        for the lint checks); ``()`` for kinds answered otherwise."""
+        return ()
+
+    def typo_clashes(self, question: Q, texts: Sequence[str]) -> list[tuple[int, str, int]]:
+        """Which of ``texts`` would count as right for ``question`` only because it
+        accepts near misses (``typos``), for the lint checks.
+
+        Args:
+            question: the question.
+            texts: texts from elsewhere in the quiz (wrong choices, other accepted answers).
+
+        Returns:
+            ``(index in texts, the right answer it is near, its distance)`` per such text;
+            ``[]`` for kinds without near misses.
+        """
+        return []
+
     # ------------------------------------------------------------ scoring
 
     def is_correct(self, question: Q, response: R) -> bool:
@@ -195,6 +214,12 @@ class QuestionKind(Generic[Q, R]):
     def picked_feedback(self, question: Q, response: R | None) -> list[tuple[str, str]]:
         """``(choice text, feedback)`` for each picked choice that has feedback, file order."""
         return []
+
+    def accepted_note(self, question: Q, response: R | None) -> str:
+        """One line for the feedback when the response counted as right without matching
+        the right answer exactly (a short answer's near miss: ``"accepted: Hanawon — you
+        typed Hanawan"``); ``""`` otherwise. The app and plain mode both show it."""
+        return ""
 
     # ------------------------------------------------------------ typed answers
 

@@ -31,7 +31,7 @@ ERROR_CODES: dict[str, str] = {
     "id-too-long": "an id longer than 64 characters",
     "control-character": "text that holds a control character or a bidi override (ESC, BEL, U+202E, ...)",
     "bad-language": "`language` that is not a BCP 47 tag",
-    "out-of-range": "a number outside its range (`pass_mark`, `points`, `tolerance`)",
+    "out-of-range": "a number outside its range (`pass_mark`, `points`, `tolerance`, `typos`)",
     "bad-date": "a date that is not a real date, or not written as TOML or ISO date",
     "bad-url": "a `url` that is not an http:// or https:// web address",
     "duplicate-id": "an id, or glossary term, used twice",

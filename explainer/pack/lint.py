@@ -3,7 +3,9 @@
 The loader refuses what cannot work; the linter points at what works but serves the
 reader poorly: a wrong choice that does not say why it is wrong, a question without an
 explanation, two choices with the same text, an "all of the above" choice that moves
-when the choices are shuffled, a section no question tests, a source nothing cites.
+when the choices are shuffled, a section no question tests, a source nothing cites, a
+typed answer whose near misses (``typos``) would take in a wrong choice or another
+question's answer.
 
 Each finding is a :class:`~explainer.pack.errors.ContentError` with ``severity =
 "warning"``, a stable ``code`` (see :data:`WARNING_CODES`), and the file, line and column
@@ -30,6 +32,8 @@ WARNING_CODES: dict[str, str] = {
     "unpinned-all-or-none": 'an "all/none of the above" choice is shuffled away from the end',
     "untested-section": "no question has `section` set to this section",
     "uncited-source": "no section or timeline event cites this source",
+    "typo-near-other-answer": "a wrong choice or another question's accepted answer is within"
+    " a short answer's `typos` of its accepted answer, so it would count as right there",
 }
 
 _ALL_OR_NONE = re.compile(
@@ -98,6 +102,8 @@ def lint_pack(pack: Pack) -> list[ContentError]:
                     " shuffle_choices = false in [quiz])",
                 ))
 
+    warnings += _typo_clashes(pack, quiz)
+
     tested = {question.section for question in pack.questions}
     for s_index, section in enumerate(pack.sections):
         if section.id not in tested:
@@ -117,6 +123,52 @@ def lint_pack(pack: Pack) -> list[ContentError]:
                 f"add \"{source.id}\" to the `sources` of the sections that draw on it, or remove the source",
             ))
     return sort_problems(warnings)
+
+
+def _typo_clashes(pack: Pack, quiz: _Locations) -> list[ContentError]:
+    """Warnings for texts elsewhere in the quiz that a short answer's typo rule would
+    accept: a wrong choice of any choice question, or an accepted answer of another
+    question, within ``typos`` letter edits of one of its accepted answers.
+
+    Args:
+        pack: the loaded pack.
+        quiz: quiz.toml's locations, to place each warning on the near text's line.
+
+    Returns:
+        One ``typo-near-other-answer`` warning per (question with the rule, near text),
+        placed at the near text (the choice's ``text``, or the other question's ``accept``).
+    """
+    texts: list[str] = []
+    owners: list[tuple[int, tuple[str | int, ...], str]] = []  # (question index, key path, description)
+    for q_index, question in enumerate(pack.questions):
+        kind = kind_of(question)
+        for c_index, choice in enumerate(kind.choices(question)):
+            if not choice.correct:
+                texts.append(choice.text)
+                loc = ("questions", q_index, "choices", c_index, "text")
+                owners.append((q_index, loc, f"question '{question.id}': wrong choice {c_index + 1}"))
+        for a_index, answer in enumerate(kind.typed_answers(question)):
+            texts.append(answer)
+            loc = ("questions", q_index, "accept", a_index)
+            owners.append((q_index, loc, f"question '{question.id}': accepted answer {a_index + 1}"))
+    warnings: list[ContentError] = []
+    if not texts:
+        return warnings
+    for q_index, question in enumerate(pack.questions):
+        for index, answer, distance in kind_of(question).typo_clashes(question, texts):
+            owner, loc, what = owners[index]
+            if owner == q_index:
+                continue  # its own answers and choices are not "elsewhere"
+            letters = "1 letter" if distance == 1 else f"{distance} letters"
+            warnings.append(quiz.warn(
+                loc, "typo-near-other-answer",
+                f"{what} (\"{_short(texts[index])}\") is {letters} from \"{_short(answer)}\", which"
+                f" question '{question.id}' accepts with typos = {getattr(question, 'typos', 0)}, so typed there it"
+                " would count as right",
+                f"reword it, or lower typos for question '{question.id}' (typos = 0 there turns near"
+                " misses off)",
+            ))
+    return warnings
 
 
 class _Locations:

@@ -27,6 +27,7 @@ from explainer.pack.locate import KeyLocator
 from explainer.pack.model import (
     QUESTION_TYPES,
     SUPPORTED_SCHEMAS,
+    MAX_TYPOS,
     Choice,
     ExplainerFile,
     GlossaryEntry,
@@ -741,6 +742,12 @@ def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
         if key == "pass_mark":
             message = f"'pass_mark' must be between 0 and 1 (a fraction of the points: 0.7 means 70%), not {shown}"
             hint = "write a fraction, e.g. pass_mark = 0.7 for 70%"
+        elif key == "typos":
+            message = (
+                f"'typos' must be a whole number from 0 to {MAX_TYPOS} (how many letters a typed"
+                f" answer may be off), not {shown}"
+            )
+            hint = "write typos = 1 to accept one wrong, missing or extra letter, or typos = 0 to turn it off"
         else:
             bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
             word = "at least" if kind.startswith("greater") else "at most"

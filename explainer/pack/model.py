@@ -52,6 +52,11 @@ QUESTION_TYPES: tuple[str, ...] = (
     "match",
 )
 
+MAX_TYPOS = 3
+"""The largest ``typos`` an author may set (an edit distance; more would accept guesses)."""
+TYPO_MIN_LETTERS = 5
+"""An accepted answer needs at least this many letters before near misses of it count."""
+
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 64
 """The longest an id may be: the pack id names the progress file, and file names are short."""
@@ -241,6 +246,15 @@ class QuizSettings(_Model):
     shuffle_choices: StrictBool = Field(
         default=True, description="Show the choices of each question in a random order."
     )
+    typos: StrictInt = Field(
+        default=0,
+        ge=0,
+        le=MAX_TYPOS,
+        description="Near misses accepted in typed answers (short_answer) of the whole quiz:"
+        " a typed answer this many letter edits (Levenshtein distance) from an accepted answer"
+        " of at least 5 letters counts as right. 0 to 3; 0 (the default) turns it off."
+        " A question's own `typos` overrides it.",
+    )
 
 
 class Choice(_Model):
@@ -270,6 +284,12 @@ class _QuestionBase(_Model):
     hint: Text | None = Field(default=None, description="Optional hint, plain text.")
     points: StrictInt = Field(default=1, ge=1, le=100, description="Points for a right answer.")
     tags: tuple[Text, ...] = Field(default=(), description="Optional labels for grouping.")
+
+    def with_quiz_settings(self, settings: QuizSettings) -> _QuestionBase:
+        """This question with the quiz-wide defaults of ``settings`` filled in where it
+        sets none itself. Returns ``self`` when nothing changes (every type but
+        ``short_answer``, whose ``typos`` can come from [quiz])."""
+        return self
 
 
 class SingleChoiceQuestion(_QuestionBase):
@@ -352,6 +372,30 @@ class ShortAnswerQuestion(_QuestionBase):
     case_sensitive: StrictBool = Field(
         default=False, description="Compare letter case too (spaces are still normalised)."
     )
+    typos: StrictInt | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_TYPOS,
+        description="Near misses accepted for this question: a typed answer this many letter"
+        " edits (Levenshtein distance) from an accepted answer of at least 5 letters counts as"
+        " right. 0 to 3; 0 turns it off. Leave it out to use `typos` of [quiz] (default 0).",
+    )
+
+    @property
+    def typo_limit(self) -> int:
+        """The edit distance near misses may have: this question's ``typos``, else 0.
+
+        :class:`QuizFile` writes the quiz-wide ``typos`` into questions that leave it out,
+        so after loading this is the rule that applies.
+        """
+        return self.typos or 0
+
+    def with_quiz_settings(self, settings: QuizSettings) -> ShortAnswerQuestion:
+        """This question with the quiz-wide ``typos`` of ``settings`` filled in when it
+        sets none itself (the question's own value wins); ``self`` when nothing changes."""
+        if self.typos is None and settings.typos:
+            return self.model_copy(update={"typos": settings.typos})
+        return self
 
 
 Number = StrictInt | StrictFloat
@@ -492,6 +536,15 @@ class QuizFile(_Model):
     questions: tuple[Question, ...] = Field(
         min_length=1, description="The questions, in the order they are asked."
     )
+
+    @model_validator(mode="after")
+    def _apply_quiz_settings(self) -> QuizFile:
+        """Fill the quiz-wide defaults ([quiz] ``typos``) into the questions that set
+        none themselves, so each question carries the rule that applies to it."""
+        questions = tuple(question.with_quiz_settings(self.quiz) for question in self.questions)
+        if any(new is not old for new, old in zip(questions, self.questions)):
+            object.__setattr__(self, "questions", questions)  # frozen: set once, while validating
+        return self
 
 
 # ------------------------------------------------------------------------- the pack

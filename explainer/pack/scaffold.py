@@ -241,6 +241,9 @@ pass_mark = 0.7
 shuffle_questions = false
 # Show the choices of single and multiple questions in a random order.
 shuffle_choices = true
+# Typed answers (short_answer) this many letters off an accepted answer of 5 or more
+# letters still count, in every question without its own `typos`. 0 to 3; 0 is off.
+typos = 0
 
 # --- single: exactly one right choice ---------------------------------------------
 [[questions]]
@@ -330,6 +333,9 @@ section = "checking"
 accept = ["validate", "explainer validate"]
 # Compare letter case too. Optional, default false.
 case_sensitive = false
+# Accept near misses: answers this many letters off (wrong, missing or extra) an accepted
+# answer of 5 or more letters count too. 0 to 3. Optional, default typos of [quiz], else 0.
+typos = 1
 explanation = "`explainer validate FOLDER` checks a pack and names the line of every problem."
 
 # --- numeric: the reader types a number ------------------------------------------------

@@ -69,16 +69,20 @@ class Feedback(Vertical):
         else:
             verdict = shown("✗ Not quite")
         yield Static(verdict, id="verdict")
-        if kind_of(self.question).typed:
+        kind = kind_of(self.question)
+        if kind.typed:
             yield Static(
                 Content.assemble(("Your answer: ", "bold"), shown(describe_response(self.question, self.response))),
                 id="your-answer",
             )
+        note = kind.accepted_note(self.question, self.response)
+        if note:
+            yield Static(shown(note), id="accepted-note")
         yield Static(
             Content.assemble(("The right answer: ", "bold"), shown(describe_answer(self.question))),
             id="right-answer",
         )
-        for _, text in kind_of(self.question).picked_feedback(self.question, self.response):
+        for _, text in kind.picked_feedback(self.question, self.response):
             yield Static(Content.assemble(("About your pick: ", "bold"), shown(text)), classes="choice-feedback")
         explanation = getattr(self.question, "explanation", None)
         if explanation:
