@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 _WHERE: dict[str, str] = {
     **dict.fromkeys(("ContentError", "PackError"), "explainer.pack.errors"),
     **dict.fromkeys(("PackNotFound", "bundled_pack_path", "load_pack"), "explainer.pack.loader"),
+    **dict.fromkeys(("SectionLinks", "section_links"), "explainer.pack.links"),
     **dict.fromkeys(
         (
             "QUESTION_TYPES",
@@ -73,6 +74,7 @@ _WHERE: dict[str, str] = {
 
 if TYPE_CHECKING:
     from explainer.pack.errors import ContentError, PackError
+    from explainer.pack.links import SectionLinks, section_links
     from explainer.pack.loader import PackNotFound, bundled_pack_path, load_pack
     from explainer.pack.model import (
         QUESTION_TYPES,

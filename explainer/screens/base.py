@@ -10,6 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+    from textual.widgets import Input
+
     from explainer.app import ExplainerApp  # explainer.app imports the screens
 
 T = TypeVar("T")
@@ -86,3 +89,77 @@ class OverlayScreen(ClosesItself, Screen[T]):
 class ReferenceScreen(OverlayScreen[None]):
     """Glossary, timeline, sources, help and history: opening one of
     them from another replaces it rather than stacking up (``ExplainerApp._open``)."""
+
+
+class FilteredScreen(ReferenceScreen):
+    """A window whose list can be narrowed as the reader types: ``/`` shows a filter
+    box at the top (focused), every key typed narrows the list (any case, anywhere in
+    the entry), enter goes back to the list, and escape clears the filter (a second
+    escape closes the window).
+
+    A subclass yields :meth:`filter_box` in its frame, under the top bar, and implements
+    :meth:`apply_filter` and :meth:`filter_target`.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "start_filter", "Filter", key_display="/", id="filter", tooltip="Narrow the list as you type"),
+    ]
+
+    def filter_box(self) -> Input:
+        """The filter box (hidden until ``/``)."""
+        from textual.widgets import Input
+
+        box = Input(placeholder="Filter: type to narrow the list; escape clears", id="filter", classes="filter")
+        box.display = False
+        return box
+
+    @property
+    def filter_text(self) -> str:
+        """What the reader typed in the filter box ("" when it is hidden or empty)."""
+        box = self.query("#filter")
+        if not box:
+            return ""
+        input_ = box.first()
+        return str(getattr(input_, "value", "")) if input_.display else ""
+
+    def apply_filter(self, text: str) -> None:
+        """Show only the entries that match ``text`` (all of them when it is "")."""
+        raise NotImplementedError
+
+    def filter_target(self) -> Widget | None:
+        """The widget that takes the keyboard when the filter box is left."""
+        return None
+
+    def action_start_filter(self) -> None:
+        """Show the filter box and put the cursor in it."""
+        box = self.query_one("#filter")
+        box.display = True
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Narrow the list as the reader types."""
+        if event.input.id == "filter":
+            event.stop()
+            self.apply_filter(event.value.strip().casefold())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter box: back to the (narrowed) list."""
+        if event.input.id == "filter":
+            event.stop()
+            target = self.filter_target()
+            if target is not None:
+                target.focus()
+
+    def action_close(self) -> None:
+        """Escape: clear the filter if one is shown; else close the window."""
+        boxes = self.query("#filter")
+        if boxes and boxes.first().display:
+            box = boxes.first()
+            box.value = ""  # type: ignore[attr-defined]
+            box.display = False
+            self.apply_filter("")
+            target = self.filter_target()
+            if target is not None:
+                target.focus()
+            return
+        super().action_close()

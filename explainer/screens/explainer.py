@@ -283,6 +283,15 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         elif self.returns:
             self.dismiss(None)
 
+    @on(SectionView.LinkChosen)
+    def _follow(self, event: SectionView.LinkChosen) -> None:
+        """Follow a link under the section: the glossary at a term, or another section
+        over this one (escape comes back here, at the same place)."""
+        if event.term is not None:
+            self.explainer_app.action_glossary(event.term)
+        elif event.section_id is not None:
+            self.explainer_app.open_section(event.section_id)
+
     @on(OptionList.OptionSelected, "#section-list")
     def _jump(self, event: OptionList.OptionSelected) -> None:
         """Open the section picked in the sidebar (on a narrow terminal the list then

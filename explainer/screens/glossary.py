@@ -10,12 +10,12 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.pack import GlossaryEntry
-from explainer.screens.base import ReferenceScreen
+from explainer.screens.base import FilteredScreen
 from explainer.widgets import KeyFooter, PackMarkdown, TopBar
 from explainer.widgets.text import shown
 
 
-class GlossaryScreen(ReferenceScreen):
+class GlossaryScreen(FilteredScreen):
     """Terms on the left, the highlighted term's definition on the right.
 
     Args:
@@ -31,11 +31,14 @@ class GlossaryScreen(ReferenceScreen):
         """The glossary entries, in file order."""
         self.start = next((i for i, e in enumerate(self.entries) if e.term == term), 0)
         """Index of the term shown first."""
+        self.listed: list[int] = list(range(len(self.entries)))
+        """Indexes (into :attr:`entries`) of the terms in the list, which a filter narrows."""
 
     def compose(self) -> ComposeResult:
         """Term list, definition, see-also buttons."""
         with Vertical(id="glossary-frame", classes="reference-frame"):
-            yield TopBar("Glossary", f"{len(self.entries)} terms · escape to go back")
+            yield TopBar("Glossary", f"{len(self.entries)} terms · / filters · escape to go back")
+            yield self.filter_box()
             if not self.entries:
                 yield Static(shown("This pack has no glossary."), classes="empty")
             else:
@@ -80,14 +83,36 @@ class GlossaryScreen(ReferenceScreen):
 
     @on(OptionList.OptionHighlighted, "#terms")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show_entry(event.option_index)
+        self.show_entry(self.listed[event.option_index])
+
+    def apply_filter(self, text: str) -> None:
+        """List only the terms whose term or definition contains ``text`` (any case)."""
+        if not self.entries:
+            return
+        self.listed = [
+            i for i, e in enumerate(self.entries) if not text or text in e.term.casefold() or text in e.definition.casefold()
+        ]
+        terms = self.query_one("#terms", OptionList)
+        terms.clear_options()
+        terms.add_options([Option(shown(self.entries[i].term)) for i in self.listed])
+        if self.listed:
+            terms.highlighted = 0
+        else:
+            terms.add_option(Option(shown("Nothing matches."), disabled=True))
+
+    def filter_target(self) -> OptionList | None:
+        """The list of terms."""
+        found = self.query("#terms")
+        return found.first(OptionList) if found else None
 
     @on(Button.Pressed, ".see-also")
     def _see_also(self, event: Button.Pressed) -> None:
         """Jump to a related term."""
         for index, entry in enumerate(self.entries):
             if entry.term == event.button.name:
+                if index not in self.listed:  # filtered out: show every term again
+                    self.action_close()
                 terms = self.query_one("#terms", OptionList)
-                terms.highlighted = index
+                terms.highlighted = self.listed.index(index)
                 terms.focus()
                 break

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
-from explainer.pack import Pack, Section, Source
+from explainer.pack import Pack, Section, Source, section_links
 from explainer.widgets.markdown import PackMarkdown
 from explainer.widgets.text import shown
 from explainer.widgets.wrap import Hanging
@@ -38,7 +41,30 @@ class SectionView(Vertical):
 
     DEFAULT_CSS = """
     SectionView { height: auto; }
+    SectionView #section-links {
+        height: auto;
+        max-height: 12;
+        border: none;
+        padding: 0;
+        background: transparent;
+    }
+    SectionView #section-links:focus { background-tint: $foreground 5%; }
     """
+
+    class LinkChosen(Message):
+        """The reader chose a link under the section (enter or a click).
+
+        Attributes:
+            term: the glossary term to look up, or None.
+            section_id: the id of the section to read, or None.
+        """
+
+        def __init__(self, *, term: str | None = None, section_id: str | None = None) -> None:
+            self.term = term
+            """The glossary term to look up, or None."""
+            self.section_id = section_id
+            """The id of the section to read, or None."""
+            super().__init__()
 
     def __init__(self, pack: Pack, section: Section, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -53,6 +79,8 @@ class SectionView(Vertical):
         yield PackMarkdown(self.section.body, id="section-body")
         yield Static(Content.styled("Key points", "bold"), id="key-points-heading", classes="heading")
         yield Static(id="key-points")
+        yield Static(Content.styled("Look up", "bold"), id="links-heading", classes="heading")
+        yield OptionList(id="section-links", markup=False)
         yield Static(Content.styled("Sources", "bold"), id="sources-heading", classes="heading")
         yield Static(id="section-sources")
 
@@ -70,8 +98,9 @@ class SectionView(Vertical):
         return done
 
     def _show_parts(self) -> None:
-        """Show the key points and the sources, each with its heading only when the
-        section has any."""
+        """Show the key points, the links and the sources, each with its heading only
+        when the section has any."""
+        self._show_links()
         parts = (
             ("#key-points-heading", "#key-points", self._key_points()),
             ("#sources-heading", "#section-sources", self._sources()),
@@ -80,6 +109,34 @@ class SectionView(Vertical):
             body = self.query_one(body_id, Static)
             body.update(content or "")
             body.display = self.query_one(heading_id).display = content is not None
+
+    def _show_links(self) -> None:
+        """List the glossary terms the section uses and the sections it refers to
+        (:func:`~explainer.pack.links.section_links`), as options to follow."""
+        links = section_links(self.pack, self.section)
+        self._links: list[tuple[str | None, str | None]] = []
+        options = []
+        for section_id in links.sections:
+            number = self.pack.section_index(section_id) + 1
+            title = self.pack.section(section_id).title
+            options.append(Option(Hanging.one("→ ", Content.assemble(f"Section {number}: ", shown(title)))))
+            self._links.append((None, section_id))
+        for term in links.terms:
+            options.append(Option(Hanging.one("→ ", Content.assemble("Glossary: ", shown(term)))))
+            self._links.append((term, None))
+        link_list = self.query_one("#section-links", OptionList)
+        link_list.clear_options()
+        link_list.add_options(options)
+        if options:
+            link_list.highlighted = 0
+        link_list.display = self.query_one("#links-heading").display = bool(options)
+
+    @on(OptionList.OptionSelected, "#section-links")
+    def _link_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Tell the screen which link the reader chose."""
+        event.stop()
+        term, section_id = self._links[event.option_index]
+        self.post_message(self.LinkChosen(term=term, section_id=section_id))
 
     def _key_points(self) -> Hanging | None:
         """The key points as a bulleted list (wrapped lines under the text, not the

@@ -13,7 +13,8 @@ Line breaking (:func:`wrap_lines`):
   together, so a phrase such as "right answer (not picked)" can be kept whole;
 - a web address (``http://``, ``https://``, ``www.``) that fits the width is never
   broken: it moves to a line of its own; one longer than the width breaks only after a
-  ``/``; a piece still longer than the width (a word or an address part) is cut at the
+  ``/``; a piece still longer than the width (a word or an address part) is cut after a
+  ``-``, ``_``, ``?``, ``&``, ``=`` or ``.`` near the width if there is one, else at the
   width, as nothing else would show it;
 - explicit newlines in a body start a new line at the body's indent.
 
@@ -82,18 +83,32 @@ def _pieces(line: str, width: int) -> Iterable[tuple[int, int]]:
                 begin = cut
 
 
+_SOFT_BREAKS = frozenset("-_?&=.")
+"""Characters after which a piece too long for any line is cut, when one is in reach
+(an address part such as ``a-very-long-slug``), rather than in the middle of a word."""
+
+
 def _fold(line: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Cut ``line[start:end]`` into runs of at most ``width`` cells (at least one
-    character each), for a piece that fits no line."""
+    character each), for a piece that fits no line: after a character of
+    :data:`_SOFT_BREAKS` in the second half of the run if there is one, else at the
+    width."""
     runs = []
     begin = start
     cells = 0
-    for index in range(start, end):
+    soft = -1  # index just after the last soft break in the run
+    index = start
+    while index < end:
         size = cell_len(line[index])
         if cells + size > width and index > begin:
-            runs.append((begin, index))
-            begin, cells = index, 0
+            cut = soft if soft > begin + (index - begin) // 2 else index
+            runs.append((begin, cut))
+            begin, cells, soft = cut, cell_len(line[cut:index]), -1
+            continue
         cells += size
+        index += 1
+        if line[index - 1] in _SOFT_BREAKS:
+            soft = index
     runs.append((begin, end))
     return runs
 
