@@ -66,6 +66,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(t["title"], id="pack-title")
             yield Static(t["summary"], id="pack-summary")
             yield Static(t["details"], id="pack-details")
+            yield Static(id="home")  # the reader's progress, filled after the first paint
             with Grid(id="welcome-actions"):
                 yield Button("Start reading (r)", id="start", variant="primary")
                 yield Button("Go to the quiz (z)", id="quiz")
@@ -73,6 +74,8 @@ class WelcomeScreen(Screen[None]):
                 yield Button("Glossary (g)", id="glossary")
                 yield Button("Timeline (t)", id="timeline")
                 yield Button("Sources (s)", id="sources")
+                yield Button("History (y)", id="history")
+                yield Button("Start over…", id="start-over")
         yield Footer()
 
     def action_noop(self) -> None:

@@ -329,6 +329,19 @@ class ExplainerApp(App[None]):
         return self._flow
 
     @property
+    def flow_ready(self) -> bool:
+        """True once the saved progress has been read (:attr:`flow` exists): the
+        welcome screen waits for it to say where the reader is."""
+        return self._flow is not None
+
+    def start_over(self) -> None:
+        """Forget the sections read and the quiz in progress (saved); the history of
+        finished attempts is kept. Then show the welcome screen again."""
+        self.flow.start_over()
+        self.notify("Started over: no section read, no quiz in progress. Your history is kept.", markup=False)
+        self.show_welcome()
+
+    @property
     def data_dir(self) -> Path:
         """The folder progress and settings are kept in."""
         return self._data_dir
@@ -416,6 +429,11 @@ class ExplainerApp(App[None]):
         self.flow.listen(lambda message, error: self._tell(message, error=error))
         self.offer_resume()
         self._check_size(self.size.width, self.size.height)
+        from explainer.screens.welcome import WelcomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WelcomeScreen):
+                screen.show_home()
 
     def _theme_changed(self, theme: Theme) -> None:
         """Remember the theme the reader picked (settings.toml)."""

@@ -32,7 +32,7 @@ from explainer import storage
 from explainer.pack import Pack, Response, Score
 from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
 from explainer.session import QuizSession, ReadingProgress
-from explainer.storage import Progress, ProgressError, ProgressStore, utc_now
+from explainer.storage import Attempt, Progress, ProgressError, ProgressStore, utc_now
 
 Notice = Callable[[str, bool], object]
 """Called with ``(message, is_error)`` for a notice about saving."""
@@ -127,6 +127,23 @@ class QuizFlow:
                 self._save_failed = True
                 self._tell(str(exc), True)
         self._store_notice()
+
+    def start_over(self) -> None:
+        """Start the pack again: no section read and no quiz in progress, saved; the
+        finished attempts stay in the history (and the review queue)."""
+        self._save(lambda progress: progress.started_over())
+        self.reading = ReadingProgress(self.pack, (), on_read=self._section_opened)
+        self.session = self.new_session()
+        self.started = utc_now()
+
+    @property
+    def last_attempt(self) -> Attempt | None:
+        """The latest finished attempt at the whole quiz (review rounds aside), or None."""
+        return next((a for a in reversed(self.progress.attempts) if not a.review), None)
+
+    def first_unread(self) -> int | None:
+        """Index (0-based) of the first section not read yet; None when all are read."""
+        return next((i for i, s in enumerate(self.pack.sections) if not self.reading.is_read(s.id)), None)
 
     def _section_opened(self, section_id: str) -> None:
         """Save that ``section_id`` was opened (and is where reading continues)."""

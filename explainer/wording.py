@@ -129,6 +129,27 @@ def outcome(passed: bool, review: bool, correct: int, questions: int) -> str:
     return passed_word(passed)
 
 
+def score_summary(fraction: float, pass_mark_: float, passed: bool) -> str:
+    """The score and pass state in words: ``"Passed: 83%, pass mark 70%"`` or ``"Not
+    passed yet: 60%, pass mark 70%"`` (the percentage as :func:`percent`, never
+    crossing the pass mark)."""
+    state = "Passed" if passed else "Not passed yet"
+    return f"{state}: {percent(fraction, pass_mark_, passed)}, pass mark {pass_mark(pass_mark_)}"
+
+
+def reading_line(read: int, total: int, next_title: str | None, next_number: int | None) -> str:
+    """Reading progress: ``"3 of 8 sections read · next: 4. Going to a third
+    country"``, or ``"All 8 sections read"``, or ``"8 sections to read"`` before any."""
+    if total and read >= total:
+        return f"All {plural(total, 'section')} read"
+    if read == 0:
+        return f"{plural(total, 'section')} to read"
+    line = f"{read} of {plural(total, 'section')} read"
+    if next_title is not None and next_number is not None:
+        line += f" · next: {next_number}. {next_title}"
+    return line
+
+
 def attempt_kind(review: bool) -> str:
     """``"review"`` for a review round, ``"quiz"`` for the whole quiz."""
     return "review" if review else "quiz"

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 
 from textual.widgets import Button, Static
 from explainer.screens.base import ClosesItself
+from explainer.widgets import KeyFooter
 from explainer.widgets.text import shown
 
 
@@ -59,6 +60,7 @@ class ResumeScreen(ClosesItself, ModalScreen[bool]):
                 ),
                 id="resume-keys",
             )
+        yield KeyFooter()  # its own keys only: the app's keys do not work under a dialog
 
     def action_answer(self, resume: bool) -> None:
         """Close with the reader's answer."""

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from explainer import wording
 from explainer.screens.base import UsesExplainerApp
 from explainer.widgets import KeyFooter, TopBar
 from explainer.widgets.text import shown
@@ -27,12 +28,12 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
     """Below 24 rows the reference buttons are one line high, so everything fits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "read", "Read", id="welcome-read", tooltip="Start reading the explainer"),
-        Binding("z", "quiz", "Quiz", id="welcome-quiz", tooltip="Go straight to the quiz"),
+        Binding("r", "read", "Read", id="welcome-read", tooltip="Read the explainer, from the first section not read yet"),
+        Binding("z", "quiz", "Quiz", id="welcome-quiz", tooltip="Go to the quiz (the one in progress, if any)"),
     ]
 
     def compose(self) -> ComposeResult:
-        """Bar, title, summary, details, buttons, footer."""
+        """Bar, title, summary, details, where the reader is, buttons, footer."""
         pack = self.explainer_app.preview
         yield TopBar("Welcome", f"{_count(pack.sections, 'section')} · {_count(pack.questions, 'question')}")
         with VerticalScroll(id="welcome-body"):
@@ -42,25 +43,86 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
             if pack.authors:
                 details += " · by " + ", ".join(pack.authors)
             yield Static(shown(details), id="pack-details")
+            yield Static(id="home", classes="-empty")
             with Grid(id="welcome-actions"):
                 yield Button("Start reading (r)", id="start", variant="primary")
-                app = self.explainer_app
-                if app.quiz_in_progress:
-                    session = app.session
-                    label = f"Continue quiz: {session.position + 1} of {session.total} (z)"
-                else:
-                    label = "Go to the quiz (z)"
-                yield Button(shown(label), id="quiz")
+                yield Button("Go to the quiz (z)", id="quiz")
             with Grid(id="welcome-reference"):
                 yield Button("Glossary (g)", id="glossary")
                 yield Button("Timeline (t)", id="timeline")
                 yield Button("Sources (s)", id="sources")
+                yield Button("History (y)", id="history")
+                yield Button("Start over…", id="start-over")
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        """Say where the reader is, if the saved progress has been read already."""
+        self.show_home()
+
+    def on_screen_resume(self) -> None:
+        """Back from a window or a dialog: bring the home up to date."""
+        self.show_home()
+
+    def show_home(self) -> None:
+        """Show reading progress, the last score and any quiz or review in progress,
+        and label the buttons to match. Does nothing until the app has read the saved
+        progress (just after the first paint); the app calls it again then."""
+        app = self.explainer_app
+        if not app.flow_ready or not self.is_mounted:
+            return
+        flow = app.flow
+        pack = app.pack
+        reading = flow.reading
+        unread = flow.first_unread()
+        lines: list[Content] = []
+        next_title = pack.sections[unread].title if unread is not None else None
+        lines.append(
+            Content.assemble(
+                ("Reading: ", "bold"),
+                shown(wording.reading_line(reading.count, reading.total, next_title, None if unread is None else unread + 1)),
+            )
+        )
+        last = flow.last_attempt
+        if last is not None:
+            score = wording.score_summary(last.fraction, pack.quiz.pass_mark, last.passed)
+            lines.append(
+                Content.assemble(("Last score: ", "bold"), shown(f"{score} ({wording.when(last.finished)})"))
+            )
+        if app.quiz_in_progress:
+            session = app.session
+            kind = "A review round" if session.review else "A quiz"
+            lines.append(
+                Content.assemble(
+                    ("In progress: ", "bold"),
+                    shown(f"{kind} is in progress: question {session.position + 1} of {session.total}."),
+                )
+            )
+        home = self.query_one("#home", Static)
+        home.update(shown("\n").join(lines))
+        home.set_class(not lines, "-empty")
+        if reading.count == 0:
+            read_label = "Start reading (r)"
+        elif unread is None:
+            read_label = "Read again (r)"
+        else:
+            read_label = f"Continue at section {unread + 1} (r)"
+        if app.quiz_in_progress:
+            session = app.session
+            kind = "review" if session.review else "quiz"
+            quiz_label = f"Continue {kind}: {session.position + 1} of {session.total} (z)"
+        else:
+            quiz_label = "Go to the quiz (z)"
+        for button_id, label in (("#start", read_label), ("#quiz", quiz_label)):
+            button = self.query_one(button_id, Button)
+            if button.label.plain != label:
+                button.label = shown(label)
 
     @on(Button.Pressed, "#start")
     def action_read(self) -> None:
-        """Start reading at the first section."""
-        self.explainer_app.start_reading(0)
+        """Read from the first section not read yet (the first, once all are read)."""
+        app = self.explainer_app
+        unread = app.flow.first_unread() if app.flow_ready else None
+        app.start_reading(unread or 0)
 
     @on(Button.Pressed, "#quiz")
     def action_quiz(self) -> None:
@@ -78,6 +140,29 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
     @on(Button.Pressed, "#sources")
     def _sources(self) -> None:
         self.explainer_app.action_sources()
+
+    @on(Button.Pressed, "#history")
+    def _history(self) -> None:
+        self.explainer_app.action_history()
+
+    @on(Button.Pressed, "#start-over")
+    def _start_over(self) -> None:
+        """Ask first; then forget the sections read and the quiz in progress (the
+        history of finished attempts is kept)."""
+        from explainer.screens.confirm import ConfirmScreen
+
+        app = self.explainer_app
+        kept = len(app.progress.attempts)
+        details = (
+            "The sections you have read and any quiz in progress are forgotten. "
+            f"Your history is kept ({_count(kept, 'finished attempt')})."
+        )
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                app.start_over()
+
+        app.push_screen(ConfirmScreen("Start over?", details, yes="Start over", no="Keep going"), answer)
 
 
 def _count(n: int, noun: str) -> str:

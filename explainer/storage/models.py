@@ -438,6 +438,11 @@ class Progress(_Model):
         read = self.sections_read if section_id in self.sections_read else (*self.sections_read, section_id)
         return self._replace(sections_read=read, last_section=section_id)
 
+    def started_over(self) -> Progress:
+        """Return a copy with no section read and no quiz in progress; every finished
+        attempt (the history, and the review queue drawn from it) is kept."""
+        return self._replace(sections_read=(), last_section=None, quiz=None)
+
     def with_quiz(self, quiz: QuizInProgress | None) -> Progress:
         """Return a copy with ``quiz`` as the quiz in progress (None: no quiz in progress)."""
         return self._replace(quiz=quiz)
