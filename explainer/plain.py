@@ -517,8 +517,7 @@ class _Plain:
         order = session.display_order(question.id)
         out.say(f"Question {session.position + 1} of {session.total}")
         out.say(question.prompt)
-        if question.points != 1:
-            out.say(f"(worth {wording.plural(question.points, 'point')})")
+        out.say(kind.scoring(question))
         for line in kind.plain_lines(question, order):
             out.say(line)
         instruction = kind.plain_instruction(question, order)
@@ -554,8 +553,9 @@ class _Plain:
             out.say(f"Partly right: {wording.points(result.points)} of {wording.plural(result.max_points, 'point')}.")
         else:
             out.say("Not quite.")
-        self._answer_lines("Your answer", question, response)
         kind = kind_of(question)
+        out.say(kind.scoring_note(question, response))
+        self._answer_lines("Your answer", question, response)
         note = kind.accepted_note(question, response)
         if note:
             out.say(note)

@@ -414,12 +414,13 @@ async def test_partial_credit_in_feedback_and_results(every_type_pack):
     app = make_app(every_type_pack)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_question(pilot, app, "ferry-facts")
-        assert "Partial credit: each wrong pick cancels a right one." in screen_text(app)
+        assert "Partial credit: +1/2 point for each right pick, −1/2 for each wrong one" in screen_text(app)
         await pilot.press(right_keys(app.session, screen.question)[0], "enter")
         await pilot.pause()
         text = screen_text(app)
         assert "◐ Partly right: 0.5 of 1 points" in text
         assert "Score so far: 1.5/2" in text
+        assert "Partial credit: +1/2 point for each right pick" in text  # the rule again, after
         await pilot.press("n")
         while not isinstance(app.screen, ResultsScreen):
             await pilot.press(*right_keys(app.session, app.screen.question), "enter", "n")

@@ -167,8 +167,10 @@ def test_bad_saved_forms_are_refused(table) -> None:
 
 
 def test_instructions_say_partial_credit_and_capitals(every_type_pack) -> None:
-    multiple = every_type_pack.question("ferry-facts")  # scoring = "partial"
-    assert "Partial credit" in kind_of(multiple).instruction(multiple)
+    multiple = every_type_pack.question("ferry-facts")  # scoring = "partial", 2 right choices
+    assert kind_of(multiple).scoring(multiple) == (
+        "Partial credit: +1/2 point for each right pick, −1/2 for each wrong one (never below 0)."
+    )
     short = next(q for q in every_type_pack.questions if q.type == "short_answer")
     assert "Capital letters do not matter" in kind_of(short).instruction(short)
     strict = short.model_copy(update={"case_sensitive": True})
@@ -229,3 +231,26 @@ def test_registry_is_the_public_way_in() -> None:
     assert kinds.kind_named("order") is KINDS["order"]
     with pytest.raises(KeyError):
         kinds.kind_named("essay")
+
+
+def test_every_kind_says_how_it_is_scored_and_how_many_parts_were_right(every_type_pack) -> None:
+    """The scoring rule in words, before answering and in the feedback (issue 9): all or
+    nothing is said as such, and match and order say how many parts were right."""
+    from explainer.kinds.match import MatchResponse
+    from explainer.kinds.order import OrderResponse
+
+    by_type = {q.type: q for q in every_type_pack.questions}
+    single = by_type["single"]
+    assert kind_of(single).scoring(single) == "Scores 1 point if right."
+    strict = by_type["multiple"].model_copy(update={"scoring": "all_or_nothing", "points": 2})
+    assert kind_of(strict).scoring(strict) == "Scores 2 points only if you pick every right answer and no wrong one."
+    match = by_type["match"]
+    n = len(match.pairs)
+    wrong_last = MatchResponse((*range(n - 1), None))
+    assert kind_of(match).scoring_note(match, wrong_last) == (
+        f"{n - 1} of {n} lines right. Scores 1 point only if every line is matched right."
+    )
+    order = by_type["order"]
+    reversed_ = OrderResponse(tuple(reversed(range(len(order.items)))))
+    note = kind_of(order).parts_note(order, reversed_)
+    assert note.endswith(f"of {len(order.items)} items in the right place.")

@@ -110,8 +110,10 @@ def test_every_instruction_is_in_words(every_type: Pack, tmp_path: Path) -> None
     out = result.stdout
     for instruction in (
         "Type the number of your answer.",
-        "Type the numbers of every right answer, separated by spaces or commas."
-        " Partial credit: each wrong pick cancels a right one.",  # as the app says it
+        "Type the numbers of every right answer, separated by spaces or commas.",
+        "Partial credit: +1/2 point for each right pick, −1/2 for each wrong one (never below 0).",  # as in the app
+        "Scores 1 point only if every line is matched right.",
+        "Scores 1 point only if the whole order is right.",
         "Type t for true or f for false.",
         "Type your answer, then press enter. Capital letters do not matter.",
         "Type a number, then press enter (10000, 10,000 and 1e4 all work).",
@@ -231,9 +233,11 @@ def test_numeric_ten_then_twelve(every_type: Pack, tmp_path: Path) -> None:
     assert code == 0
     block = out.split("About how many months would repairs close the bridge for?\n", 1)[1]
     assert block.startswith(
+        "Scores 1 point if right.\n"
         "Type a number, then press enter (10000, 10,000 and 1e4 all work).\n"
         "“ten” is not a number. Use digits, for example 10000, 10,000, 1e4 or -5.\n"
         "Not quite.\n"
+        "Scores 1 point if right.\n"
         "Your answer: 12\n"
         "The right answer: 18 (± 1)\n"
     )
@@ -256,7 +260,7 @@ def test_end_of_input_mid_quiz_saves_the_quiz_and_records_no_attempt(bundled: Pa
     assert out.count("Correct.") == 2
     # The question the input ended at is printed whole: prompt and numbered choices.
     third = session.questions[2]
-    assert f"Question 3 of {total}\n{third.prompt}\n  1. " in out
+    assert f"Question 3 of {total}\n{third.prompt}\nScores 1 point if right.\n  1. " in out
     assert "Score:" not in out
     assert result.stderr.strip() == (
         f"The input ended before the quiz did: {total - 2} questions left."

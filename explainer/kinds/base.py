@@ -23,6 +23,18 @@ from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from explainer.pack.model import Choice
 
+
+def points_words(points: float) -> str:
+    """``"1 point"``, ``"2 points"``, ``"1/3 point"``, ``"2/3 point"``: a number of
+    points as a reader reads it, a fraction when it is not whole (thirds, halves...)."""
+    from fractions import Fraction
+
+    value = Fraction(points).limit_denominator(12)
+    if value.denominator == 1:
+        whole = int(value)
+        return f"{whole} point" if whole == 1 else f"{whole} points"
+    return f"{value.numerator}/{value.denominator} point"
+
 Q = TypeVar("Q")
 """The question model of a kind."""
 R = TypeVar("R")
@@ -183,6 +195,23 @@ class QuestionKind(Generic[Q, R]):
         """The line under the prompt: what to do, and the rules that apply (partial
         credit, whether capitals matter). Front ends add how to operate their controls."""
         raise NotImplementedError
+
+    def scoring(self, question: Q) -> str:
+        """How the question is scored, in one sentence (shown before answering and in
+        the feedback): by default ``"Scores 1 point if right."``. Kinds that are all or
+        nothing over several parts, or give partial credit, say so."""
+        return f"Scores {points_words(question.points)} if right."
+
+    def parts_note(self, question: Q, response: R | None) -> str:
+        """For a question of several parts, how many of them ``response`` got right, in
+        words (``"3 of 4 lines right."``); ``""`` for a question of one part."""
+        return ""
+
+    def scoring_note(self, question: Q, response: R | None) -> str:
+        """What the feedback says about scoring: :meth:`parts_note` then
+        :meth:`scoring` (``"3 of 4 lines right. Scores 1 point only if every line is
+        matched right."``)."""
+        return " ".join(part for part in (self.parts_note(question, response), self.scoring(question)) if part)
 
     def rules(self, question: Q) -> str:
         """The scoring rules the reader should know before answering, in one sentence

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from explainer.kinds.base import InputProblem, Mark, QuestionKind, index_list, letters, split_answer
+from explainer.kinds.base import InputProblem, Mark, QuestionKind, index_list, letters, points_words, split_answer
 from explainer.pack.model import MatchQuestion
 
 
@@ -79,6 +79,17 @@ class MatchKind(QuestionKind[MatchQuestion, MatchResponse]):
             and len(response.matches) == len(question.pairs)
             and all(m is None or 0 <= m < len(question.right_options) for m in response.matches)
         )
+
+    def scoring(self, question: MatchQuestion) -> str:
+        """``"Scores 1 point only if every line is matched right."``"""
+        return f"Scores {points_words(question.points)} only if every line is matched right."
+
+    def parts_note(self, question: MatchQuestion, response: MatchResponse | None) -> str:
+        """``"3 of 4 lines right."`` (nothing without a response)."""
+        if response is None:
+            return ""
+        right = sum(1 for line, picked in enumerate(response.matches) if picked == line)
+        return f"{right} of {len(question.pairs)} lines right."
 
     def instruction(self, question: MatchQuestion) -> str:
         """``"Match each line with an option."``"""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from explainer.kinds.base import Score
+from explainer.kinds.base import Score, points_words
 from explainer.kinds.choice import ChoiceKind, ChoiceResponse, correct_choice_indexes
 from explainer.pack.model import MultipleChoiceQuestion
 
@@ -49,15 +49,19 @@ class MultipleKind(ChoiceKind[MultipleChoiceQuestion]):
         fraction = partial_fraction(question, response.selected)
         return Score(round(fraction * max_points, 6), max_points, self.is_correct(question, response))
 
-    def rules(self, question: MultipleChoiceQuestion) -> str:
-        """How partial credit works, when the question uses it."""
+    def scoring(self, question: MultipleChoiceQuestion) -> str:
+        """All or nothing: ``"Scores 1 point only if you pick every right answer and no
+        wrong one."``; partial credit: ``"Partial credit: +1/3 point for each right pick,
+        −1/3 for each wrong one (never below 0)."``."""
         if question.scoring == "partial":
-            return "Partial credit: each wrong pick cancels a right one."
-        return ""
+            k = sum(choice.correct for choice in question.choices)
+            each = points_words(question.points / k)
+            return f"Partial credit: +{each} for each right pick, −{each.split()[0]} for each wrong one (never below 0)."
+        return f"Scores {points_words(question.points)} only if you pick every right answer and no wrong one."
 
     def instruction(self, question: MultipleChoiceQuestion) -> str:
-        """Pick every right answer, and the rules."""
-        return " ".join(part for part in ("Pick every right answer.", self.rules(question)) if part)
+        """``"Pick every right answer."`` (how it is scored is :meth:`scoring`)."""
+        return "Pick every right answer."
 
     def plain_instruction(self, question: MultipleChoiceQuestion, order: Sequence[int]) -> str:
         """Type the numbers of every right answer."""

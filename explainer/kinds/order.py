@@ -15,6 +15,7 @@ from explainer.kinds.base import (
     QuestionKind,
     index_list,
     numbered,
+    points_words,
     shuffle_out_of_order,
     split_answer,
     whole_numbers,
@@ -62,6 +63,17 @@ class OrderKind(QuestionKind[OrderQuestion, OrderResponse]):
     def response_fits(self, question: OrderQuestion, response: object) -> bool:
         """An :class:`OrderResponse` whose every index names an item."""
         return isinstance(response, OrderResponse) and all(0 <= i < len(question.items) for i in response.order)
+
+    def scoring(self, question: OrderQuestion) -> str:
+        """``"Scores 1 point only if the whole order is right."``"""
+        return f"Scores {points_words(question.points)} only if the whole order is right."
+
+    def parts_note(self, question: OrderQuestion, response: OrderResponse | None) -> str:
+        """``"2 of 5 items in the right place."`` (nothing without a response)."""
+        if response is None:
+            return ""
+        right = sum(1 for row, item in enumerate(response.order) if item == row)
+        return f"{right} of {len(question.items)} items in the right place."
 
     def instruction(self, question: OrderQuestion) -> str:
         """``"Put these in order, first at the top."``"""

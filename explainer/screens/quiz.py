@@ -72,6 +72,8 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         with VerticalScroll(id="question-head"):
             yield Static(shown(self.question.prompt), id="prompt")
             yield Static(shown(widget.how_to()), id="question-kind")
+            scoring = kind_of(self.question).scoring(self.question)
+            yield Static(shown(scoring), id="scoring", classes="-partial" if scoring.startswith("Partial") else "")
         with VerticalScroll(id="quiz-body"):
             hint = Static(self._hint_content(), id="hint")
             hint.display = self.session.hint_used(self.question.id)

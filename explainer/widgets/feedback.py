@@ -70,6 +70,7 @@ class Feedback(Vertical):
             verdict = shown("✗ Not quite")
         yield Static(verdict, id="verdict")
         kind = kind_of(self.question)
+        yield Static(shown(kind.scoring_note(self.question, self.response)), id="feedback-scoring")
         if kind.typed:
             yield Static(
                 Content.assemble(("Your answer: ", "bold"), shown(describe_response(self.question, self.response))),
