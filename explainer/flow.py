@@ -245,6 +245,15 @@ class QuizFlow:
         self.save()
         return hint
 
+    def skip(self) -> bool:
+        """Put the current question last, to come back to it, and save. Returns False
+        (nothing moved) when it is answered or is the last one left."""
+        if not self.session.can_skip:
+            return False
+        self.session.skip()
+        self.save()
+        return True
+
     def move_on(self) -> bool:
         """Go to the next question; after the last, record the attempt (:meth:`finish`).
 

@@ -215,6 +215,21 @@ class QuizSession:
         """True once the reader has moved past the last question."""
         return self.position >= len(self._questions)
 
+    @property
+    def can_skip(self) -> bool:
+        """True when the question being asked is unanswered and another unanswered one
+        follows it (skipping the last one left would ask it again at once)."""
+        question = self.current
+        return question is not None and not self.is_answered(question.id) and self.position < len(self._questions) - 1
+
+    def skip(self) -> AnyQuestion | None:
+        """Put the question being asked after every other one, to come back to it, and
+        return the question now asked (see :attr:`can_skip`; otherwise nothing moves).
+        Its display order and any hint used are kept."""
+        if self.can_skip:
+            self._questions.append(self._questions.pop(self.position))
+        return self.current
+
     def advance(self) -> AnyQuestion | None:
         """Move to the next question and return it (None when the attempt is over)."""
         if self.position < len(self._questions):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Awaitable
+from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, ProgressBar, Static
 
 from explainer import wording
 from explainer.kinds import kind_of
@@ -38,8 +39,11 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "hint", "Hint", id="quiz-hint", tooltip="Show a hint for this question"),
+        Binding("h", "no_hint", "Hint", show=False, id="quiz-no-hint", tooltip="Say that this question has no hint"),
         Binding("f2", "typed_hint", "Hint", key_display="F2", id="quiz-hint-f2", tooltip="Show a hint (while typing an answer)"),
         Binding("n", "next", "Next", id="quiz-next", tooltip="Go on to the next question"),
+        Binding("k", "skip", "Skip", show=False, id="quiz-skip", tooltip="Skip this question and come back to it at the end"),
+        Binding("p", "previous", "Previous", show=False, id="quiz-previous", tooltip="See the questions answered so far (read-only)"),
         Binding("enter", "next", "Next", show=False, id="quiz-next-enter"),
         Binding("r", "read_section", "Read section", id="quiz-read-section", tooltip="Read the section that teaches this"),
         Binding("escape", "leave", "Leave", id="quiz-leave", tooltip="Back to the start; the quiz waits where you left it"),
@@ -69,6 +73,11 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         title = "Review your mistakes" if self.session.review else self.session.pack.quiz.title
         yield TopBar(title, self._progress(), id="top")
         widget = question_widget(self.question, self.session.display_order(self.question.id), id="question")
+        with Horizontal(id="quiz-progress"):
+            bar = ProgressBar(total=self.session.total, show_eta=False, show_percentage=False, id="progress-bar")
+            bar.progress = self.session.answered
+            yield bar
+            yield Static(shown(self._progress_words()), id="progress-words")
         with VerticalScroll(id="question-head"):
             yield Static(shown(self.question.prompt), id="prompt")
             yield Static(shown(widget.how_to()), id="question-kind")
@@ -85,6 +94,8 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
                     typed = kind_of(self.question).typed
                     label = "Hint (F2)" if typed else "Hint (h)"
                     yield Button(label, id="hint-button", disabled=self.session.hint_used(self.question.id))
+                if self.session.can_skip:
+                    yield Button("Skip (k)", id="skip-button")
                 yield Static(id="status")
         yield KeyFooter()
 
@@ -97,6 +108,18 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         if not self.question.hint:
             return shown("")
         return Content.assemble(("Hint: ", "bold"), shown(self.question.hint))
+
+    def _progress_words(self) -> str:
+        """``"3 of 29 answered · p: earlier answers"`` under the bar."""
+        session = self.session
+        words = f"{session.answered} of {session.total} answered"
+        if session.position > 0:
+            words += " · p: earlier answers"
+        return words
+
+    @on(Button.Pressed, "#skip-button")
+    def _skip_pressed(self) -> None:
+        self.action_skip()
 
     def _progress(self) -> str:
         """``"Question k of N · Score so far: x/y"``."""
@@ -170,14 +193,23 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
             next_label="see your results" if last else "next question",
         )
         body = self.query_one("#quiz-body", VerticalScroll)
-        body.mount(feedback)
+        mounted = body.mount(feedback)
         self.query_one("#top", TopBar).set_right(self._progress())
+        self.query_one("#progress-bar", ProgressBar).progress = self.session.answered
+        self.query_one("#progress-words", Static).update(shown(self._progress_words()))
+        if self.query("#skip-button"):
+            self.query_one("#skip-button").display = False
         body.focus()
         # The verdict in the middle of the view: the marks on the choices above it, the
         # right answer below it (the prompt stays in view above them all).
-        self.call_after_refresh(self._show_verdict, feedback)
+        self.run_worker(self._when_mounted(mounted, feedback), group="feedback")
         self.refresh_bindings()
         return result
+
+    async def _when_mounted(self, mounted: Awaitable[object], feedback: Feedback) -> None:
+        """Once the feedback is on screen, bring its verdict into view."""
+        await mounted
+        self.call_after_refresh(self._show_verdict, feedback)
 
     def _show_verdict(self, feedback: Feedback) -> None:
         """Scroll the verdict to the middle of the view (once it is there)."""
@@ -192,12 +224,34 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         when the question has one (not while typing in a text box, where h is a letter)."""
         if action in ("next", "read_section"):
             return self.answered
-        if action in ("hint", "typed_hint"):
-            if not self.question.hint or self.answered:
+        typing = isinstance(self.focused, Input)
+        if action in ("hint", "typed_hint", "no_hint"):
+            if self.answered or (not self.question.hint) != (action == "no_hint"):
                 return False
-            typing = isinstance(self.focused, Input)
             return typing if action == "typed_hint" else not typing
+        if action == "skip":
+            return (not typing and self.session.can_skip) or False
+        if action == "previous":
+            return (not typing and self.session.position > 0) or False
         return True
+
+    def action_skip(self) -> None:
+        """Skip this question: it comes back after every other one."""
+        app = self.explainer_app
+        if not self.answered and app.flow.skip():
+            self.notify("Skipped: this question comes back at the end.", markup=False)
+            app.start_quiz(self.session)
+
+    def action_previous(self) -> None:
+        """Show the question answered just before this one (read-only); ← and → move
+        through the answered ones, escape comes back here."""
+        answered = [q.id for q in self.session.questions[: self.session.position] if self.session.is_answered(q.id)]
+        if answered:
+            self.explainer_app.show_answered(answered[-1])
+
+    def action_no_hint(self) -> None:
+        """``h`` on a question without a hint: say so, rather than do nothing."""
+        self.notify("This question has no hint.", markup=False)
 
     def action_typed_hint(self) -> None:
         """F2: the hint while the cursor is in a text box (where h is just a letter)."""
@@ -205,8 +259,9 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
 
     @on(Button.Pressed, "#hint-button")
     def action_hint(self) -> None:
-        """Show the question's hint and record in the attempt that it was used."""
-        if not self.question.hint or self.answered:
+        """Show the question's hint and record in the attempt that it was used; say so
+        when the question has none."""
+        if self.answered or not self.question.hint:
             return
         self.explainer_app.flow.use_hint()
         self.query_one("#hint", Static).display = True
@@ -265,6 +320,8 @@ class AnsweredScreen(OverlayScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "read_section", "Read section", id="answered-read-section", tooltip="Read the section that teaches this"),
+        Binding("p,left", "step(-1)", "Earlier", key_display="←/p", id="answered-earlier", tooltip="The question answered before this one"),
+        Binding("n,right", "step(1)", "Later", key_display="→/n", id="answered-later", tooltip="The question answered after this one"),
     ]
 
     def __init__(self, session: QuizSession, question_id: str) -> None:
@@ -294,3 +351,24 @@ class AnsweredScreen(OverlayScreen[None]):
     def action_read_section(self) -> None:
         """Show the section that teaches this question; escape comes back here."""
         self.explainer_app.open_section(self.question.section)
+
+    def _answered_ids(self) -> list[str]:
+        """The ids of the questions answered so far, in the order they were asked."""
+        return [q.id for q in self.session.questions if self.session.is_answered(q.id)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Earlier and later are dimmed at either end of the answered questions."""
+        if action == "step":
+            ids = self._answered_ids()
+            index = ids.index(self.question.id) + int(cast(int, parameters[0]))
+            return 0 <= index < len(ids) or None
+        return True
+
+    async def action_step(self, step: int) -> None:
+        """Show the answered question ``step`` places before (-1) or after (1) this one."""
+        ids = self._answered_ids()
+        index = ids.index(self.question.id) + step
+        if 0 <= index < len(ids):
+            self.question = self.session.pack.question(ids[index])
+            await self.recompose()
+            self.refresh_bindings()
