@@ -300,6 +300,13 @@ class QuizFlow:
         missed = self.session.missed() if self.session.finished else ()
         return review_queue(self.pack, self.progress, missed)
 
+    def right_once(self) -> int:
+        """How many of the questions due for review were answered right in their latest
+        try (one more right answer in a row takes each out of the queue)."""
+        from explainer.review import due_questions
+
+        return sum(1 for due in due_questions(self.pack, self.progress) if due.right_in_a_row > 0)
+
     @property
     def questions_left(self) -> int:
         """How many questions of the current attempt are not answered yet."""

@@ -82,6 +82,28 @@ class ReadingProgress:
 
 
 @dataclass(frozen=True)
+class SectionScore:
+    """How an attempt went on the questions of one section.
+
+    Attributes:
+        section_id: the section's id.
+        points: points earned on its questions.
+        max_points: points its questions could earn.
+        questions: how many of the attempt's questions link to it.
+    """
+
+    section_id: str
+    points: float
+    max_points: float
+    questions: int
+
+    @property
+    def fraction(self) -> float:
+        """Points earned as a share of the possible (0 to 1; 1 when nothing was possible)."""
+        return self.points / self.max_points if self.max_points else 1.0
+
+
+@dataclass(frozen=True)
 class QuestionResult:
     """One line of the results: a question, what the reader answered, and the verdict.
 
@@ -359,6 +381,22 @@ class QuizSession:
     def missed(self) -> list[str]:
         """Return the ids of the questions not answered fully right, in the order asked."""
         return [line.question.id for line in self.results() if not line.correct]
+
+    def section_scores(self) -> list[SectionScore]:
+        """Points by section for this attempt, weakest first (the lowest share of its
+        points; ties in reading order). Only sections that some question of the attempt
+        links to are listed."""
+        earned: dict[str, float] = {}
+        possible: dict[str, float] = {}
+        count: dict[str, int] = {}
+        for line in self.results():
+            sid = line.question.section
+            earned[sid] = earned.get(sid, 0.0) + line.score.points
+            possible[sid] = possible.get(sid, 0.0) + line.score.max_points
+            count[sid] = count.get(sid, 0) + 1
+        order = {section.id: i for i, section in enumerate(self.pack.sections)}
+        scores = [SectionScore(sid, earned[sid], possible[sid], count[sid]) for sid in possible]
+        return sorted(scores, key=lambda s: (s.fraction, order.get(s.section_id, len(order))))
 
     def missed_sections(self) -> list[str]:
         """Return the ids of the sections that teach the missed questions, in reading order."""

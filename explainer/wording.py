@@ -137,6 +137,21 @@ def score_summary(fraction: float, pass_mark_: float, passed: bool) -> str:
     return f"{state}: {percent(fraction, pass_mark_, passed)}, pass mark {pass_mark(pass_mark_)}"
 
 
+def due_line(due: int, right_once: int) -> str:
+    """What the review queue holds, honestly: ``"12 questions are due for review (m):
+    11 right once (one more right answer clears each), 1 not right yet."``; a question
+    leaves the queue once right twice in a row (:data:`explainer.review.RIGHT_IN_A_ROW`)."""
+    if due == 0:
+        return "Nothing is due for review: every missed question has been right twice in a row."
+    head = f"{due} question is due for review (m)" if due == 1 else f"{due} questions are due for review (m)"
+    if right_once == 0:
+        return f"{head}: missed, and not yet right twice in a row."
+    parts = [f"{right_once} right once (one more right answer clears {'it' if right_once == 1 else 'each'})"]
+    if due - right_once:
+        parts.append(f"{due - right_once} not right yet")
+    return f"{head}: {', '.join(parts)}."
+
+
 def reading_line(read: int, total: int, next_title: str | None, next_number: int | None) -> str:
     """Reading progress: ``"3 of 8 sections read · next: 4. Going to a third
     country"``, or ``"All 8 sections read"``, or ``"8 sections to read"`` before any."""

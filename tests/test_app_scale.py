@@ -53,9 +53,9 @@ async def test_results_list_a_page_of_answers_then_more_on_demand(big_pack):
         await pilot.pause()
         assert len(screen.query(".result")) == 2 * ResultsScreen.PAGE
         assert "(200 of 1,000 shown)" in str(more.label)
-        # The answers keep their order: the 101st block is question 101.
+        # The answers keep their order (grouped by section): the 101st block is the 101st answer.
         blocks = list(screen.query(".result"))
-        assert f"{ResultsScreen.PAGE + 1}. " in str(blocks[ResultsScreen.PAGE].render())
+        assert f"{screen.grouped[ResultsScreen.PAGE].number}. " in str(blocks[ResultsScreen.PAGE].render())
 
 
 def _finish_wrong_small(app: ExplainerApp) -> None:

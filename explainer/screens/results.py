@@ -1,6 +1,7 @@
-"""The results of an attempt: score, pass or fail (or, for a review round, how many were
-right), the sections behind the mistakes, every question with both answers, and what to
-do next: retake, review (the review queue of :mod:`explainer.review`), reread, history."""
+"""The results of an attempt as a report: the score and pass state in words (or, for a
+review round, how many were right), a bar per section (weakest first, each opening its
+section), the review queue as it now stands, every answer grouped by section, and what
+to do next: retake, review (:mod:`explainer.review`), reread, history."""
 
 from __future__ import annotations
 
@@ -12,13 +13,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Static
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
 
 from explainer import wording
 from explainer.session import QuestionResult, QuizSession
 from explainer.screens.base import UsesExplainerApp
 from explainer.widgets import KeyFooter, TopBar
 from explainer.widgets.text import shown
+from explainer.widgets.wrap import NO_BREAK, Hanging
+
+BAR_CELLS = 10
+"""Width of a section's bar in the results, in cells."""
 
 
 def result_content(line: QuestionResult) -> Content:
@@ -78,6 +84,11 @@ class ResultsScreen(UsesExplainerApp, Screen[None]):
         self._review_ids: list[str] | None = None
         self._missed: list[str] | None = None
         self._results = session.results()
+        self._sections = session.section_scores()
+        order = {section.id: i for i, section in enumerate(session.pack.sections)}
+        self.grouped = sorted(self._results, key=lambda line: order.get(line.question.section, len(order)))
+        """The answers grouped by section (reading order), in the order asked within each."""
+        self._last_section: str | None = None
         self._listed = 0
 
     @property
@@ -96,13 +107,40 @@ class ResultsScreen(UsesExplainerApp, Screen[None]):
         return self._missed
 
     def _result_blocks(self) -> list[Static]:
-        """The next :attr:`PAGE` answers of the attempt, one block each."""
-        blocks = []
-        for line in self._results[self._listed : self._listed + self.PAGE]:
+        """The next :attr:`PAGE` answers of the attempt, one block each, under a heading
+        for each section (answers grouped by section, in reading order)."""
+        blocks: list[Static] = []
+        pack = self.session.pack
+        page = self.grouped[self._listed : self._listed + self.PAGE]
+        for line in page:
+            section_id = line.question.section
+            if section_id != self._last_section:
+                self._last_section = section_id
+                number = pack.section_index(section_id) + 1
+                heading = Content.assemble((f"{number}. ", "bold"), shown(pack.section(section_id).title).stylize("bold"))
+                blocks.append(Static(heading, classes="answers-heading"))
             kind = "-correct" if line.correct else ("-partial" if line.score.points > 0 else "-missed")
             blocks.append(Static(result_content(line), classes=f"result {kind}"))
-        self._listed += len(blocks)
+        self._listed += len(page)
         return blocks
+
+    def _section_rows(self) -> list[Option]:
+        """One row per section: a bar of the points earned, the share, the title."""
+        pack = self.session.pack
+        rows = []
+        for score in self._sections:
+            filled = round(score.fraction * BAR_CELLS)
+            bar = "█" * filled + "░" * (BAR_CELLS - filled)
+            share = f"{round(score.fraction * 100):>3}%"
+            number = pack.section_index(score.section_id) + 1
+            head = Content.assemble((bar, "$text-success" if score.fraction >= 1 else "$text-warning"), f" {share}  ")
+            title = Content.assemble(
+                f"{number}. ",
+                shown(pack.section(score.section_id).title),
+                (f" ({wording.points(score.points)} of {wording.plural(score.max_points, 'point')})".replace(" ", NO_BREAK), "dim"),
+            )
+            rows.append(Option(Hanging([(head, title)])))
+        return rows
 
     def _more_label(self) -> str:
         """``"Show the next 100 answers (200 of 1,000 shown)"``."""
@@ -118,6 +156,9 @@ class ResultsScreen(UsesExplainerApp, Screen[None]):
         yield TopBar(title, f"{len(missed)} missed of {session.total}")
         with VerticalScroll(id="results-body"):
             yield Static(self._summary(due), id="summary")
+            yield Static(Content.styled("By section, weakest first (enter opens it)", "bold"), classes="results-heading")
+            yield OptionList(*self._section_rows(), id="by-section", markup=False)
+            yield Static(Content.styled("Your answers, by section", "bold"), classes="results-heading")
             yield from self._result_blocks()
             if self._listed < len(self._results):
                 yield Button(self._more_label(), id="more-results", compact=True)
@@ -129,36 +170,31 @@ class ResultsScreen(UsesExplainerApp, Screen[None]):
         yield KeyFooter()
 
     def _summary(self, due: list[str]) -> Content:
-        """Score and PASS/FAIL against the pass mark in words (a review round: how many
-        were right), the sections behind the mistakes, and what is due for review."""
+        """The score and the pass state in words (a review round: how many were right),
+        and the review queue as it stands now (:func:`explainer.wording.due_line`)."""
         session = self.session
-        percent = wording.percent(session.fraction, session.pack.quiz.pass_mark, session.passed)
-        mark = wording.pass_mark(session.pack.quiz.pass_mark)
+        pass_mark = session.pack.quiz.pass_mark
         lines: list[Content] = []
         if session.review:
             right = sum(line.correct for line in self._results)
             lines.append(Content.styled(f"Review round: {right} of {session.total} right.", "bold"))
         else:
-            score = f"You scored {wording.points(session.points)} of {wording.points(session.max_points)} points ({percent})."
+            score = f"You scored {wording.points(session.points)} of {wording.points(session.max_points)} points."
             lines.append(Content.styled(score, "bold"))
-            if session.passed:
-                lines.append(Content.from_markup(f"[b $text-success]PASS[/] (the pass mark is {mark})"))
-            else:
-                lines.append(Content.from_markup(f"[b $text-error]FAIL[/] (the pass mark is {mark})"))
-        sections = session.missed_sections()
-        if sections:
-            pack = session.pack
-            names = [
-                Content.assemble(f"{pack.section_index(sid) + 1}. ", shown(pack.section(sid).title))
-                for sid in sections
-            ]
-            lines.append(Content.assemble(("Read again (b): ", "bold"), shown("; ").join(names)))
+            state = wording.score_summary(session.fraction, pass_mark, session.passed)
+            lines.append(shown(state).stylize("bold $text-success" if session.passed else "bold $text-warning"))
         if due:
-            word = "question is" if len(due) == 1 else "questions are"
-            lines.append(shown(f"{len(due)} {word} due for review (m): missed, and not yet right twice in a row."))
+            lines.append(shown(wording.due_line(len(due), self.explainer_app.flow.right_once())))
         elif session.review:
-            lines.append(shown("Nothing is left to review: every missed question has been right twice in a row."))
+            lines.append(shown(wording.due_line(0, 0)))
+        if self.missed:
+            lines.append(shown("Read the sections behind your mistakes: b."))
         return shown("\n").join(lines)
+
+    @on(OptionList.OptionSelected, "#by-section")
+    def _open_section(self, event: OptionList.OptionSelected) -> None:
+        """Open the picked section over the results (escape comes back here)."""
+        self.explainer_app.open_section(self._sections[event.option_index].section_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Review needs a question due; read-missed needs at least one mistake."""
