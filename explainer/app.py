@@ -260,6 +260,8 @@ class ExplainerApp(App[None]):
         self._data_dir = data_folder(data_dir)
         self._flow: QuizFlow | None = None
         self._notices: list[str] = []
+        self.reader_keymap: dict[str, str] = {}
+        """The reader's keys.toml as applied (binding id to keys; empty: the defaults)."""
         self._focus_kept: list[tuple[Screen, Widget | None]] = []
         self._started = False
         self._resume_started: dt.datetime = dt.datetime.now(dt.timezone.utc)
@@ -392,10 +394,17 @@ class ExplainerApp(App[None]):
     # ---------------------------------------------------------------- flow
 
     def on_mount(self) -> None:
-        """Show the welcome screen (or the quiz), any notice about saved files, and the
-        offer to continue where the reader stopped."""
+        """Apply the reader's keys.toml (:mod:`explainer.keymap`), show the welcome
+        screen (or the quiz), any notice about saved files, and the offer to continue
+        where the reader stopped."""
+        from explainer.keymap import load_keymap
         from explainer.screens.welcome import WelcomeScreen
 
+        keymap, notices = load_keymap()  # no keys.toml: nothing imported, nothing read
+        self.reader_keymap = keymap
+        if keymap:
+            self.set_keymap(keymap)
+        self._notices.extend(notices)
         self.push_screen(WelcomeScreen())
         if self.quiz_only:
             self.start_quiz()

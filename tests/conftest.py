@@ -32,6 +32,7 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 import tempfile  # noqa: E402
 
 os.environ["EXPLAINER_DATA_DIR"] = tempfile.mkdtemp(prefix="explainer-tests-")
+os.environ["EXPLAINER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="explainer-tests-config-")
 os.environ["EXPLAINER_CACHE_DIR"] = tempfile.mkdtemp(prefix="explainer-tests-cache-")
 
 from pathlib import Path  # noqa: E402

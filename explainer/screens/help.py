@@ -16,43 +16,43 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Everywhere",
         (
-            ("g", "glossary"),
-            ("t", "timeline"),
-            ("s", "sources"),
-            ("y", "history of every attempt, with a chart"),
-            ("? or f1", "this help"),
-            ("escape", "close a window, or go back from a section opened over another screen"),
-            ("/", "glossary, timeline, sources: filter the list as you type (escape clears)"),
+            ("@glossary", "glossary"),
+            ("@timeline", "timeline"),
+            ("@sources", "sources"),
+            ("@history", "history of every attempt, with a chart"),
+            ("@help", "this help"),
+            ("@close", "close a window, or go back from a section opened over another screen"),
+            ("@filter", "glossary, timeline, sources: filter the list as you type (escape clears)"),
             ("tab / shift+tab", "move between parts of the screen"),
             ("ctrl+p", "palette: jump anywhere; pick a theme"),
-            ("q or ctrl+q", "quit"),
+            ("@quit", "quit"),
         ),
     ),
     (
         "Continue where you stopped (on start)",
         (
-            ("c", "continue where you stopped, answers kept"),
-            ("n or escape", "not now: the saved quiz stays saved, and the start screen offers it"),
+            ("@resume-continue", "continue where you stopped, answers kept"),
+            ("@resume-not-now", "not now: the saved quiz stays saved, and the start screen offers it"),
         ),
     ),
     (
         "Welcome",
         (
-            ("r", "read: from the first section not read yet"),
-            ("z", "go to the quiz (the one in progress, if any)"),
+            ("@welcome-read", "read: from the first section not read yet"),
+            ("@welcome-quiz", "go to the quiz (the one in progress, if any)"),
             ("y", "history of every attempt"),
         ),
     ),
     (
         "Reading",
         (
-            ("→ or n", "next section (after the last: on to the quiz)"),
-            ("← or p", "previous section"),
+            ("@section-next", "next section (after the last: on to the quiz)"),
+            ("@section-previous", "previous section"),
             ("↑ ↓ page up/down", "scroll the section"),
             ("enter", "open the section picked in the sidebar, or follow a link under the section"),
-            ("l", "show or hide the list of sections (below 80 columns it takes the section's place)"),
+            ("@reading-sections", "show or hide the list of sections (below 80 columns it takes the section's place)"),
             ("tab", "move to the links under the section: its glossary terms and the sections it refers to"),
-            ("z", "go to the quiz"),
+            ("@reading-quiz", "go to the quiz"),
         ),
     ),
     (
@@ -62,13 +62,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("space or click", "pick the highlighted choice (again to unpick, when several may be right)"),
             ("1-9", "pick choice 1 to 9"),
             ("enter", "check your answer (picks the highlighted choice first if nothing is picked)"),
-            ("h", "show the question's hint, when it has one (the results note it)"),
-            ("k", "skip the question: it comes back after the others"),
-            ("p", "see the questions answered so far, read-only (← → between them)"),
-            ("F2", "the hint while typing an answer (where h is a letter)"),
-            ("r", "after checking: read the section that teaches the answer"),
+            ("@quiz-hint", "show the question's hint, when it has one (the results note it)"),
+            ("@quiz-skip", "skip the question: it comes back after the others"),
+            ("@quiz-previous", "see the questions answered so far, read-only (← → between them)"),
+            ("@quiz-hint-f2", "the hint while typing an answer (where h is a letter)"),
+            ("@quiz-read-section", "after checking: read the section that teaches the answer"),
             ("n or enter", "after checking: next question (after the last: your results)"),
-            ("escape", "leave the quiz for the start screen; it waits there to be continued"),
+            ("@quiz-leave", "leave the quiz for the start screen; it waits there to be continued"),
         ),
     ),
     (
@@ -82,8 +82,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Putting items in order",
         (
             ("↑ ↓", "choose an item"),
-            ("u or shift+↑", "move the chosen item up"),
-            ("d or shift+↓", "move the chosen item down"),
+            ("@order-move-up", "move the chosen item up"),
+            ("@order-move-down", "move the chosen item down"),
             ("▲ ▼ click", "move that row's item up or down"),
         ),
     ),
@@ -93,15 +93,15 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("↑ ↓ or click", "choose a line"),
             ("1-9 or click", "pick option N for the chosen line (then the next open line)"),
             ("← →", "step through the options for the chosen line"),
-            ("backspace", "clear the chosen line's pick"),
+            ("@match-clear", "clear the chosen line's pick"),
         ),
     ),
     (
         "Results",
         (
-            ("r", "retake the whole quiz"),
-            ("m", "review round: questions due for review"),
-            ("b", "read the sections behind your mistakes (escape comes back)"),
+            ("@results-retake", "retake the whole quiz"),
+            ("@results-review", "review round: questions due for review"),
+            ("@results-read", "read the sections behind your mistakes (escape comes back)"),
             ("y", "history of every attempt"),
         ),
     ),
@@ -116,14 +116,25 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 """Every key, grouped by where it works: (group, ((key, what it does), ...))."""
 
 
-def keys_content() -> list[Content | Hanging]:
+def keys_content(keymap: dict[str, str] | None = None) -> list[Content | Hanging]:
     """Return the key list: per group, its heading and a :class:`Hanging` of its keys
-    (a wrapped description stays in the description's column)."""
-    width = max(len(key) for _, keys in KEYS for key, _ in keys) + 2
+    (a wrapped description stays in the description's column). A row written
+    ``"@binding-id"`` shows the keys in force for that binding: the reader's
+    ``keys.toml`` (``keymap``) if it rebinds it, else the default
+    (:func:`explainer.keymap.key_in_force`)."""
+    from explainer.keymap import key_in_force
+
+    keymap = keymap or {}
+
+    def key_of(key: str) -> str:
+        return key_in_force(key[1:], keymap) if key.startswith("@") else key
+
+    rows = [[(key_of(key), what) for key, what in keys] for _, keys in KEYS]
+    width = max(len(key) for keys in rows for key, _ in keys) + 2
     blocks: list[Content | Hanging] = []
-    for group, keys in KEYS:
+    for (group, _), keys in zip(KEYS, rows):
         blocks.append(Content.styled(group, "bold underline"))
-        blocks.append(Hanging([(Content.styled(key, "bold"), shown(what)) for key, what in keys], indent=width))
+        blocks.append(Hanging([(shown(key).stylize("bold"), shown(what)) for key, what in keys], indent=width))
     return blocks
 
 
@@ -139,6 +150,6 @@ class HelpScreen(ReferenceScreen):
             yield TopBar("Keys", "escape to go back")
             with VerticalScroll(id="help-scroll"):
                 with Vertical(id="keys"):
-                    for number, block in enumerate(keys_content()):
+                    for number, block in enumerate(keys_content(self.explainer_app.reader_keymap)):
                         yield Static(block, classes="keys-heading" if number % 2 == 0 else "keys-group")
         yield KeyFooter()
