@@ -20,7 +20,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("@timeline", "timeline"),
             ("@sources", "sources"),
             ("@history", "history of every attempt, with a chart"),
-            ("@help", "this help"),
+            ("? or f1", "this help"),
             ("@close", "close a window, or go back from a section opened over another screen"),
             ("@filter", "glossary, timeline, sources: filter the list as you type (escape clears)"),
             ("tab / shift+tab", "move between parts of the screen"),
@@ -130,9 +130,9 @@ def keys_content(keymap: dict[str, str] | None = None) -> list[Content | Hanging
         return key_in_force(key[1:], keymap) if key.startswith("@") else key
 
     rows = [[(key_of(key), what) for key, what in keys] for _, keys in KEYS]
-    width = max(len(key) for keys in rows for key, _ in keys) + 2
     blocks: list[Content | Hanging] = []
     for (group, _), keys in zip(KEYS, rows):
+        width = max(len(key) for key, _ in keys) + 2  # per group: short keys, a narrow column
         blocks.append(Content.styled(group, "bold underline"))
         blocks.append(Hanging([(shown(key).stylize("bold"), shown(what)) for key, what in keys], indent=width))
     return blocks
