@@ -257,6 +257,12 @@ class QuizFlow:
     def move_on(self) -> bool:
         """Go to the next question; after the last, record the attempt (:meth:`finish`).
 
+        Nothing is saved on the way: the answer just checked was saved by :meth:`answer`,
+        and a saved quiz whose current question is answered resumes at the next one
+        (:meth:`saved_attempt`), which is where this moves. (Saving here too cost a
+        second write of the whole quiz per question: about 45 ms each on a pack of
+        1,000 questions, see "Key latency" in docs/performance.md.)
+
         Returns:
             True when the attempt is now finished.
         """
@@ -264,7 +270,6 @@ class QuizFlow:
         if self.session.finished:
             self.finish()
             return True
-        self.save()
         return False
 
     def leave(self) -> bool:
