@@ -210,3 +210,20 @@ def is_visit(screen) -> bool:
     from explainer.screens.explainer import ExplainerScreen
 
     return isinstance(screen, ExplainerScreen) and screen.visiting
+
+
+def snapshot_app(fixture: str = "mini") -> Any:
+    """An app on the fixture pack ``fixture`` (tests/fixtures) with the fixed seed and
+    animations off, as every snapshot test takes it."""
+    from explainer.app import ExplainerApp
+
+    app = ExplainerApp(load_pack(FIXTURES / fixture), seed=SEED)
+    app.animation_level = "none"
+    return app
+
+
+async def settle(pilot) -> None:
+    """Wait until the app is idle and its animations are done (before a snapshot)."""
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()

@@ -7,7 +7,7 @@ every question type (tests/fixtures/every-type).
 
 from __future__ import annotations
 
-from conftest import FIXTURES, SEED, right_keys, wrong_keys
+from conftest import FIXTURES, SEED, settle, snapshot_app, right_keys, wrong_keys
 
 from explainer.app import ExplainerApp
 from explainer.pack import load_pack
@@ -17,15 +17,10 @@ SIZE = (80, 24)
 
 def make_app() -> ExplainerApp:
     """The mini pack with the fixed seed and animations off."""
-    app = ExplainerApp(load_pack(FIXTURES / "mini"), seed=SEED)
-    app.animation_level = "none"
-    return app
+    return snapshot_app("mini")
 
 
-async def _settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
+_settle = settle
 
 
 def test_welcome(snap_compare):

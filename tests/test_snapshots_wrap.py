@@ -13,7 +13,7 @@ the new SVGs (``rsvg-convert -o /tmp/s.png file.svg``).
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, SEED, right_keys, wrong_keys
+from conftest import FIXTURES, SEED, settle, snapshot_app, right_keys, wrong_keys
 
 from explainer.app import ExplainerApp
 from explainer.pack import load_pack
@@ -23,15 +23,10 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 20), id="60x20")]
 
 def make_app() -> ExplainerApp:
     """The long-entries pack with the fixed seed and animations off."""
-    app = ExplainerApp(load_pack(FIXTURES / "long"), seed=SEED)
-    app.animation_level = "none"
-    return app
+    return snapshot_app("long")
 
 
-async def _settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
+_settle = settle
 
 
 @pytest.mark.parametrize("size", SIZES)
