@@ -212,7 +212,7 @@ def is_visit(screen) -> bool:
     return isinstance(screen, ExplainerScreen) and screen.visiting
 
 
-def snapshot_app(fixture: str = "mini") -> Any:
+def snapshot_app(fixture: str = "mini") -> "ExplainerApp":  # noqa: F821 (imported inside)
     """An app on the fixture pack ``fixture`` (tests/fixtures) with the fixed seed and
     animations off, as every snapshot test takes it."""
     from explainer.app import ExplainerApp
