@@ -78,7 +78,7 @@ async def test_home_says_a_review_round_is_in_progress(mini_pack, data_dir):
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         text = screen_text(app)
-        assert "A review round is in progress: question 2 of 2." in text
+        assert "In progress: a review round, at question 2 of 2." in text
         assert "Continue review: 2 of 2 (z)" in text
         assert "Not passed yet: 50%, pass mark 70%" in text
 

@@ -94,8 +94,8 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
                     typed = kind_of(self.question).typed
                     label = "Hint (F2)" if typed else "Hint (h)"
                     yield Button(label, id="hint-button", disabled=self.session.hint_used(self.question.id))
-                if self.session.can_skip:
-                    yield Button("Skip (k)", id="skip-button")
+                if self.session.can_skip:  # k is a letter in a typed answer's box: no key there
+                    yield Button("Skip" if kind_of(self.question).typed else "Skip (k)", id="skip-button")
                 yield Static(id="status")
         yield KeyFooter()
 
@@ -113,7 +113,7 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         """``"3 of 29 answered · p: earlier answers"`` under the bar."""
         session = self.session
         words = f"{session.answered} of {session.total} answered"
-        if session.position > 0:
+        if session.position > 0 and not kind_of(self.question).typed:  # p is a letter in a typed answer
             words += " · p: earlier answers"
         return words
 

@@ -90,11 +90,11 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
             )
         if app.quiz_in_progress:
             session = app.session
-            kind = "A review round" if session.review else "A quiz"
+            kind = "a review round" if session.review else "the quiz"
             lines.append(
                 Content.assemble(
                     ("In progress: ", "bold"),
-                    shown(f"{kind} is in progress: question {session.position + 1} of {session.total}."),
+                    shown(f"{kind}, at question {session.position + 1} of {session.total}."),
                 )
             )
         home = self.query_one("#home", Static)
