@@ -42,6 +42,7 @@ from explainer.widgets.text import shown
 
 if TYPE_CHECKING:
     from explainer.flow import QuizFlow
+    from explainer.memory import IdleCollector
     from explainer.pack import Pack
     from explainer.session import QuizSession, ReadingProgress
     from explainer.storage import Progress
@@ -259,6 +260,7 @@ class ExplainerApp(App[None]):
 
         self._data_dir = data_folder(data_dir)
         self._flow: QuizFlow | None = None
+        self._collector: IdleCollector | None = None
         self._notices: list[str] = []
         self.reader_keymap: dict[str, str] = {}
         """The reader's keys.toml as applied (binding id to keys; empty: the defaults)."""
@@ -443,6 +445,37 @@ class ExplainerApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, WelcomeScreen):
                 screen.show_home()
+        self._settle_memory()
+
+    def _settle_memory(self) -> None:
+        """Once the pack and the progress are built: freeze what lives as long as the
+        app and run full garbage collections between key presses from now on
+        (:mod:`explainer.memory`)."""
+        if self._collector is not None:
+            return
+        from explainer import memory
+
+        memory.settle()
+        self._collector = memory.IdleCollector()
+        self._collector.start()
+        self.set_interval(memory.QUIET_SECONDS / 4, self._collector.tick, name="idle-collector")
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every event, as Textual handles it; a key press or a click also tells the
+        idle collector that the reader is busy (:mod:`explainer.memory`)."""
+        if self._collector is not None and isinstance(event, (events.Key, events.MouseDown)):
+            self._collector.input()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        """Give garbage collection back to Python as it was (tests run many apps in one
+        process)."""
+        if self._collector is not None:
+            import gc
+
+            self._collector.stop()
+            self._collector = None
+            gc.unfreeze()
 
     def _theme_changed(self, theme: Theme) -> None:
         """Remember the theme the reader picked (settings.toml)."""

@@ -32,7 +32,7 @@ from explainer import storage
 from explainer.pack import Pack, Response, Score
 from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
 from explainer.session import QuizSession, ReadingProgress
-from explainer.storage import Attempt, Progress, ProgressError, ProgressStore, utc_now
+from explainer.storage import Attempt, Progress, ProgressError, ProgressStore, QuizInProgress, utc_now
 
 Notice = Callable[[str, bool], object]
 """Called with ``(message, is_error)`` for a notice about saving."""
@@ -60,6 +60,7 @@ class QuizFlow:
         self._notice: Notice | None = None
         self._save_failed = False
         self._recorded: set[int] = set()
+        self._saved_quiz: tuple[QuizSession, dt.datetime, QuizInProgress] | None = None
         self._seeds = random.Random(seed)
         try:
             self.store: ProgressStore | None = ProgressStore(pack.id, self.data_dir)
@@ -155,7 +156,11 @@ class QuizFlow:
         session = self.session
         if session.finished:
             return
-        quiz = session_to_in_progress(session, self.started)
+        previous = self._saved_quiz
+        if previous is not None and (previous[0] is not session or previous[1] != self.started):
+            previous = None
+        quiz = session_to_in_progress(session, self.started, previous[2] if previous else None)
+        self._saved_quiz = (session, self.started, quiz)
         self._save(lambda progress: progress.with_quiz(quiz))
 
     # ------------------------------------------------------------ attempts

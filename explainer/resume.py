@@ -25,27 +25,41 @@ from explainer.storage import Attempt, AttemptAnswer, QuestionState, QuizInProgr
 __all__ = ["session_from_in_progress", "session_to_attempt", "session_to_in_progress"]
 
 
-def session_to_in_progress(session: QuizSession, started: dt.datetime) -> QuizInProgress:
+def session_to_in_progress(
+    session: QuizSession, started: dt.datetime, previous: QuizInProgress | None = None
+) -> QuizInProgress:
     """Return the attempt so far as the progress file keeps it.
 
     Args:
         session: the attempt being taken (not necessarily finished).
         started: when it began (timezone-aware).
+        previous: what this returned for the same attempt last time, if anything; a
+            question whose state has not changed keeps its :class:`QuestionState`
+            object, so saving after one answer converts (and writes out) one question,
+            not all of them.
     """
+    before = {state.id: state for state in previous.questions} if previous is not None else {}
+    states = []
+    for question in session.questions:
+        order = session.display_order(question.id)
+        response = session.response(question.id)
+        hint_used = session.hint_used(question.id)
+        old = before.get(question.id)
+        if (
+            old is not None
+            and old.order == tuple(order)
+            and old.hint_used == hint_used
+            and old.response == response
+        ):
+            states.append(old)
+        else:
+            states.append(QuestionState.of(question, order, response=response, hint_used=hint_used))
     return QuizInProgress(
         started=started,
         review=session.review,
         seed=session.seed,
         position=min(session.position, session.total),
-        questions=tuple(
-            QuestionState.of(
-                question,
-                session.display_order(question.id),
-                response=session.response(question.id),
-                hint_used=session.hint_used(question.id),
-            )
-            for question in session.questions
-        ),
+        questions=tuple(states),
     )
 
 

@@ -18,3 +18,5 @@ async def test_the_latency_benchmark_runs_every_action_on_a_small_pack(monkeypat
     assert set(actions) == {"answer", "check", "next", "glossary", "sidebar"}
     assert all(figures["n"] >= 2 for figures in actions.values())
     assert report["baseline"]["n"] == 2
+    assert set(report["same_work"]) == {"check", "next", "glossary"}
+    assert all(report["same_work"][name]["n"] >= 2 for name in ("check", "next", "glossary"))

@@ -455,3 +455,49 @@ def test_a_plain_run_on_a_large_progress_file_summarises_it_and_keeps_what_is_se
     assert old_rows == before["rows"]
     assert history.to_csv(after).splitlines()[:301] == before["csv"].splitlines()
     assert question_hash(mini_pack.questions[0]) in path.read_text(encoding="utf-8")
+
+
+def test_a_quiz_of_inline_and_table_questions_is_written_as_tomli_w_writes_it(every_type_pack: Pack) -> None:
+    # tomli-w writes [[quiz.questions]] tables when any question needs one, and an
+    # inline array when none does; the piecewise writer must give the same text both ways.
+    questions = every_type_pack.questions
+    mixed = [
+        QuestionState.of(q, reversed(range(storage.display_order_length(q))) if i % 2 else ())
+        if storage.display_order_length(q) else QuestionState.of(q)
+        for i, q in enumerate(questions)
+    ]
+    plain = [QuestionState.of(q) for q in questions]
+    for states in (mixed, plain, plain[:1], mixed[1:2]):
+        quiz = QuizInProgress(started=T0, seed=7, position=0, questions=states)
+        progress = Progress(pack=every_type_pack.id, quiz=quiz)
+        data = progress.model_dump(mode="python", exclude_none=True)
+        del data["review_carry"]
+        assert progress.to_toml() == tomli_w.dumps(data)
+
+
+def test_saving_after_one_answer_converts_one_question(tmp_path: Path, mini_pack: Pack, monkeypatch) -> None:
+    from explainer.flow import QuizFlow
+    from explainer.kinds import kind_of
+    from explainer.storage import format as file_format
+
+    made: list[str] = []
+    real = file_format._question_chunk
+
+    def counted(state: QuestionState):
+        made.append(state.id)
+        return real(state)
+
+    monkeypatch.setattr(file_format, "_question_chunk", counted)
+    flow = QuizFlow(mini_pack, data_dir=tmp_path, seed=1)
+    flow.start()
+    flow.save()
+    assert len(made) == len(mini_pack.questions)  # the first save writes every question
+    for _ in range(3):
+        made.clear()
+        question = flow.session.current
+        flow.answer(kind_of(question).parse_plain(question, flow.session.display_order(question.id), "1"))
+        assert made == [question.id]
+        flow.session.advance()
+    saved = read_progress(mini_pack.id, tmp_path).quiz
+    assert saved is not None and len(saved.answers) == 3
+    assert saved == flow.progress.quiz

@@ -31,7 +31,16 @@ except ImportError:  # pragma: no cover - the dependency is declared; stdlib as 
 import tomli_w
 from pydantic import ConfigDict, Field, StrictStr, TypeAdapter, ValidationError
 
-from explainer.storage.models import AnswerCounts, Attempt, CarriedDue, Progress, _Model, _trusted
+from explainer.storage.models import (
+    AnswerCounts,
+    Attempt,
+    CarriedDue,
+    Progress,
+    QuestionState,
+    QuizInProgress,
+    _Model,
+    _trusted,
+)
 
 __all__ = ["FORMAT", "SUMMARY_COLUMNS", "tomllib"]
 
@@ -219,11 +228,55 @@ def _attempt_chunk(attempt: Attempt) -> str:
     return tomli_w.dumps({"attempts": [attempt.model_dump(mode="python", exclude_none=True)]})
 
 
+_FORCE_TABLES = {"x": [0, 0]}
+"""A question-like table tomli-w never writes inline (it holds a multi-line array)."""
+
+_FORCE_TABLES_TEXT = '\n[[quiz.questions]]\nx = [\n    0,\n    0,\n]\n'
+"""How tomli-w writes :data:`_FORCE_TABLES` as the last ``[[quiz.questions]]`` table."""
+
+
+def _question_chunk(state: QuestionState) -> tuple[str, bool]:
+    """The TOML of one question of the quiz in progress as a ``[[quiz.questions]]`` table.
+
+    Returns ``(text, inline)``: ``inline`` is True when tomli-w would write this table
+    inline (``{ id = ..., hash = ... }``) if every question of the quiz were like it;
+    :func:`_render` then writes the whole quiz with tomli-w, exactly as before.
+    """
+    data = state.model_dump(mode="python", exclude_none=True)
+    alone = tomli_w.dumps({"quiz": {"questions": [data]}})
+    if alone.startswith("[[quiz.questions]]"):
+        return alone, False
+    forced = tomli_w.dumps({"quiz": {"questions": [data, _FORCE_TABLES]}})
+    if not forced.endswith(_FORCE_TABLES_TEXT):  # pragma: no cover - tomli-w changed its layout
+        raise AssertionError("tomli-w wrote an array of tables in an unexpected way")
+    return forced[: -len(_FORCE_TABLES_TEXT)], True
+
+
+def _quiz_text(quiz: QuizInProgress, cache: _Chunks, made: _Chunks) -> str:
+    """``[quiz]`` and its ``[[quiz.questions]]``, exactly as ``tomli_w.dumps`` writes them.
+
+    A question's text is made once per :class:`QuestionState` object (``cache``), so a
+    save after one answer converts one question, not all of them.
+    """
+    chunks = []
+    for state in quiz.questions:
+        hit = cache.questions.get(id(state))
+        made_text = hit[1:] if hit is not None and hit[0] is state else _question_chunk(state)
+        made.questions[id(state)] = (state, *made_text)
+        chunks.append(made_text)
+    if all(inline for _text, inline in chunks):
+        return tomli_w.dumps({"quiz": quiz.model_dump(mode="python", exclude_none=True)})
+    head = tomli_w.dumps({"quiz": quiz.model_dump(mode="python", exclude_none=True, exclude={"questions"})})
+    return head + "".join("\n" + text for text, _inline in chunks)
+
+
 class _Chunks:
     """Text already made for a progress's attempts, for :func:`_render` to reuse.
 
     Attributes:
         attempts: ``{id(attempt): (attempt, text)}`` for detailed attempts.
+        questions: ``{id(state): (state, text, inline)}`` for the questions of the quiz
+            in progress (:func:`_question_chunk`).
         summary: the summarised attempts and their lines, joined, as last rendered
             (``((), "")`` at first); a later progress whose summarised attempts start
             with the same objects only adds the lines of the new ones.
@@ -231,6 +284,7 @@ class _Chunks:
 
     def __init__(self) -> None:
         self.attempts: dict[int, tuple[Attempt, str]] = {}
+        self.questions: dict[int, tuple[QuestionState, str, bool]] = {}
         self.summary: tuple[tuple[Attempt, ...], str] = ((), "")
 
 
@@ -260,7 +314,7 @@ def _render(progress: Progress, cache: _Chunks | None = None) -> tuple[str, _Chu
     parts = [tomli_w.dumps(head)]
     if progress.quiz is not None:
         parts.append("\n")
-        parts.append(tomli_w.dumps({"quiz": progress.quiz.model_dump(mode="python", exclude_none=True)}))
+        parts.append(_quiz_text(progress.quiz, cache, made))
     if start or progress.review_carry or progress.format == 2:
         summarised = progress.attempts[:start]
         before, lines = cache.summary
