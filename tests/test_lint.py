@@ -104,3 +104,101 @@ def test_warnings_are_sorted_by_file_and_line(tmp_path: Path) -> None:
     assert [code for code, _, _ in found] == [
         "untested-section", "choice-without-feedback", "question-without-explanation"
     ]
+
+
+GIVEAWAY_QUIZ = '''\
+[quiz]
+title = "Check"
+pass_mark = 0.5
+shuffle_questions = false
+
+[[questions]]
+id = "first"
+type = "single"
+prompt = "Which one?"
+section = "intro"
+explanation = "Because the **Kursk region** is where they were held."
+
+  [[questions.choices]]
+  text = "Right"
+  correct = true
+
+  [[questions.choices]]
+  text = "Wrong"
+  feedback = "No: the centre is called Hanawon."
+
+[[questions]]
+id = "where"
+type = "single"
+prompt = "Where were they captured?"
+section = "law"
+explanation = "In Kursk."
+
+  [[questions.choices]]
+  text = "The Kursk region"
+  correct = true
+
+  [[questions.choices]]
+  text = "Crimea"
+  feedback = "No."
+
+[[questions]]
+id = "centre"
+type = "short_answer"
+prompt = "Name the centre."
+section = "law"
+accept = ["Hanawon"]
+explanation = "It is Hanawon."
+
+[[questions]]
+id = "pairs"
+type = "match"
+prompt = "Match them."
+section = "intro"
+explanation = "See the law."
+
+  [[questions.pairs]]
+  left = "Article 118"
+  right = "Release without delay"
+
+  [[questions.pairs]]
+  left = "Article 12"
+  right = "Transfer to another power"
+'''
+
+
+def test_an_answer_written_in_an_earlier_question_is_a_giveaway(tmp_path: Path) -> None:
+    found = warnings_of(write_pack(tmp_path, quiz=GIVEAWAY_QUIZ))
+    assert found == [
+        ("answer-shown-earlier", "quiz.toml", line_of(GIVEAWAY_QUIZ, "explanation = \"Because the **Kursk")),
+        ("answer-shown-earlier", "quiz.toml", line_of(GIVEAWAY_QUIZ, "the centre is called Hanawon")),
+    ]
+    warning = next(w for w in lint_pack(load_pack(tmp_path)) if "Hanawon" in w.message)
+    assert "'first'" in warning.message and "'centre'" in warning.message and "later question" in warning.message
+
+
+def test_a_later_question_may_repeat_an_earlier_answer_unless_questions_are_shuffled(tmp_path: Path) -> None:
+    quiz = GIVEAWAY_QUIZ.replace("Because the **Kursk region** is where they were held.", "Because.")
+    quiz = quiz.replace("No: the centre is called Hanawon.", "No.")
+    quiz = quiz.replace('explanation = "See the law."', 'explanation = "The answer to where was the Kursk region."')
+    assert warnings_of(write_pack(tmp_path / "a", quiz=quiz)) == []  # 'pairs' comes after 'where'
+    shuffled = quiz.replace("shuffle_questions = false", "shuffle_questions = true")
+    assert warnings_of(write_pack(tmp_path / "b", quiz=shuffled)) == [
+        ("answer-shown-earlier", "quiz.toml", line_of(shuffled, "The answer to where was the Kursk region."))
+    ]
+
+
+def test_a_match_pair_is_given_away_only_by_both_sides_together(tmp_path: Path) -> None:
+    one_side = GIVEAWAY_QUIZ.replace('explanation = "In Kursk."', 'explanation = "Article 118 says so."')
+    found = warnings_of(write_pack(tmp_path / "a", quiz=one_side))
+    assert ("answer-shown-earlier", "quiz.toml", line_of(one_side, "Article 118 says so.")) not in found
+    both = GIVEAWAY_QUIZ.replace('explanation = "In Kursk."', 'explanation = "Article 118 means *release without delay*."')
+    found = warnings_of(write_pack(tmp_path / "b", quiz=both))
+    assert ("answer-shown-earlier", "quiz.toml", line_of(both, "Article 118 means")) in found
+
+
+def test_short_answers_and_parts_of_words_are_not_giveaways(tmp_path: Path) -> None:
+    quiz = GIVEAWAY_QUIZ.replace('accept = ["Hanawon"]', 'accept = ["Kur"]').replace(
+        '"No: the centre is called Hanawon."', '"No: Kursky is not Kur."'
+    ).replace('explanation = "Because the **Kursk region** is where they were held."', 'explanation = "The Kursk regions."')
+    assert warnings_of(write_pack(tmp_path, quiz=quiz)) == []

@@ -150,6 +150,37 @@ class QuestionKind(Generic[Q, R]):
         for the lint checks); ``()`` for kinds answered otherwise."""
         return ()
 
+    def shown_texts(self, question: Q) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every text the reader sees of ``question``, before or after answering, for the
+        lint checks: ``(key path inside the question, text)`` pairs, e.g.
+        ``(("choices", 2, "feedback"), "...")``.
+
+        The default gives the prompt, the hint, the explanation and each choice's text
+        and feedback; kinds that show more (order items, match sides) add theirs.
+        """
+        texts: list[tuple[tuple[str | int, ...], str]] = [(("prompt",), question.prompt)]  # type: ignore[attr-defined]
+        for key in ("hint", "explanation"):
+            value = getattr(question, key, None)
+            if value:
+                texts.append(((key,), value))
+        for index, choice in enumerate(self.choices(question)):
+            texts.append((("choices", index, "text"), choice.text))
+            if choice.feedback:
+                texts.append((("choices", index, "feedback"), choice.feedback))
+        return texts
+
+    def answer_parts(self, question: Q) -> tuple[tuple[str, ...], ...]:
+        """The right answer, for the lint checks, as parts: each part is the texts that,
+        all shown together, give that part away (a right choice's text; an accepted
+        answer; a match pair's two sides). ``()`` for kinds whose answer is not a text
+        (true/false, numbers, an order).
+
+        The default gives each right choice's text, then each accepted typed answer.
+        """
+        parts = [(choice.text,) for choice in self.choices(question) if choice.correct]
+        parts += [(answer,) for answer in self.typed_answers(question)]
+        return tuple(parts)
+
     def typo_clashes(self, question: Q, texts: Sequence[str]) -> list[tuple[int, str, int]]:
         """Which of ``texts`` would count as right for ``question`` only because it
         accepts near misses (``typos``), for the lint checks.

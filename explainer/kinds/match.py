@@ -64,6 +64,17 @@ class MatchKind(QuestionKind[MatchQuestion, MatchResponse]):
         """The number of right-hand options (pairs and distractors)."""
         return len(question.right_options)
 
+    def shown_texts(self, question: MatchQuestion) -> list[tuple[tuple[str | int, ...], str]]:
+        """The prompt, hint and explanation, both sides of each pair and each distractor."""
+        texts = super().shown_texts(question)
+        for k, pair in enumerate(question.pairs):
+            texts += [(("pairs", k, "left"), pair.left), (("pairs", k, "right"), pair.right)]
+        return texts + [(("distractors", k), text) for k, text in enumerate(question.distractors)]
+
+    def answer_parts(self, question: MatchQuestion) -> tuple[tuple[str, ...], ...]:
+        """Each pair, as its two sides: shown together elsewhere, they give the pair away."""
+        return tuple((pair.left, pair.right) for pair in question.pairs)
+
     def shuffle(self, question: MatchQuestion, rng: random.Random, shuffle_choices: bool) -> tuple[int, ...]:
         """Always shuffled (see the module docstring)."""
         return shuffle_options(len(question.pairs), len(question.right_options), rng)

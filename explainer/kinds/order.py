@@ -52,6 +52,10 @@ class OrderKind(QuestionKind[OrderQuestion, OrderResponse]):
         """The number of items."""
         return len(question.items)
 
+    def shown_texts(self, question: OrderQuestion) -> list[tuple[tuple[str | int, ...], str]]:
+        """The prompt, hint and explanation, and each item (``("items", k)``)."""
+        return super().shown_texts(question) + [(("items", k), item) for k, item in enumerate(question.items)]
+
     def shuffle(self, question: OrderQuestion, rng: random.Random, shuffle_choices: bool) -> tuple[int, ...]:
         """Always shuffled (the written order is the answer), never into the right order."""
         return shuffle_out_of_order(len(question.items), rng)

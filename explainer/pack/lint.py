@@ -34,7 +34,13 @@ WARNING_CODES: dict[str, str] = {
     "uncited-source": "no section or timeline event cites this source",
     "typo-near-other-answer": "a wrong choice or another question's accepted answer is within"
     " a short answer's `typos` of its accepted answer, so it would count as right there",
+    "answer-shown-earlier": "a question's right answer is written in what an earlier question"
+    " shows (prompt, hint, choices, feedback, explanation, items, match sides)",
 }
+
+GIVEAWAY_MIN_LETTERS = 4
+"""Answers shorter than this (after :func:`_flat`) are too common to be a giveaway:
+"Yes", "No", "UN"."""
 
 _ALL_OR_NONE = re.compile(
     r"""\A\W*(?:all|none|both|neither|any|each)\s+(?:of\s+)?(?:the\s+)?
@@ -103,6 +109,7 @@ def lint_pack(pack: Pack) -> list[ContentError]:
                 ))
 
     warnings += _typo_clashes(pack, quiz)
+    warnings += _giveaways(pack, quiz)
 
     tested = {question.section for question in pack.questions}
     for s_index, section in enumerate(pack.sections):
@@ -168,6 +175,69 @@ def _typo_clashes(pack: Pack, quiz: _Locations) -> list[ContentError]:
                 f"reword it, or lower typos for question '{question.id}' (typos = 0 there turns near"
                 " misses off)",
             ))
+    return warnings
+
+
+def _flat(text: str) -> str:
+    """``text`` as the giveaway check compares it: case folded, Markdown emphasis marks
+    and typographic quotes and dashes made plain, runs of white space made one space."""
+    text = text.translate(_PLAIN_MARKS).casefold()
+    return " ".join(text.split())
+
+
+_PLAIN_MARKS = str.maketrans({"*": None, "_": None, "`": None, "‘": "'", "’": "'",
+                              "“": '"', "”": '"', "–": "-", "—": "-", " ": " "})
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    """True when ``needle`` occurs in ``haystack`` as whole words (both already :func:`_flat`)."""
+    return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack) is not None
+
+
+def _giveaways(pack: Pack, quiz: _Locations) -> list[ContentError]:
+    """Warnings for right answers written in what an earlier question shows.
+
+    For each question, each part of its right answer (:meth:`QuestionKind.answer_parts`:
+    a right choice's text, an accepted answer, a match pair's two sides) is looked for,
+    as whole words, in every text an earlier question shows
+    (:meth:`QuestionKind.shown_texts`): its prompt, hint, choices and their feedback,
+    explanation, order items and match sides. "Earlier" is file order; when the quiz
+    shuffles its questions, every other question counts. Answers under
+    :data:`GIVEAWAY_MIN_LETTERS` letters are not looked for.
+
+    Returns:
+        One ``answer-shown-earlier`` warning per (earlier text, later question), placed on
+        the earlier text's key: that is the text to reword.
+    """
+    questions = pack.questions
+    shown = [[(loc, _flat(text)) for loc, text in kind_of(q).shown_texts(q)] for q in questions]
+    warnings: list[ContentError] = []
+    for later, question in enumerate(questions):
+        parts = [
+            (part, tuple(_flat(text) for text in part))
+            for part in kind_of(question).answer_parts(question)
+        ]
+        parts = [(part, flat) for part, flat in parts if all(len(t) >= GIVEAWAY_MIN_LETTERS for t in flat)]
+        if not parts:
+            continue
+        earlier = range(len(questions)) if pack.quiz.shuffle_questions else range(later)
+        for index in earlier:
+            if index == later:
+                continue
+            for loc, text in shown[index]:
+                given = [part for part, flat in parts if all(_contains(text, t) for t in flat)]
+                if not given:
+                    continue
+                answer = " / ".join(_short(t, 40) for t in given[0])
+                when = "another question" if pack.quiz.shuffle_questions else "a later question"
+                warnings.append(quiz.warn(
+                    ("questions", index) + loc, "answer-shown-earlier",
+                    f"question '{questions[index].id}' shows \"{answer}\", the right answer of"
+                    f" question '{question.id}' ({when}), so a reader learns it before being asked",
+                    f"reword this {loc[-1] if isinstance(loc[-1], str) else loc[0]} so it does not"
+                    f" state the answer of '{question.id}', or move '{question.id}' before"
+                    f" '{questions[index].id}'",
+                ))
     return warnings
 
 

@@ -280,7 +280,7 @@ tags = ["files"]
 
   [[questions.choices]]
   text = "explainer.toml"
-  feedback = "explainer.toml holds the sections, glossary and timeline, not the questions."
+  feedback = "explainer.toml holds what the reader reads, not the questions."
 
   [[questions.choices]]
   text = "None of the above"
