@@ -37,7 +37,7 @@ from typing import TextIO
 from explainer import wording
 from explainer.flow import QuizFlow
 from explainer.kinds import InputProblem, kind_of
-from explainer.pack import AnyQuestion, Pack, Response, Score, Section
+from explainer.pack import AnyQuestion, Figure, Pack, Response, Score, Section
 from explainer.pack.text import printable
 from explainer.terminal import plain_wanted  # noqa: F401  (part of this module's API)
 
@@ -437,6 +437,10 @@ class _Plain:
         out.say(f"Section {index + 1} of {len(self.pack.sections)}: {section.title}")
         out.blank()
         out.say(markdown_to_text(section.body))
+        for figure in section.figures:
+            out.blank()
+            for line in figure_table(self.pack, figure):
+                out.say(line)
         if section.key_points:
             out.blank()
             out.say("Key points:")
@@ -616,6 +620,29 @@ class _Plain:
             for section_id in sections:
                 index = self.pack.section_index(section_id)
                 out.say(f"- Section {index + 1}: {self.pack.sections[index].title}")
+
+
+def figure_table(pack: Pack, figure: Figure) -> list[str]:
+    """A figure as plain-text lines: ``Figure: <title>``, then one row per value (the
+    label, padded, then the number and unit, labelled when an estimate), then the note
+    and the sources. The same words and numbers as the app's chart
+    (:mod:`explainer.wording`)."""
+    values = [wording.figure_value(v.value, figure.unit, v.estimate) for v in figure.values]
+    width = min(max(len(v.label) for v in figure.values), 40)
+    lines = [f"Figure: {figure.title}"]
+    for entry, value in zip(figure.values, values):
+        lines.append(f"  {entry.label.ljust(width)}  {value}")
+    if figure.note:
+        lines.append(f"  {figure.note}")
+    titles = []
+    for source_id in figure.sources:
+        try:
+            titles.append(pack.source(source_id).title)
+        except KeyError:  # pragma: no cover - the loader checks references
+            continue
+    if titles:
+        lines.append(f"  {wording.figure_source_line(titles)}")
+    return lines
 
 
 def run_plain(

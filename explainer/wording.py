@@ -221,3 +221,35 @@ def when_iso(moment: dt.datetime) -> str:
     """A date and time for files (CSV, JSON): ISO 8601 in local time with its offset,
     to the second: ``"2026-12-03T10:15:00+01:00"``."""
     return local(moment).replace(microsecond=0).isoformat()
+
+
+# --------------------------------------------------------------------------- figures
+
+ESTIMATE_WORD = "estimate"
+"""How an estimated value of a figure is labelled: ``4,000 soldiers (estimate)``."""
+
+
+def figure_number(value: float) -> str:
+    """A value of a figure: thousands separated by commas, at most two decimals, no
+    trailing zeros (``4,000``, ``850.5``, ``0.25``)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{float(value):,.2f}".rstrip("0").rstrip(".")
+
+
+def figure_value(value: float, unit: str, estimate: bool) -> str:
+    """A value with its unit, labelled when it is an estimate: ``"4,000 soldiers
+    (estimate)"``, ``"1,200 votes"``."""
+    text = f"{figure_number(value)} {unit}"
+    return f"{text} ({ESTIMATE_WORD})" if estimate else text
+
+
+def figure_legend(has_estimates: bool) -> str:
+    """The line under a bar figure saying how to read its bars: ``"█ reported  ░ estimate"``
+    when some values are estimates; empty otherwise."""
+    return f"█ reported   ░ {ESTIMATE_WORD}" if has_estimates else ""
+
+
+def figure_source_line(titles: list[str]) -> str:
+    """``"Source: A"`` or ``"Sources: A; B"`` under a figure."""
+    return ("Source: " if len(titles) == 1 else "Sources: ") + "; ".join(titles)

@@ -28,6 +28,8 @@ from explainer.pack.errors import ERROR_CODES
 from explainer.pack.lint import WARNING_CODES, lint_pack
 from explainer.pack.model import (
     Choice,
+    Figure,
+    FigureValue,
     ExplainerFile,
     GlossaryEntry,
     MatchQuestion,
@@ -105,7 +107,7 @@ def test_every_problem_code_is_explained(code: str) -> None:
 MODELS: list[type[BaseModel]] = [
     PackFile, Source, ExplainerFile, Section, GlossaryEntry, TimelineEvent, QuizFile, QuizSettings,
     SingleChoiceQuestion, MultipleChoiceQuestion, TrueFalseQuestion, ShortAnswerQuestion,
-    NumericQuestion, OrderQuestion, MatchQuestion, Choice, Pair,
+    NumericQuestion, OrderQuestion, MatchQuestion, Choice, Pair, Figure, FigureValue,
 ]
 
 

@@ -31,7 +31,7 @@ WARNING_CODES: dict[str, str] = {
     "duplicate-choice-text": "two choices of one question have the same text",
     "unpinned-all-or-none": 'an "all/none of the above" choice is shuffled away from the end',
     "untested-section": "no question has `section` set to this section",
-    "uncited-source": "no section or timeline event cites this source",
+    "uncited-source": "no section, figure or timeline event cites this source",
     "typo-near-other-answer": "a wrong choice or another question's accepted answer is within"
     " a short answer's `typos` of its accepted answer, so it would count as right there",
     "answer-shown-earlier": "a question's right answer is written in what an earlier question"
@@ -121,6 +121,7 @@ def lint_pack(pack: Pack) -> list[ContentError]:
             ))
 
     cited = {s for section in pack.sections for s in section.sources}
+    cited |= {s for section in pack.sections for figure in section.figures for s in figure.sources}
     cited |= {s for event in pack.timeline for s in event.sources}
     for src_index, source in enumerate(pack.meta.sources):
         if source.id not in cited:

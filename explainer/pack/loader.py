@@ -30,6 +30,8 @@ from explainer.pack.model import (
     MAX_TYPOS,
     Choice,
     ExplainerFile,
+    Figure,
+    FigureValue,
     GlossaryEntry,
     MatchQuestion,
     MultipleChoiceQuestion,
@@ -591,8 +593,10 @@ def _where(file_name: str, data: Any, loc: tuple[str | int, ...]) -> str:
             name, key = label
             value = item.get(key) if key and isinstance(item, Mapping) else None
             parts.append(f"{name} {_quote(value)}" if isinstance(value, str) else f"{name} {index + 1}")
-        if len(loc) >= 4 and loc[2] in ("choices", "pairs") and isinstance(loc[3], int):
-            parts.append(f"{'choice' if loc[2] == 'choices' else 'pair'} {loc[3] + 1}")
+        if len(loc) >= 4 and loc[2] in ("choices", "pairs", "figures") and isinstance(loc[3], int):
+            parts.append(f"{ {'choices': 'choice', 'pairs': 'pair', 'figures': 'figure'}[loc[2]]} {loc[3] + 1}")
+        if len(loc) >= 6 and loc[2] == "figures" and loc[4] == "values" and isinstance(loc[5], int):
+            parts.append(f"value {loc[5] + 1}")
     elif loc and loc[0] == "quiz" and file_name == QUIZ_FILE:
         parts.append("[quiz]")
     return ": ".join(parts)
@@ -613,6 +617,10 @@ def _model_at(file_name: str, data: Any, loc: tuple[str | int, ...]) -> type[Bas
             return Pair
     if file_name == QUIZ_FILE and table == ("quiz",):
         return QuizSettings
+    if table[0] == "sections" and len(table) == 4 and table[2] == "figures":
+        return Figure
+    if table[0] == "sections" and len(table) == 6 and table[2] == "figures" and table[4] == "values":
+        return FigureValue
     models = {"sections": Section, "glossary": GlossaryEntry, "timeline": TimelineEvent, "sources": Source}
     if len(table) == 2 and isinstance(table[0], str):
         return models.get(table[0])
@@ -624,7 +632,14 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
-_TABLE_ARRAYS = {"sections", "glossary", "timeline", "sources", "questions", "choices", "pairs"}
+_TABLE_ARRAYS = {"sections", "glossary", "timeline", "sources", "questions", "choices", "pairs", "figures", "values"}
+_TABLE_HEADERS = {
+    "choices": "questions.choices",
+    "pairs": "questions.pairs",
+    "figures": "sections.figures",
+    "values": "sections.figures.values",
+}
+"""The full [[header]] of the nested arrays of tables, for messages."""
 
 
 def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
@@ -679,7 +694,7 @@ def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
             hint = (f"did you mean '{close[0]}'? " if close else "") + f"use one of: {known}"
             loc = loc + ("type",)
     elif kind in ("tuple_type", "list_type") and key in _TABLE_ARRAYS and isinstance(value, dict):
-        header = f"questions.{key}" if key in ("choices", "pairs") else key
+        header = _TABLE_HEADERS.get(key, key)
         message = f"write each of the {key} as a [[{header}]] table (double brackets), not [{header}]"
         hint = f"change [{header}] to [[{header}]]"
         code = "wrong-type"
@@ -753,6 +768,11 @@ def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
             word = "at least" if kind.startswith("greater") else "at most"
             message = f"{field} must be {word} {bound}, not {shown}"
             hint = f"write a number {word} {bound}"
+    elif kind == "literal_error":
+        expected = str(ctx.get("expected", "one of the allowed values")).replace("'", '"')
+        message = f"{field} must be {expected}, not {shown}"
+        hint = f"write {key} = {expected}" if " or " not in expected else f"use one of: {expected}"
+        code = "wrong-type"
     elif kind.startswith("date"):
         message = f"{field} must be a TOML date without quotes, such as 2025-02-01, not {_article(value)}"
         hint = "write the date as YYYY-MM-DD without quotes"
@@ -802,6 +822,10 @@ def _check_references(loaded: Mapping[str, _Document]) -> list[ContentError]:
 
     for index, section in _tables(explainer, "sections"):
         _check_names(explainer, ("sections", index), section, "sources", source_ids, pack, errors)
+        figures = section.get("figures")
+        for f_index, figure in enumerate(figures if isinstance(figures, list) else []):
+            if isinstance(figure, dict):
+                _check_names(explainer, ("sections", index, "figures", f_index), figure, "sources", source_ids, pack, errors)
     for index, entry in _tables(explainer, "glossary"):
         _check_names(explainer, ("glossary", index), entry, "see_also", terms, None, errors)
     for index, event in _tables(explainer, "timeline"):

@@ -152,6 +152,51 @@ class PackFile(_Model):
 # ---------------------------------------------------------------------- explainer.toml
 
 
+MAX_FIGURE_VALUES = 24
+"""The most values one figure may have: more would not fit a terminal as bars."""
+
+
+class FigureValue(_Model):
+    """One labelled value of a figure (``[[sections.figures.values]]``)."""
+
+    label: Text = Field(description="What the value is, plain text, e.g. 'Zelensky, January 2025'.")
+    value: StrictInt | StrictFloat = Field(
+        ge=0, description="The number (0 or more; a bar's length is its share of the largest)."
+    )
+    estimate: StrictBool = Field(
+        default=False, description="True when the value is an estimate: it is then labelled so."
+    )
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        """Refuse ``inf`` and ``nan``: a bar needs a real number."""
+        if value != value or value == float("inf"):
+            raise PydanticCustomError("finite_number", "must be a real number, not inf or nan")
+        return value
+
+
+class Figure(_Model):
+    """A chart of a few numbers that a section shows after its text (``[[sections.figures]]``).
+
+    The app draws it as bars readable without colour (each bar has its number written
+    beside it); plain mode prints it as a table.
+    """
+
+    title: Text = Field(description="What the figure shows, plain text.")
+    kind: Literal["bar"] = Field(default="bar", description="'bar' (the only kind so far): one bar per value.")
+    unit: Text = Field(description="What the values count, plain text, e.g. 'soldiers' or 'prisoners'.")
+    values: tuple[FigureValue, ...] = Field(
+        min_length=1, max_length=MAX_FIGURE_VALUES, description="The values, in the order shown."
+    )
+    note: Text | None = Field(
+        default=None, description="Optional: how to read the figure (who counted, what differs), plain text."
+    )
+    sources: tuple[Slug, ...] = Field(
+        min_length=1, description="Ids of the pack's [[sources]] the numbers come from (at least one)."
+    )
+
+
 class Section(_Model):
     """One section of the explainer, read in file order (``[[sections]]``)."""
 
@@ -165,6 +210,9 @@ class Section(_Model):
     )
     sources: tuple[Slug, ...] = Field(
         default=(), description="Ids of the pack's [[sources]] this section draws on."
+    )
+    figures: tuple[Figure, ...] = Field(
+        default=(), max_length=4, description="Optional charts shown after the text ([[sections.figures]])."
     )
 
 

@@ -1,4 +1,4 @@
-"""A section as the reader sees it: title, body (Markdown), key points and sources."""
+"""A section as the reader sees it: title, body (Markdown), figures, key points and sources."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.pack import Pack, Section, Source, section_links
+from explainer.widgets.figure import FigureChart
 from explainer.widgets.markdown import PackMarkdown
 from explainer.widgets.text import shown
 from explainer.widgets.wrap import Hanging
@@ -77,6 +78,7 @@ class SectionView(Vertical):
         """Title, body, key points, sources (a part with nothing in it is not shown)."""
         yield Static(shown(self.section.title), id="section-title", classes="section-title")
         yield PackMarkdown(self.section.body, id="section-body")
+        yield Static(id="section-figures")
         yield Static(Content.styled("Key points", "bold"), id="key-points-heading", classes="heading")
         yield Static(id="key-points")
         yield Static(Content.styled("Look up", "bold"), id="links-heading", classes="heading")
@@ -101,6 +103,9 @@ class SectionView(Vertical):
         """Show the key points, the links and the sources, each with its heading only
         when the section has any."""
         self._show_links()
+        figures = self.query_one("#section-figures", Static)
+        figures.update(FigureChart(self.pack, self.section.figures) if self.section.figures else "")
+        figures.display = bool(self.section.figures)
         parts = (
             ("#key-points-heading", "#key-points", self._key_points()),
             ("#sources-heading", "#section-sources", self._sources()),
