@@ -64,3 +64,19 @@ def test_feedback_on_a_long_choice_keeps_the_prompt(snap_compare, size):
         await _settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=second_question_wrong)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_section_figure_as_text_bars(snap_compare, size):
+    """A figure (tests/fixtures/figure): labels wrap beside their bars at 80 columns and
+    go above them at 60; the estimate is drawn with ░ and labelled; note and sources."""
+
+    async def show_figure(pilot):
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        pilot.app.screen.query_one("#section-figures").scroll_visible(animate=False, top=True)
+        await settle(pilot)
+
+    app = snapshot_app("figure")
+    assert snap_compare(app, terminal_size=size, run_before=show_figure)
