@@ -637,9 +637,10 @@ def figure_table(pack: Pack, figure: Figure) -> list[str]:
     titles = []
     for source_id in figure.sources:
         try:
-            titles.append(pack.source(source_id).title)
+            source = pack.source(source_id)
         except KeyError:  # pragma: no cover - the loader checks references
             continue
+        titles.append(f"{source.title}, {source.publisher}")
     if titles:
         lines.append(f"  {wording.figure_source_line(titles)}")
     return lines

@@ -244,12 +244,18 @@ def figure_value(value: float, unit: str, estimate: bool) -> str:
     return f"{text} ({ESTIMATE_WORD})" if estimate else text
 
 
-def figure_legend(has_estimates: bool) -> str:
-    """The line under a bar figure saying how to read its bars: ``"█ reported  ░ estimate"``
-    when some values are estimates; empty otherwise."""
-    return f"█ reported   ░ {ESTIMATE_WORD}" if has_estimates else ""
+def figure_legend(has_reported: bool, has_estimates: bool) -> str:
+    """The line under a bar figure saying how to read its bars: ``"█ reported   ░ estimate"``
+    when it has both kinds of value, ``"░ every value is an estimate"`` when it has only
+    estimates, and nothing when it has none."""
+    if not has_estimates:
+        return ""
+    if not has_reported:
+        return f"░ every value is an {ESTIMATE_WORD}"
+    return f"█ reported   ░ {ESTIMATE_WORD}"
 
 
 def figure_source_line(titles: list[str]) -> str:
-    """``"Source: A"`` or ``"Sources: A; B"`` under a figure."""
+    """``"Source: A"`` or ``"Sources: A; B"`` under a figure (each source as its title
+    and publisher: ``"Report on casualty figures, Liga.net"``)."""
     return ("Source: " if len(titles) == 1 else "Sources: ") + "; ".join(titles)

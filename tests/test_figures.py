@@ -97,6 +97,9 @@ def test_numbers_and_words_of_a_figure() -> None:
     assert wording.figure_value(12, "prisoners", False) == "12 prisoners"
     assert wording.figure_source_line(["A"]) == "Source: A"
     assert wording.figure_source_line(["A", "B"]) == "Sources: A; B"
+    assert wording.figure_legend(True, True) == "█ reported   ░ estimate"
+    assert wording.figure_legend(False, True) == "░ every value is an estimate"
+    assert wording.figure_legend(True, False) == ""
 
 
 def test_bars_are_shares_of_the_largest_in_eighths_of_a_cell() -> None:
@@ -118,7 +121,7 @@ def test_the_chart_fits_any_width_and_keeps_every_label_and_number(tmp_path: Pat
     assert all(len(line) <= width for line in lines)
     text = "\n".join(lines)
     for words in ("Counts [by source]", "4,000 soldiers (estimate)", "1,000 soldiers", "0 soldiers",
-                  "░ estimate", "Each source counted differently.", "Source: A report"):
+                  "░ estimate", "Each source counted differently.", "Source: A report, A publisher"):
         assert words in " ".join(text.split()) or words in text, (width, words, text)
     assert "The ministry, [January]" in " ".join(text.split())  # brackets shown as written
     bars = {line.count("░") + line.count("█") for line in lines if "soldiers" in line}
@@ -134,7 +137,7 @@ def test_plain_mode_prints_the_figure_as_a_table(tmp_path: Path) -> None:
     assert table[1].split() == ["The", "ministry,", "[January]", "4,000", "soldiers", "(estimate)"]
     assert table[2].split() == ["The", "agency", "1,000", "soldiers"]
     assert table[1].index("4,000") == table[2].index("1,000")  # the numbers in one column
-    assert table[-1] == "  Source: A report"
+    assert table[-1] == "  Source: A report, A publisher"
     out = io.StringIO()
     run_plain(pack, stdin=io.StringIO("q\n"), stdout=out, stderr=io.StringIO(), data_dir=tmp_path / "data")
     assert "Figure: Counts [by source]" in out.getvalue()

@@ -261,7 +261,9 @@ def test_no_warning_without_typos_for_identical_or_far_texts(tmp_path: Path) -> 
     short_only = NEAR_CHOICE.replace('text = "Hanawan"', 'text = "NIX"')  # NIS is under 5 letters
     assert warnings_of(write_pack(tmp_path / "short", quiz=short_only)) == []
     same = NEAR_CHOICE.replace('text = "Hanawan"', 'text = "hanawon"')  # right or wrong without the rule
-    assert warnings_of(write_pack(tmp_path / "same", quiz=same)) == []
+    found = warnings_of(write_pack(tmp_path / "same", quiz=same))
+    assert [w for w in found if w[0] == "typo-near-other-answer"] == []
+    assert [w[0] for w in found] == ["answer-shown-earlier"]  # shown earlier, it gives the answer away
 
 
 def test_strict_validate_prints_the_warning_with_file_and_line(tmp_path: Path) -> None:

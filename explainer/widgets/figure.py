@@ -4,7 +4,8 @@ Each value is a row: its label, a bar whose length is the value's share of the l
 value (in eighths of a cell: ``█`` and the partial blocks ``▏▎▍▌▋▊▉``), and the number
 with its unit written beside it, so the chart reads the same in any theme, in
 monochrome and to a screen reader. Estimated values are drawn with ``░`` instead of
-``█`` and say "(estimate)"; a legend line says so. Below the rows: the figure's note and
+``█`` and say "(estimate)"; a legend line says so (``░ every value is an estimate``
+when all are). Below the rows: the figure's note and
 its sources. Labels wrap with a hanging indent; below :data:`MIN_BAR` cells of room for
 the bar, each label goes on a line of its own above its bar.
 
@@ -111,7 +112,9 @@ class FigureChart(Visual):
             else:
                 lines += wrap_lines(shown(entry.label), width)
                 lines.append(Content.assemble(bar, " ", value_text).rstrip())
-        legend = wording.figure_legend(any(v.estimate for v in figure.values))
+        legend = wording.figure_legend(
+            any(not v.estimate for v in figure.values), any(v.estimate for v in figure.values)
+        )
         if legend:
             lines += wrap_lines(shown(legend).stylize("dim"), width)
         if figure.note:
@@ -119,7 +122,8 @@ class FigureChart(Visual):
         titles = []
         for source_id in figure.sources:
             try:
-                titles.append(self.pack.source(source_id).title)
+                source = self.pack.source(source_id)
+                titles.append(f"{source.title}, {source.publisher}")
             except KeyError:  # the loader refuses this; stay calm anyway
                 continue
         if titles:
