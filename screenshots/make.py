@@ -102,9 +102,17 @@ async def welcome(tour: Tour) -> None:
 
 
 async def section(tour: Tour) -> None:
-    """The second section of the explainer."""
+    """The second section of the explainer; then the first section with a figure,
+    scrolled to it (skipped when the pack has no figures)."""
     await tour.press("r", "n")
     await tour.shot("section")
+    with_figures = [i for i, s in enumerate(tour.app.pack.sections) if s.figures]
+    if with_figures:
+        tour.app.start_reading(with_figures[0])
+        await tour.pilot.pause()
+        await tour.pilot.pause()
+        tour.app.screen.query_one("#section-figures").scroll_visible(animate=False, top=True)
+        await tour.shot("figure")
 
 
 async def question_and_feedback(tour: Tour) -> None:
