@@ -382,8 +382,9 @@ def test_make_writes_into_the_output_folder(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(make, "SCREENS", [make.welcome, make.section])
     out = tmp_path / "new" / "out"
     assert make.main(["--output", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["section.svg", "welcome.svg"]
-    assert capsys.readouterr().out.split() == [str(out / "welcome.svg"), str(out / "section.svg")]
+    assert sorted(p.name for p in out.iterdir()) == ["figure.svg", "section.svg", "welcome.svg"]
+    written = [str(out / "welcome.svg"), str(out / "section.svg"), str(out / "figure.svg")]
+    assert capsys.readouterr().out.split() == written  # the bundled pack has figures
 
 
 @pytest.mark.parametrize("size", SIZES)
