@@ -479,3 +479,55 @@ def test_multiline_string_with_brackets_inside_an_array_keeps_lines_right(tmp_pa
     ).replace('sources = ["law", "report"]', 'sourcs = ["law", "report"]')
     name, line, message = only_error(write_pack(tmp_path, explainer=explainer))
     assert line == line_of(explainer, "sourcs")
+
+
+# ---------------------------------------------------------------- authoring messages (issue 11)
+
+
+def test_a_number_in_quotes_is_one_error_that_says_number(every_type_pack, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "p"
+    shutil.copytree(every_type_pack.path, folder)
+    quiz = (folder / "quiz.toml").read_text(encoding="utf-8").replace("answer = 18\n", 'answer = "100"\n')
+    (folder / "quiz.toml").write_text(quiz, encoding="utf-8")
+    name, line, message = only_error(folder)
+    assert (name, line) == ("quiz.toml", line_of(quiz, 'answer = "100"'))
+    assert "'answer' must be a number, not text \"100\"" in message
+    assert "int" not in message.replace("into", "") and "float" not in message
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [("2025-02-30", "is not a real date"), ("01/03/2025", "is not written as a TOML date"), ("2025-3-1", "two digits")],
+)
+def test_a_bad_date_gets_the_bad_date_code_and_says_how_to_write_one(tmp_path: Path, value: str, words: str) -> None:
+    pack = PACK_TOML.replace("updated = 2025-02-01", f"updated = {value}")
+    assert pack != PACK_TOML
+    folder = write_pack(tmp_path, pack=pack)
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    (error,) = caught.value.errors
+    assert error.code == "bad-date" and error.line == line_of(pack, f"updated = {value}")
+    assert words in error.message and "YYYY-MM-DD" in error.hint
+
+
+def test_an_invisible_character_is_named(tmp_path: Path) -> None:
+    quiz = QUIZ_TOML.replace('prompt = "Which one?"', 'prompt = "Which\u000bone?"')
+    folder = write_pack(tmp_path, quiz=quiz)
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    (error,) = caught.value.errors
+    assert error.code == "control-character" and "U+000B LINE TABULATION" in error.message
+    assert error.line == line_of(quiz, "prompt = \"Which")
+
+
+def test_ids_may_hold_underscores_and_suggestions_are_valid_ids(tmp_path: Path) -> None:
+    pack = PACK_TOML.replace('id = "mini"', 'id = "mini_pack"').replace('id = "law"', 'id = "the_law"')
+    explainer = EXPLAINER_TOML.replace('sources = ["law", "report"]', 'sources = ["the_law", "report"]')
+    load_pack(write_pack(tmp_path / "ok", pack=pack, explainer=explainer))  # no error
+    bad = PACK_TOML.replace('id = "law"', 'id = "Law!"')
+    explainer = EXPLAINER_TOML.replace('sources = ["law", "report"]', 'sources = ["law", "report"]')
+    with pytest.raises(PackError) as caught:
+        load_pack(write_pack(tmp_path / "bad", pack=bad))
+    assert all("did you mean 'Law!'" not in str(e) and "Law!'?" not in e.hint for e in caught.value.errors)

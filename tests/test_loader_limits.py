@@ -291,7 +291,7 @@ def test_the_json_schema_gives_every_id_a_max_length_of_64() -> None:
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
-            if node.get("pattern") == r"^[a-z0-9]+(?:-[a-z0-9]+)*$":
+            if node.get("pattern") == r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$":
                 seen.append(node)
             for value in node.values():
                 walk(value)

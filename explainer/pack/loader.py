@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - the dependency is declared; stdlib as 
 from explainer.pack.errors import ContentError, PackError
 from explainer.pack.locate import KeyLocator
 from explainer.pack.model import (
+    _SLUG,
     QUESTION_TYPES,
     SUPPORTED_SCHEMAS,
     MAX_TYPOS,
@@ -322,6 +323,10 @@ def _read(path: Path) -> _Document:
                 )
             )
             return doc
+        special = _syntax_problem(path, text, line, column, message)
+        if special is not None:
+            doc.errors.append(special)
+            return doc
         hint = next((h for pattern, h in _SYNTAX_HINTS if pattern in message), _SYNTAX_HINT)
         doc.errors.append(
             ContentError(path, line, column, _printable(f"TOML syntax error: {message}"), "syntax", hint)
@@ -527,13 +532,94 @@ def _check_schema(doc: _Document) -> list[ContentError]:
 # ------------------------------------------------------------- pydantic errors -> words
 
 
+_NUMBER_MEMBERS = ("int", "float")
+"""The names pydantic gives the members of an ``int | float`` field in an error's loc."""
+
+
+_DATE_LIKE = re.compile(
+    r"""^\s*(?P<key>[A-Za-z0-9_-]+)\s*=\s*(?P<value>
+        [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}          # 2025-02-30
+      | [0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}   # 01/03/2025, 1.3.2025
+      | [0-9]{4}/[0-9]{1,2}/[0-9]{1,2}          # 2025/03/01
+    )\s*(?:\#.*)?$""",
+    re.VERBOSE,
+)
+_ILLEGAL_CHARACTER = re.compile(r"Illegal character (?P<char>'(?:[^'\\]|\\.)+'|\"(?:[^\"\\]|\\.)+\")")
+
+
+def _syntax_problem(path: Path, text: str, line: int, column: int, message: str) -> ContentError | None:
+    """A clearer error than tomllib's for two common syntax errors, or None.
+
+    - A date TOML cannot read (``2025-02-30``, ``01/03/2025``): the ``bad-date`` code,
+      what is wrong with it, and how to write a date.
+    - An invisible or control character where TOML forbids one (a vertical tab, a
+      form feed): the ``control-character`` code, with the character named
+      (``U+000B LINE TABULATION``).
+    """
+    lines = text.split("\n")
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    match = _DATE_LIKE.match(source_line)
+    if match is not None:
+        key, value = match.group("key"), match.group("value")
+        reason = "is not written as a TOML date"
+        if re.fullmatch(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", value):
+            year, month, day = (int(part) for part in value.split("-"))
+            try:
+                dt.date(year, month, day)
+            except ValueError as exc:
+                reason = f"is not a real date ({exc})"
+            else:
+                reason = "needs two digits for the month and the day"
+        return ContentError(
+            path, line, match.start("value") + 1,
+            f"'{key}' = {value} {reason}",
+            "bad-date",
+            "write the date as YYYY-MM-DD without quotes, e.g. 2025-03-01 for 1 March 2025",
+        )
+    illegal = _ILLEGAL_CHARACTER.search(message)
+    if illegal is not None:
+        import ast
+
+        try:
+            char = ast.literal_eval(illegal.group("char"))
+        except (ValueError, SyntaxError):  # pragma: no cover - tomllib quotes it with repr()
+            return None
+        if isinstance(char, str) and len(char) == 1 and char not in "\n\r":  # a line end: an unclosed string
+            return ContentError(
+                path, line, column,
+                f"the text holds {describe_char(char)}, an invisible character that TOML does not allow here",
+                "control-character",
+                "delete it: put the cursor just before this column and remove the character you cannot see,"
+                " or retype the line",
+            )
+    return None
+
+
 def _meaningful(errors: list[Any]) -> list[Any]:
-    """Drop the 'too short' error pydantic adds to an array whose items already failed."""
+    """The errors an author should see, one per problem.
+
+    Drops the 'too short' error pydantic adds to an array whose items already failed,
+    and makes the two errors of a number field (``int | float``: "not an int", "not a
+    float") one error: "must be a number".
+    """
     locs = [tuple(e["loc"]) for e in errors]
-    return [
+    kept = [
         e for e in errors
         if not (e["type"] == "too_short" and any(len(o) > len(e["loc"]) and o[: len(e["loc"])] == tuple(e["loc"]) for o in locs))
     ]
+    merged: list[Any] = []
+    numbers: set[tuple[Any, ...]] = set()
+    for error in kept:
+        loc = tuple(error["loc"])
+        if len(loc) > 1 and loc[-1] in _NUMBER_MEMBERS and error["type"] in (
+            "int_type", "int_parsing", "int_from_float", "float_type", "float_parsing", "finite_number"
+        ):
+            if loc[:-1] in numbers:
+                continue
+            numbers.add(loc[:-1])
+            error = {**error, "loc": loc[:-1], "type": "float_type"}
+        merged.append(error)
+    return merged
 
 _TOML_TYPES = {
     str: "text",
@@ -747,10 +833,10 @@ def _convert(doc: _Document, error: Mapping[str, Any]) -> ContentError:
             code = "bad-language"
         else:
             message = (
-                f"{field} must be a lower-case id such as \"the-offer\" (letters a-z, digits and"
-                f" single hyphens), not {shown}"
+                f"{field} must be a lower-case id such as \"the-offer\" (letters a-z and digits,"
+                f" joined by single hyphens or underscores), not {shown}"
             )
-            hint = "use lower-case letters, digits and single hyphens only, no spaces"
+            hint = "use lower-case letters and digits with single hyphens or underscores between them, no spaces"
             code = "bad-id"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         code = "out-of-range"
@@ -913,14 +999,16 @@ def _check_names(
     names = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
     what = {"sources": "source", "section": "section", "see_also": "glossary term"}[key]
     where_defined = f" in {target.path.name}" if target is not None else ""
+    # never suggest an id that is itself invalid (it has its own error already)
+    usable = sorted(k for k in known if key == "see_also" or re.fullmatch(_SLUG, k))
     for name in names:
         if name in known or has_forbidden(name):  # a forbidden character is reported already
             continue
-        close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(name, usable, n=1, cutoff=0.75)
         if close:
             fix = f"did you mean {_quote(close[0])}?"
-        elif known:
-            fix = f"use one of: {', '.join(sorted(known))}; or add a {what} {_quote(name)}{where_defined}"
+        elif usable:
+            fix = f"use one of: {', '.join(usable)}; or add a {what} {_quote(name)}{where_defined}"
         else:
             fix = f"add a {what} {_quote(name)}{where_defined}, or remove this name"
         context = _where(doc.path.name, doc.data, loc)

@@ -57,7 +57,7 @@ MAX_TYPOS = 3
 TYPO_MIN_LETTERS = 5
 """An accepted answer needs at least this many letters before near misses of it count."""
 
-_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 MAX_ID_LENGTH = 64
 """The longest an id may be: the pack id names the progress file, and file names are short."""
 LANGUAGE_PATTERN = r"^(?:[A-Za-z]{2,3}|[xXiI])(?:-[A-Za-z0-9]{1,8})*$"
@@ -77,7 +77,7 @@ Slug = Annotated[
     Field(
         pattern=_SLUG,
         max_length=MAX_ID_LENGTH,
-        description="Lower-case letters, digits and single hyphens, e.g. 'the-offer'; at most 64 characters.",
+        description="Lower-case letters and digits, joined by single hyphens or underscores, e.g. 'the-offer' or 'q_12'; at most 64 characters.",
     ),
 ]
 Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(_not_blank)]

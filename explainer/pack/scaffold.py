@@ -118,7 +118,7 @@ PACK_TEMPLATE = '''\
 # Format version: always 1 for this version of explainer. Required.
 schema = 1
 
-# The pack's id: lower-case letters, digits and single hyphens. Required.
+# The pack's id: lower-case letters and digits, joined by single hyphens or underscores. Required.
 id = {{id}}
 
 # The title on the welcome screen, plain text (shown exactly as written). Required.

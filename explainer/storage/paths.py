@@ -20,7 +20,7 @@ __all__ = ["DATA_DIR_ENV", "data_dir", "progress_path"]
 DATA_DIR_ENV = "EXPLAINER_DATA_DIR"
 """Environment variable that overrides the data folder (``--data-dir`` wins over it)."""
 
-_SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 _SLUG = re.compile(_SLUG_PATTERN)
 
 
