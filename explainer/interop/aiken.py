@@ -34,10 +34,12 @@ from explainer.interop.common import (
     pin_positional,
 )
 
-OPTION = re.compile(r"^\s*([A-Z])\s*[.)]\s+(\S.*?)\s*$")
-"""An option line: a capital letter, ``.`` or ``)``, a space, the option text."""
-ANSWER = re.compile(r"^\s*ANSWER\s*:\s*(\S*)\s*$", re.IGNORECASE)
-"""The answer line: ``ANSWER:`` and a letter."""
+OPTION = re.compile(r"^\s*([A-Z])[.)]\s*(\S.*?)\s*$")
+"""An option line: a capital letter, ``.`` or ``)``, then the option text (Moodle also
+reads ``A)Text``, with no space)."""
+ANSWER = re.compile(r"^\s*ANSWER\s*:\s*(.*?)\s*$", re.IGNORECASE)
+"""The answer line: ``ANSWER:`` and a letter (anything else after it is reported, never
+taken for the text of the next question)."""
 
 
 def looks_like_aiken(lines: list[str]) -> bool:

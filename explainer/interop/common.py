@@ -257,46 +257,117 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset({"script", "style", "head", "title"})
 
 
+_MEDIA_TAGS = {"audio": "audio", "video": "video", "source": None, "embed": "media", "object": "media", "iframe": "page"}
+"""Tags whose file would vanish with the markup: kept as ``[audio: file]`` and the like."""
+
+_MEDIA_EXTENSIONS = {
+    "audio": (".mp3", ".wav", ".ogg", ".oga", ".m4a", ".aac", ".flac"),
+    "video": (".mp4", ".webm", ".ogv", ".mov", ".avi", ".m4v"),
+    "image": (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"),
+}
+
+_PRE_SPACE, _PRE_LINE = "\ue000", "\ue001"
+"""Stand-ins for the spaces and line breaks of ``<pre>`` text while runs of white
+space elsewhere are made one space."""
+
+
+def _media_kind(address: str, default: str) -> str:
+    """``audio``, ``video`` or ``image`` by the file's extension, else ``default``."""
+    path = address.split("?", 1)[0].split("#", 1)[0].lower()
+    for kind, extensions in _MEDIA_EXTENSIONS.items():
+        if path.endswith(extensions):
+            return kind
+    return default
+
+
 class _TextExtractor(HTMLParser):
-    """Collect the text of an HTML fragment: blocks become lines, list items get "- "."""
+    """Collect the text of an HTML fragment: blocks become lines, list items get "- ",
+    ``<pre>`` keeps its spacing, and links and media stay as text (:attr:`kept`)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.kept: list[str] = []
+        """What was kept as text in place of markup: ``"[audio: greeting.mp3]"``..."""
         self._skip = 0
+        self._pre = 0
+        self._links: list[tuple[str, int]] = []
+
+    def _mark(self, text: str) -> None:
+        """Put ``text`` (a ``[kind: address]`` mark) into the output and remember it."""
+        self.parts.append(f" {text} ")
+        self.kept.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Open a tag: a block starts a line, ``li`` a list item, ``img`` gives its alt."""
+        """Open a tag: a block starts a line, ``li`` a list item, ``img`` gives its alt
+        (or ``[image: file]``), media give ``[audio: file]``; a link remembers its address."""
+        values = dict(attrs)
         if tag in _SKIP_TAGS:
             self._skip += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
             if tag == "li":
                 self.parts.append("- ")
-        elif tag == "img":
-            alt = dict(attrs).get("alt")
+            if tag == "pre":
+                self._pre += 1
+        if tag == "img":
+            alt, src = values.get("alt"), values.get("src")
             if alt:
                 self.parts.append(alt)
+            elif src:
+                self._mark(f"[image: {src}]")
+        elif tag in _MEDIA_TAGS:
+            src = values.get("src") or values.get("data")
+            if src:
+                self._mark(f"[{_media_kind(src, _MEDIA_TAGS[tag] or 'media')}: {src}]")
+        elif tag == "a" and values.get("href"):
+            self._links.append((values["href"] or "", len(self.parts)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A self-closing tag (``<img/>``, ``<br/>``): as its start tag."""
+        self.handle_starttag(tag, attrs)
+        if tag in _BLOCK_TAGS:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        """Close a tag: a block ends its line."""
+        """Close a tag: a block ends its line; a link is kept as ``text [link: address]``
+        (media files as ``[audio: file]``), unless its text is the address."""
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
+            if tag == "pre":
+                self._pre = max(0, self._pre - 1)
+        elif tag == "a" and self._links:
+            href, start = self._links.pop()
+            text = "".join(self.parts[start:]).strip()
+            if text.replace(_PRE_SPACE, " ") != href:
+                self._mark(f"[{_media_kind(href, 'link')}: {href}]")
 
     def handle_data(self, data: str) -> None:
-        """Keep text (character references already decoded), outside script and style."""
-        if not self._skip:
-            self.parts.append(data)
+        """Keep text (character references already decoded), outside script and style;
+        inside ``<pre>``, every space and line break as written."""
+        if self._skip:
+            return
+        if self._pre:
+            data = data.replace(" ", _PRE_SPACE).replace("\t", _PRE_SPACE * 4).replace("\n", _PRE_LINE)
+        self.parts.append(data)
 
 
-def html_to_text(fragment: str) -> str:
+def html_to_text(fragment: str, kept: list[str] | None = None) -> str:
     """Return the plain text of an HTML fragment: tags dropped, entities decoded.
 
     Block tags (``p``, ``br``, ``li``, ``div``...) become line breaks, list items start
     with ``"- "``, images give their ``alt`` text; runs of spaces become one space and
-    blank lines are dropped. Never raises.
+    blank lines are dropped, except inside ``<pre>``, whose spacing is kept. Links and
+    media stay as text: ``<a href="a.mp3">Listen</a>`` gives ``Listen [audio: a.mp3]``,
+    ``<audio src="b.ogg">`` gives ``[audio: b.ogg]``, an image without ``alt`` gives
+    ``[image: file]``. Never raises.
+
+    Args:
+        fragment: the HTML.
+        kept: if given, each ``[kind: address]`` mark made is appended to it, for the
+            import report.
     """
     parser = _TextExtractor()
     try:
@@ -304,13 +375,40 @@ def html_to_text(fragment: str) -> str:
         parser.close()
     except Exception:  # pragma: no cover - HTMLParser is lenient; belt and braces
         return html.unescape(fragment)
+    if kept is not None:
+        kept.extend(parser.kept)
     text = "".join(parser.parts).replace("\xa0", " ")
     lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
+    text = "\n".join(line for line in lines if line)
+    return text.replace(_PRE_SPACE, " ").replace(_PRE_LINE, "\n")
+
+
+_MARKDOWN_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` escaped for a Markdown field, so it shows exactly as written.
+
+    Backslash-escapes (CommonMark) the characters that would format: ``\\ ` * _ [ ] < >
+    | ~`` anywhere, and at the start of a line ``#``, ``>``, ``+``, ``-``, ``=`` and a
+    number followed by ``.`` or ``)``. ``2*3*4 = 24`` gives ``2\\*3\\*4 = 24``, which
+    shows as ``2*3*4 = 24``.
+    """
+    escaped = _MARKDOWN_ANYWHERE.sub(r"\\\1", text)
+
+    def line_start(match: re.Match[str]) -> str:
+        lead, mark = match.group(1), match.group(2)
+        if mark[0].isdigit():
+            return f"{lead}{mark[:-1]}\\{mark[-1]}"
+        return f"{lead}\\{mark}"
+
+    return _MARKDOWN_LINE_START.sub(line_start, escaped)
 
 
 _HTML_TAG = re.compile(
-    r"</?(?:p|br|b|i|u|em|strong|span|div|ul|ol|li|sub|sup|a|img|code|pre|table|tr|td|th|h[1-6]|font|hr|blockquote)\b[^<>]*>",
+    r"</?(?:p|br|b|i|u|em|strong|span|div|ul|ol|li|sub|sup|a|img|code|pre|table|tr|td|th|h[1-6]|font|hr|blockquote"
+    r"|audio|video|source|embed|object|iframe)\b[^<>]*>",
     re.IGNORECASE,
 )
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")

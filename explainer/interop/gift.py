@@ -43,6 +43,7 @@ from explainer.interop.common import (
     check_question,
     clean_lines,
     clean_question,
+    escape_markdown,
     html_to_text,
     looks_like_html,
     pin_positional,
@@ -97,6 +98,14 @@ class _Span:
                 return i
         return -1
 
+    def rfind(self, seq: str) -> int:
+        """Return the index of the last unescaped ``seq``, or -1."""
+        n = len(seq)
+        for i in range(len(self.chars) - n, -1, -1):
+            if all(self.chars[i + k] == seq[k] and not self.escaped[i + k] for k in range(n)):
+                return i
+        return -1
+
     def strip(self) -> _Span:
         """Return the span without unescaped white space at either end."""
         start, stop = 0, len(self.chars)
@@ -129,8 +138,8 @@ class _Span:
 def _read_escapes(block: list[tuple[int, str]]) -> _Span:
     """Turn the lines of a block into a :class:`_Span`, resolving backslash escapes.
 
-    Raises:
-        BankError: an unknown escape such as ``\\q``, or a backslash at a line's end.
+    A backslash before anything else (``\\q``, ``\\ ``, a line's end) is kept as
+    written, as Moodle keeps it.
     """
     span = _Span([], [], [])
     for number, line in block:
@@ -143,18 +152,14 @@ def _read_escapes(block: list[tuple[int, str]]) -> _Span:
                     span.chars.append(nxt)
                 elif nxt == "n":
                     span.chars.append("\n")
-                elif not nxt:
-                    raise BankError(
-                        number,
-                        "a backslash at the end of a line escapes nothing;"
-                        " write \\\\ for a backslash",
-                    )
                 else:
-                    raise BankError(
-                        number,
-                        f"unknown escape '\\{nxt}': GIFT escapes only \\~ \\= \\# \\{{ \\}} \\: \\\\"
-                        " and \\n; write \\\\ for a backslash",
-                    )
+                    # Moodle keeps any other backslash as written (``\ `` stays ``\ ``),
+                    # and the character after it is read as usual.
+                    span.chars.append("\\")
+                    span.escaped.append(True)
+                    span.lines.append(number)
+                    i += 1
+                    continue
                 span.escaped.append(True)
                 span.lines.append(number)
                 i += 2
@@ -192,14 +197,15 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
     tags: list[str] = []
     lines, removed = clean_lines(lines)
     result.report.extend(removed)
-    for block in _blocks(lines):
+    for block, comments in _blocks(lines):
         first_line = block[0][0]
         head = block[0][1].strip()
         if head.startswith("$CATEGORY:"):
             tags = category_tags(head[len("$CATEGORY:") :])
             continue
+        id_number, comment_tags = _comment_marks(comments)
         try:
-            parsed = _parse_question(block, section=section, tags=tags)
+            parsed = _parse_question(block, section=section, tags=tags + [t for t in map(slugify, comment_tags) if t and t not in tags])
         except BankError as exc:
             result.report.append(ReportEntry(exc.line, "error", exc.message))
             continue
@@ -211,7 +217,13 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
             continue
         question, title, notes, shape = parsed
         result.report.extend(clean_question(question, first_line))
-        question["id"] = ids.make(title, question["prompt"], len(result.questions) + 1)
+        if id_number is not None and slugify(id_number):
+            question["id"] = ids.make(id_number, question["prompt"], len(result.questions) + 1)
+            shape += f"; id from [id:{id_number}]"
+        else:
+            question["id"] = ids.make(title, question["prompt"], len(result.questions) + 1)
+        if comment_tags:
+            shape += "; tags from " + " ".join(f"[tag:{t}]" for t in comment_tags)
         pinned = pin_positional(question)
         if pinned:
             shape += "; pinned " + ", ".join(f'"{text}"' for text in pinned) + " in place"
@@ -257,29 +269,49 @@ def _entry(line: int, question: dict[str, Any], notes: list[str], shape: str = "
     return ReportEntry(line, "converted", message)
 
 
-def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
+def _blocks(lines: list[str]) -> list[tuple[list[tuple[int, str]], list[str]]]:
     """Split the file into question blocks: runs of lines between blank lines.
 
-    Comment lines (``//`` first) are dropped and do not end a block; a ``$CATEGORY:``
-    line is always a block of its own.
+    Returns ``(block, comments)`` pairs: the block's lines, and the text of the comment
+    lines (``//`` first) in it or right before it (no blank line between), where Moodle
+    keeps a question's ``[id:...]`` and ``[tag:...]``. Comment lines do not end a block;
+    a ``$CATEGORY:`` line is always a block of its own.
     """
-    blocks: list[list[tuple[int, str]]] = []
+    blocks: list[tuple[list[tuple[int, str]], list[str]]] = []
     current: list[tuple[int, str]] = []
+    comments: list[str] = []
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if stripped.startswith("//"):
+            comments.append(stripped[2:])
             continue
         if not stripped or stripped.startswith("$CATEGORY:"):
             if current:
-                blocks.append(current)
+                blocks.append((current, comments))
                 current = []
+            comments = [] if not current else comments
             if stripped:
-                blocks.append([(number, line)])
+                blocks.append(([(number, line)], []))
+            if not stripped:
+                comments = []
             continue
         current.append((number, line))
     if current:
-        blocks.append(current)
+        blocks.append((current, comments))
     return blocks
+
+
+_ID_MARK = re.compile(r"\[id:([^\]]*)\]")
+_TAG_MARK = re.compile(r"\[tag:([^\]]*)\]")
+
+
+def _comment_marks(comments: list[str]) -> tuple[str | None, list[str]]:
+    """Moodle's ``[id:...]`` (the question's id number) and ``[tag:...]`` marks in the
+    comments of a question: ``(id number or None, tags in order)``."""
+    text = "\n".join(comments)
+    ids = [m.strip() for m in _ID_MARK.findall(text) if m.strip()]
+    tags = [m.strip() for m in _TAG_MARK.findall(text) if m.strip()]
+    return (ids[0] if ids else None), list(dict.fromkeys(tags))
 
 
 def _parse_question(
@@ -352,7 +384,7 @@ def _parse_question(
     prompt = before_text + BLANK + after_text if missing_word else before_text
     prompt = _convert(prompt.strip(), fmt, "prompt", notes, markdown_field=False)
 
-    general_at = inner.find("####")
+    general_at = inner.rfind("####")
     general: str | None = None
     if general_at != -1:
         general = _text(inner.slice(general_at + 4), fmt, "general feedback", notes, markdown_field=True)
@@ -365,20 +397,26 @@ def _parse_question(
             "skipped",
             "essay question (free-text answer) is not imported: explainer cannot mark free text",
         )
+    # The type, decided as Moodle's format.php decides it, in the same order: a number
+    # block; any '~' (multiple choice, even if an answer holds '->'); '=' and '->'
+    # (matching); T/F; anything else is a short answer ({One} included).
+    feedbacks: list[tuple[str, str]] = []
     if body.startswith("#"):
-        fields, extra_explanation = _numeric(body.slice(1), notes)
+        fields, feedbacks = _numeric(body.slice(1), fmt, notes)
+    elif body.find("~") != -1:
+        fields = _choices(_answers(body, fmt, notes), body, notes)
+    elif body.find("=") != -1 and body.find("->") != -1:
+        fields = _match(_answers(body, fmt, notes, arrows=True), body, fmt, notes)
     elif _is_true_false(body):
-        fields, extra_explanation = _true_false(body, fmt, notes)
+        fields, feedbacks = _true_false(body, fmt, notes)
     else:
-        answers = _answers(body, fmt, notes)
-        if any(a.arrow for a in answers):
-            fields, extra_explanation = _match(answers, body, notes), None
-        elif all(a.marker == "=" for a in answers):
-            fields, extra_explanation = _short_answer(answers, notes)
+        if not body.startswith("="):  # {One}: Moodle reads the whole block as one answer
+            answers = [_Answer("=", None, _text(body, fmt, "answer", notes), None, body.line(0), False, body)]
         else:
-            fields, extra_explanation = _choices(answers, body, notes), None
+            answers = _answers(body, fmt, notes)
+        fields, feedbacks = _short_answer(answers, fmt, notes)
     question.update(fields)
-    explanation = general or extra_explanation
+    explanation = _explanation(general, feedbacks, notes)
     if explanation:
         question["explanation"] = explanation
     if tags:
@@ -399,19 +437,27 @@ def _take_format(text: str, default: str | None) -> tuple[str | None, str]:
 
 
 def _convert(text: str, fmt: str | None, field: str, notes: list[str], *, markdown_field: bool) -> str:
-    """Turn ``text`` written in GIFT format ``fmt`` into explainer text.
+    """Turn ``text`` written in GIFT format ``fmt`` into explainer text, shown as written.
 
-    HTML (``[html]``, or tags in unmarked / ``[moodle]`` text) becomes plain text;
-    ``[markdown]`` in a plain-text field is kept as written. Adds a note for each change.
+    HTML (``[html]``, or tags in unmarked / ``[moodle]`` text) becomes plain text, with
+    links and media kept as ``[audio: file]``-style text; ``[markdown]`` in a plain-text
+    field is kept as written; text that lands in a Markdown field (the explanation) is
+    escaped unless it was ``[markdown]`` already, so ``2*3*4`` stays ``2*3*4``. Adds a
+    note for each change a reader could see.
     """
     if fmt == "html" or (fmt in (None, "moodle") and looks_like_html(text)):
-        plain = html_to_text(text)
+        kept: list[str] = []
+        plain = html_to_text(text, kept)
         if plain != text.strip():
             notes.append(f"HTML in the {field} converted to plain text")
-        return plain
-    if fmt == "markdown" and not markdown_field and _MARKDOWNISH.search(text.replace(BLANK, "")):
-        notes.append(f"Markdown in the {field} kept as written (the {field} is plain text)")
-    return text.strip()
+        if kept:
+            notes.append(f"links and media in the {field} kept as text: " + ", ".join(kept))
+        return escape_markdown(plain) if markdown_field else plain
+    if fmt == "markdown":
+        if not markdown_field and _MARKDOWNISH.search(text.replace(BLANK, "")):
+            notes.append(f"Markdown in the {field} kept as written (the {field} is plain text)")
+        return text.strip()
+    return escape_markdown(text.strip()) if markdown_field else text.strip()
 
 
 def _text(span: _Span, fmt: str | None, field: str, notes: list[str], *, markdown_field: bool = False) -> str:
@@ -436,8 +482,15 @@ class _Answer:
     span: _Span
 
 
-def _answers(body: _Span, fmt: str | None, notes: list[str]) -> list[_Answer]:
+def _answers(body: _Span, fmt: str | None, notes: list[str], *, arrows: bool = False) -> list[_Answer]:
     """Split an answer block into its ``=``/``~`` answers.
+
+    Args:
+        body: the answer block.
+        fmt: the question's text format (``html``, ``markdown``...), or None.
+        notes: where to add what was approximated.
+        arrows: True for a matching question, whose answers are ``left -> right``
+            (elsewhere ``->`` is just text).
 
     Raises:
         BankError: text before the first answer, a bad weight, an empty answer.
@@ -468,7 +521,7 @@ def _answers(body: _Span, fmt: str | None, notes: list[str]) -> list[_Answer]:
         feedback = None
         if hash_at != -1:
             feedback = _text(piece_stripped.slice(hash_at + 1), fmt, "feedback", notes) or None
-        arrow = text_span.find("->") != -1
+        arrow = arrows and text_span.find("->") != -1
         text = text_span.text().strip() if arrow else _text(text_span, fmt, "answer", notes)
         if not text:
             raise BankError(line, f"an empty answer after '{marker}'")
@@ -519,21 +572,15 @@ def _choices(answers: list[_Answer], body: _Span, notes: list[str]) -> dict[str,
                 body.line(0),
                 "no right answer: mark it with '=' or give right answers a positive weight such as ~%50%",
             )
-        if k == 1:
-            fields = {"type": "single"}
-            right = weights[correct.index(True)]
-            if not _close(right, 100):
-                notes.append(f"the only answer with credit ({right:g}%) becomes the right answer")
-            if any(w < 0 for w in weights):
-                notes.append("negative weights dropped (a wrong pick scores 0)")
-        else:
-            fields = {"type": "multiple", "scoring": "partial"}
-            exact = all(_close(w, 100 / k) if c else _close(w, -100 / k) for w, c in zip(weights, correct))
-            if not exact:
-                notes.append(
-                    f"weights become partial scoring: each right choice picked +1/{k},"
-                    f" each wrong one -1/{k}, never below 0"
-                )
+        # Without '=', Moodle asks for several picks (single = 0), even if only one
+        # answer has credit: so does explainer.
+        fields = {"type": "multiple", "scoring": "partial"}
+        exact = all(_close(w, 100 / k) if c else _close(w, -100 / k) for w, c in zip(weights, correct))
+        if not exact:
+            notes.append(
+                f"weights become partial scoring: each right choice picked +1/{k},"
+                f" each wrong one -1/{k}, never below 0"
+            )
     fields["choices"] = [
         {"text": a.text, "correct": True, **({"feedback": a.feedback} if a.feedback else {})}
         if ok
@@ -543,36 +590,55 @@ def _choices(answers: list[_Answer], body: _Span, notes: list[str]) -> dict[str,
     return fields
 
 
-def _short_answer(answers: list[_Answer], notes: list[str]) -> tuple[dict[str, Any], str | None]:
-    """Build a ``short_answer`` question's fields: the full-credit answers are accepted."""
+def _short_answer(
+    answers: list[_Answer], fmt: str | None, notes: list[str]
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Build a ``short_answer`` question's fields: the full-credit answers are accepted.
+
+    Returns the fields and the answers' feedback, as ``(what, text)`` pairs, for
+    :func:`_explanation`.
+    """
     full = [a for a in answers if a.weight is None or _close(a.weight, 100)]
     if not full:
         best = max(answers, key=lambda a: a.weight or 0.0)
         full = [best]
         notes.append(f"no answer has full credit; \"{best.text}\" ({best.weight:g}%) is accepted")
-    dropped = [a for a in answers if a not in full]
+    catch_all = [a for a in answers if a.text == "*" and a not in full]
+    dropped = [a for a in answers if a not in full and a not in catch_all]
     if dropped:
         notes.append(
             "answers with partial credit not accepted: "
             + ", ".join(f'"{a.text}" ({(a.weight or 0):g}%)' for a in dropped)
         )
-    explanation = _feedback_as_explanation([a.feedback for a in full + dropped], notes)
-    return {"type": "short_answer", "accept": [a.text for a in full]}, explanation
+    if catch_all:
+        notes.append("the catch-all answer '*' (any other answer) is not kept: any other answer is wrong anyway")
+    feedbacks = [(f'the feedback of the answer "{a.text}"', a.feedback) for a in full + dropped + catch_all if a.feedback]
+    return {"type": "short_answer", "accept": [a.text for a in full]}, feedbacks
 
 
-def _feedback_as_explanation(feedbacks: list[str | None], notes: list[str]) -> str | None:
-    """Use the first per-answer feedback as the explanation; note what is dropped."""
-    present = [f for f in feedbacks if f]
-    if not present:
+def _explanation(general: str | None, feedbacks: list[tuple[str, str]], notes: list[str]) -> str | None:
+    """The explanation: the general feedback (``####``) if there is one, else the first
+    per-answer feedback. Every feedback not used is named in ``notes``."""
+    if general:
+        for what, text in feedbacks:
+            notes.append(f'{what} dropped ("{_short(text)}"): the general feedback (####) is the explanation')
+        return general
+    if not feedbacks:
         return None
-    if len(present) == 1:
-        notes.append("the answer's feedback became the explanation")
-    else:
-        notes.append(f"{len(present)} per-answer feedbacks: the first became the explanation, the rest dropped")
-    return present[0]
+    (first_what, first), *rest = feedbacks
+    notes.append(f"{first_what} became the explanation")
+    for what, text in rest:
+        notes.append(f'{what} dropped ("{_short(text)}")')
+    return escape_markdown(first)
 
 
-def _match(answers: list[_Answer], body: _Span, notes: list[str]) -> dict[str, Any]:
+def _short(text: str, limit: int = 40) -> str:
+    """One line of ``text`` for a report, shortened with "…"."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _match(answers: list[_Answer], body: _Span, fmt: str | None, notes: list[str]) -> dict[str, Any]:
     """Build a ``match`` question's fields from ``=left -> right`` answers.
 
     An answer with nothing left of the arrow is an extra right-hand option (distractor).
@@ -590,8 +656,8 @@ def _match(answers: list[_Answer], body: _Span, notes: list[str]) -> dict[str, A
                 "in a matching question every answer is written '=left -> right'",
             )
         arrow = answer.span.find("->")
-        left = answer.span.slice(0, arrow).text().strip()
-        right = answer.span.slice(arrow + 2).text().strip()
+        left = _text(answer.span.slice(0, arrow), fmt, "match side", notes)
+        right = _text(answer.span.slice(arrow + 2), fmt, "match side", notes)
         if not right:
             raise BankError(answer.line, "a matching answer needs a right side after '->'")
         if answer.feedback:
@@ -614,8 +680,11 @@ def _is_true_false(body: _Span) -> bool:
     return head in ("T", "TRUE", "F", "FALSE") and body.find("=") == -1 and body.find("~") == -1
 
 
-def _true_false(body: _Span, fmt: str | None, notes: list[str]) -> tuple[dict[str, Any], str | None]:
-    """Build a ``true_false`` question's fields; per-answer feedback becomes the explanation.
+def _true_false(
+    body: _Span, fmt: str | None, notes: list[str]
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Build a ``true_false`` question's fields, and its feedbacks for
+    :func:`_explanation` (``{T#if wrong#if right}``: the right answer's first).
 
     Raises:
         BankError: more than two feedbacks.
@@ -629,18 +698,8 @@ def _true_false(body: _Span, fmt: str | None, notes: list[str]) -> tuple[dict[st
     answer = parts[0][1].text().strip().upper() in ("T", "TRUE")
     wrong = _text(parts[1][1], fmt, "feedback", notes) if len(parts) > 1 else ""
     right = _text(parts[2][1], fmt, "feedback", notes) if len(parts) > 2 else ""
-    explanation: str | None = None
-    if right or wrong:
-        if right and wrong:
-            notes.append("feedback for a right answer became the explanation; feedback for a wrong one dropped")
-            explanation = right
-        elif right:
-            notes.append("feedback for a right answer became the explanation")
-            explanation = right
-        else:
-            notes.append("feedback for a wrong answer became the explanation")
-            explanation = wrong
-    return {"type": "true_false", "answer": answer}, explanation
+    feedbacks = [("the feedback for a right answer", right), ("the feedback for a wrong answer", wrong)]
+    return {"type": "true_false", "answer": answer}, [(what, text) for what, text in feedbacks if text]
 
 
 def _number(text: str, line: int) -> int | float:
@@ -659,16 +718,28 @@ def _number(text: str, line: int) -> int | float:
     return value
 
 
-def _numeric(span: _Span, notes: list[str]) -> tuple[dict[str, Any], str | None]:
-    """Build a ``numeric`` question's fields from what follows the ``#`` of ``{#...}``.
+def _numeric(
+    span: _Span, fmt: str | None, notes: list[str]
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Build a ``numeric`` question's fields from what follows the ``#`` of ``{#...}``,
+    and its feedbacks for :func:`_explanation`.
 
     One answer: ``x``, ``x:tolerance`` or ``min..max`` (optionally ``#feedback``).
-    Several answers: ``=x:t =%50%y:t``; the first with full credit is kept.
+    Several answers: ``=x:t =%50%y:t``; the first with full credit is kept. As in
+    Moodle, a ``~`` starts the catch-all wrong answer (``~#feedback`` for any other
+    number), which explainer has no place for: it is reported, never taken for text.
 
     Raises:
         BankError: a value that is not a number, a negative tolerance, min above max.
     """
     stripped = span.strip()
+    wrong_at = stripped.find("~")
+    catch_all: str | None = None
+    if wrong_at != -1:
+        wrong = stripped.slice(wrong_at + 1).strip()
+        hash_at = wrong.find("#")
+        catch_all = (wrong.slice(hash_at + 1) if hash_at != -1 else wrong).text().strip()
+        stripped = stripped.slice(0, wrong_at).strip()
     if stripped.startswith("="):
         pieces = [(m, p) for m, p in stripped.split("=")[1:]]
     else:
@@ -687,7 +758,7 @@ def _numeric(span: _Span, notes: list[str]) -> tuple[dict[str, Any], str | None]
             piece = piece.slice(end + 1)
         hash_at = piece.find("#")
         value = (piece if hash_at == -1 else piece.slice(0, hash_at)).text().strip()
-        feedback = piece.slice(hash_at + 1).text().strip() if hash_at != -1 else None
+        feedback = _text(piece.slice(hash_at + 1), fmt, "feedback", notes) if hash_at != -1 else None
         if not value:
             raise BankError(line, "a numeric answer needs a number, such as {#5}, {#5:0.5} or {#1..3}")
         if ".." in value:
@@ -715,5 +786,8 @@ def _numeric(span: _Span, notes: list[str]) -> tuple[dict[str, Any], str | None]
             f"several numeric answers: kept {kept[3]}, dropped "
             + ", ".join(f"{o[3]} ({(o[0] if o[0] is not None else 100):g}%)" for o in dropped)
         )
-    explanation = _feedback_as_explanation([kept[2]] + [o[2] for o in dropped], notes)
-    return {"type": "numeric", **kept[1]}, explanation
+    if catch_all is not None:
+        said = f' and its feedback "{_short(catch_all)}"' if catch_all else ""
+        notes.append(f"the catch-all wrong answer (~, any other number){said} dropped: any other number is wrong anyway")
+    feedbacks = [(f"the feedback of the answer {o[3]}", o[2]) for o in [kept, *dropped] if o[2]]
+    return {"type": "numeric", **kept[1]}, feedbacks
