@@ -230,11 +230,19 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
         return response
 
     def gift_answers(self, question: ShortAnswerQuestion, gift: Any) -> tuple[list[str], list[str]] | None:
-        """``=answer`` per accepted answer."""
+        """``=answer`` per accepted answer. An answer holding ``->`` is written with
+        ``→`` and reported: Moodle reads a block of ``=`` answers with ``->`` in it as a
+        matching question, and GIFT cannot escape ``->``."""
         losses = ["case_sensitive dropped (GIFT short answers ignore case)"] if question.case_sensitive else []
         if question.typo_limit:
             losses.append("typos dropped (GIFT short answers must match exactly)")
-        return ["=" + gift.text(answer) for answer in question.accept], losses
+        answers = []
+        for answer in question.accept:
+            if "->" in answer:
+                losses.append(f"'->' inside \"{answer}\" written as '→' (GIFT would read it as a matching question)")
+                answer = answer.replace("->", "→")
+            answers.append("=" + gift.text(answer))
+        return answers, losses
 
 
 KIND = ShortAnswerKind()
