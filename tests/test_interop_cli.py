@@ -83,7 +83,7 @@ def test_import_into_an_empty_existing_folder(capsys, tmp_path: Path) -> None:
     ("args", "words"),
     [
         (("import", "missing.gift"), "no such file"),
-        (("import", "bank.dat"), "add --format gift or --format aiken"),
+        (("import", "bank.dat"), "add --format gift, --format aiken or --format moodle-xml"),
         (("import", "bank.dat", "--format", "qti"), "'qti' is not one of"),
         (("import",), "Missing argument"),
         (("export", "nowhere", "--format", "gift"), "no such folder"),

@@ -1,5 +1,5 @@
 """Round trip, as a property: every pack ``explainer export`` writes imports back to the
-same questions, for every export format (GIFT and Aiken), over generated packs whose
+same questions, for every export format (GIFT, Moodle XML and Aiken), over generated packs whose
 texts are full of GIFT's special characters, HTML-looking text and Markdown marks."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from explainer.interop.aiken import parse_aiken
 from explainer.interop.common import ImportResult, write_pack
 from explainer.interop.export import export_aiken, export_gift
 from explainer.interop.gift import parse_gift
+from explainer.interop.moodle_xml import export_moodle_xml, parse_moodle_xml
 from explainer.pack import load_pack
 
 ALPHABET = list("abcXYZ 019~=#{}:\\-><*_[]&\"'.,?!é한😀") + ["->", "\\n", "[html]", "<b>", "&amp;"]
@@ -92,6 +93,28 @@ def test_gift_export_imports_back_to_the_same_questions(questions) -> None:
         back = parse_gift(exported.text.split("\n"))
         assert back.errors == [], back.report
         assert [comparable(q) for q in back.questions] == [comparable(q) for q in pack.questions]
+
+
+def _numbers_as_answer(question: dict) -> dict:
+    """A numeric range as Moodle XML keeps it: its middle, plus or minus half its width."""
+    if question.get("min") is not None:
+        low, high = question["min"], question["max"]
+        question = {**question, "min": None, "max": None, "answer": (low + high) / 2, "tolerance": (high - low) / 2 or None}
+    return question
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(banks())
+def test_moodle_xml_export_imports_back_to_the_same_questions(questions) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = _pack(questions, Path(tmp) / "p")
+        exported = export_moodle_xml(pack)
+        assert [e.kind for e in exported.report] == ["converted"] * len(pack.questions), exported.report
+        back = parse_moodle_xml(exported.text.encode("utf-8"))
+        assert back.errors == [], back.report
+        assert [_numbers_as_answer(comparable(q)) for q in back.questions] == [
+            _numbers_as_answer(comparable(q)) for q in pack.questions
+        ]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,8 +1,8 @@
 """The ``explainer import`` and ``explainer export`` commands (click).
 
-``explainer import FILE [--format gift|aiken] [-o DIR]`` turns a Moodle GIFT or Aiken
-bank into a pack folder; ``explainer export PATH --format gift|aiken [-o FILE]`` writes
-a pack's questions as a bank. Both print a report, one line per entry::
+``explainer import FILE [--format gift|aiken|moodle-xml] [-o DIR]`` turns a Moodle GIFT,
+Aiken or Moodle XML bank into a pack folder; ``explainer export PATH --format
+gift|aiken|moodle-xml [-o FILE]`` writes a pack's questions as a bank. Both print a report, one line per entry::
 
     FILE:LINE: converted|approximated|skipped|error: message
 
@@ -24,17 +24,21 @@ from explainer.interop.aiken import looks_like_aiken, parse_aiken
 from explainer.interop.common import BankError, ImportResult, decode_bank, write_pack
 from explainer.interop.export import export_aiken, export_gift
 from explainer.interop.gift import parse_gift
+from explainer.interop.moodle_xml import XmlRefused, export_moodle_xml, looks_like_moodle_xml, parse_moodle_xml
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
-FORMATS = ("gift", "aiken")
+FORMATS = ("gift", "aiken", "moodle-xml")
 
 
 def guess_format(path: Path, lines: list[str]) -> str | None:
-    """Guess a bank's format: ``.gift`` is GIFT; ``.aiken``, or ``.txt`` that has an
-    option line followed by ``ANSWER: X``, is Aiken. Returns None when unsure."""
+    """Guess a bank's format: ``.xml`` is Moodle XML; ``.gift`` is GIFT; ``.aiken``, or
+    ``.txt`` that has an option line followed by ``ANSWER: X``, is Aiken. Returns None
+    when unsure."""
     suffix = path.suffix.lower()
+    if suffix == ".xml":
+        return "moodle-xml"
     if suffix == ".gift":
         return "gift"
     if suffix == ".aiken":
@@ -60,8 +64,8 @@ def _fail(message: str, code: int) -> None:
     "--format",
     "fmt",
     type=click.Choice(FORMATS, case_sensitive=False),
-    help="Format of FILE (default: from the extension: .gift is GIFT; .aiken, or .txt"
-    " with ANSWER: lines, is Aiken).",
+    help="Format of FILE (default: from the extension: .xml is Moodle XML; .gift is GIFT;"
+    " .aiken, or .txt with ANSWER: lines, is Aiken).",
 )
 @click.option(
     "-o",
@@ -71,7 +75,7 @@ def _fail(message: str, code: int) -> None:
     " the current folder). It must not exist or be empty.",
 )
 def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
-    """Turn a Moodle GIFT or Aiken question bank FILE into a pack.
+    """Turn a Moodle GIFT, Aiken or Moodle XML question bank FILE into a pack.
 
     Writes quiz.toml with every question it could read, and a minimal pack.toml and
     explainer.toml (one section for you to write). Reports each question as
@@ -85,15 +89,18 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
         _fail(f"{file}: no such file", EXIT_USAGE)
     except OSError as exc:
         _fail(f"{file}: cannot read the file: {exc.strerror or exc}", EXIT_USAGE)
-    try:
-        lines = decode_bank(data)
-    except BankError as exc:
-        click.echo(f"{file}:{exc.line}: error: {exc.message}", err=True)
-        _fail(f"{file}: nothing imported", EXIT_INVALID)
-    fmt = (fmt or guess_format(file, lines) or "").lower()
+    xml = (fmt or "").lower() == "moodle-xml" or (fmt is None and (file.suffix.lower() == ".xml" or looks_like_moodle_xml(data)))
+    lines: list[str] = []
+    if not xml:
+        try:
+            lines = decode_bank(data)
+        except BankError as exc:
+            click.echo(f"{file}:{exc.line}: error: {exc.message}", err=True)
+            _fail(f"{file}: nothing imported", EXIT_INVALID)
+    fmt = "moodle-xml" if xml else (fmt or guess_format(file, lines) or "").lower()
     if not fmt:
         _fail(
-            f"{file}: cannot tell the format from the name; add --format gift or --format aiken",
+            f"{file}: cannot tell the format from the name; add --format gift, --format aiken or --format moodle-xml",
             EXIT_USAGE,
         )
     folder = output if output is not None else Path(file.stem or "imported")
@@ -101,7 +108,14 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
         what = "is not a folder" if not folder.is_dir() else "is not empty"
         _fail(f"{folder}: {what}; choose another folder with -o DIR", EXIT_USAGE)
 
-    result: ImportResult = parse_gift(lines) if fmt == "gift" else parse_aiken(lines)
+    if fmt == "moodle-xml":
+        try:
+            result: ImportResult = parse_moodle_xml(data)
+        except XmlRefused as exc:
+            click.echo(f"{file}:{exc.line}: error: {exc.message}", err=True)
+            _fail(f"{file}: nothing imported", EXIT_INVALID)
+    else:
+        result = parse_gift(lines) if fmt == "gift" else parse_aiken(lines)
     for entry in result.report:
         click.echo(entry.format(file))
     errors = result.count("error")
@@ -135,7 +149,7 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
     "--format",
     "fmt",
     type=click.Choice(FORMATS, case_sensitive=False),
-    help="gift (every type but order) or aiken (single-choice questions only); required.",
+    help="gift or moodle-xml (every type but order), or aiken (single-choice questions only); required.",
 )
 @click.option(
     "-o",
@@ -145,7 +159,7 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
 )
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
 def export_command(path: Path, fmt: str | None, output: Path | None, force: bool) -> None:
-    """Write the questions of the pack in PATH as a GIFT or Aiken bank.
+    """Write the questions of the pack in PATH as a GIFT, Aiken or Moodle XML bank.
 
     The bank goes to standard output (or -o FILE); the report of what could not be
     expressed goes to standard error, one line per question. Exits 0 when at least one
@@ -155,7 +169,7 @@ def export_command(path: Path, fmt: str | None, output: Path | None, force: bool
     from explainer.pack import PackError, PackNotFound, load_pack
 
     if fmt is None:
-        raise click.UsageError("Missing option '--format': use --format gift or --format aiken")
+        raise click.UsageError("Missing option '--format': use --format gift, --format aiken or --format moodle-xml")
     if output is not None and output.exists() and not force:
         _fail(f"{output} exists; choose another file, or add --force to replace it", EXIT_USAGE)
     try:
@@ -167,11 +181,12 @@ def export_command(path: Path, fmt: str | None, output: Path | None, force: bool
             click.echo(str(error), err=True)
         _fail(f"{path} is not a valid pack; fix the errors above and export again", EXIT_INVALID)
     fmt = fmt.lower()
-    result = export_gift(pack) if fmt == "gift" else export_aiken(pack)
+    exporters = {"gift": (export_gift, "GIFT"), "aiken": (export_aiken, "Aiken"), "moodle-xml": (export_moodle_xml, "Moodle XML")}
+    exporter, name = exporters[fmt]
+    result = exporter(pack)
     quiz = pack.path / "quiz.toml"
     for entry in result.report:
         click.echo(entry.format(quiz), err=True)
-    name = "GIFT" if fmt == "gift" else "Aiken"
     summary = (
         f"exported {result.exported} of {_plural(len(pack.questions), 'question')} as {name}"
         f" ({result.count('converted')} converted, {result.count('approximated')} approximated,"

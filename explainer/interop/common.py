@@ -295,7 +295,7 @@ class _TextExtractor(HTMLParser):
 
     def _mark(self, text: str) -> None:
         """Put ``text`` (a ``[kind: address]`` mark) into the output and remember it."""
-        self.parts.append(f" {text} ")
+        self.parts.append(f" {text}")
         self.kept.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

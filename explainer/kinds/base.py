@@ -333,6 +333,21 @@ class QuestionKind(Generic[Q, R]):
 
     # ------------------------------------------------------------ export
 
+    def moodle_xml_answers(self, question: Q, element: Any, xml: Any) -> tuple[str, list[str]] | None:
+        """Write the question's answers into a Moodle XML ``<question>`` element.
+
+        Args:
+            question: the question.
+            element: the ``<question>`` element (its name, text and general feedback are
+                written already).
+            xml: the writer's helpers (:class:`explainer.interop.moodle_xml.XmlWriter`).
+
+        Returns:
+            ``(Moodle question type, what Moodle XML loses)``, or None when the kind has
+            no Moodle XML form (the default).
+        """
+        return None
+
     def gift_answers(self, question: Q, gift: Any) -> tuple[list[str], list[str]] | None:
         """The lines inside a GIFT answer block and what GIFT loses; None: no GIFT form.
 

@@ -160,6 +160,23 @@ class ChoiceKind(QuestionKind[C, ChoiceResponse]):
             items.append(item)
         return items, losses
 
+    def moodle_xml_answers(self, question: C, element: Any, xml: Any) -> tuple[str, list[str]] | None:
+        """A ``multichoice`` question: ``<single>`` from :attr:`one_pick`; each choice an
+        ``<answer>`` with its fraction (:meth:`moodle_fractions`) and feedback."""
+        losses = ["pin dropped (Moodle shuffles all answers or none)"] if any(c.pin for c in question.choices) else []
+        fractions, more = self.moodle_fractions(question)
+        losses += more
+        xml.value(element, "single", "true" if self.one_pick else "false")
+        xml.value(element, "shuffleanswers", "true")
+        for fraction, choice in zip(fractions, question.choices):
+            answer = xml.text(element, "answer", choice.text, "plain_text", fraction=xml.number(fraction))
+            xml.text(answer, "feedback", choice.feedback or "", "plain_text")
+        return "multichoice", losses
+
+    def moodle_fractions(self, question: C) -> tuple[list[float], list[str]]:
+        """Each choice's Moodle fraction in percent (file order), and what it loses."""
+        raise NotImplementedError
+
     def gift_marks(self, question: C, gift: Any) -> tuple[list[str], list[str]]:
         """The GIFT prefix of each choice (file order) and what it loses."""
         raise NotImplementedError

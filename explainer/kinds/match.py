@@ -184,6 +184,15 @@ class MatchKind(QuestionKind[MatchQuestion, MatchResponse]):
             )
         return MatchResponse(tuple(order[labels.index(p)] for p in parts))
 
+    def moodle_xml_answers(self, question: MatchQuestion, element: Any, xml: Any) -> tuple[str, list[str]] | None:
+        """A ``matching`` question: a ``<subquestion>`` per pair, and one with no text
+        per distractor."""
+        xml.value(element, "shuffleanswers", "true")
+        for left, right in [(p.left, p.right) for p in question.pairs] + [("", d) for d in question.distractors]:
+            sub = xml.text(element, "subquestion", left, "plain_text")
+            xml.text(sub, "answer", right, None)
+        return "matching", []
+
     def gift_answers(self, question: MatchQuestion, gift: Any) -> tuple[list[str], list[str]] | None:
         """``=left -> right`` per pair, ``= -> distractor`` per distractor."""
         losses: list[str] = []

@@ -76,6 +76,17 @@ class MultipleKind(ChoiceKind[MultipleChoiceQuestion]):
         numbers = self.check_picks(len(order), self.picks(order, text), several=True)
         return ChoiceResponse(frozenset(order[n - 1] for n in numbers))
 
+    def moodle_fractions(self, question: MultipleChoiceQuestion) -> tuple[list[float], list[str]]:
+        """+100/k for a right choice, -100/k for a wrong one (k right choices), as GIFT."""
+        k = sum(c.correct for c in question.choices)
+        losses = []
+        if question.scoring == "all_or_nothing":
+            losses.append(
+                "all-or-nothing scoring written as partial-credit fractions"
+                " (Moodle has no all-or-nothing multiple answer)"
+            )
+        return [100 / k if c.correct else -100 / k for c in question.choices], losses
+
     def gift_marks(self, question: MultipleChoiceQuestion, gift: Any) -> tuple[list[str], list[str]]:
         """``~%w%`` weights: +100/k for a right choice, -100/k for a wrong one."""
         losses: list[str] = []

@@ -95,6 +95,18 @@ class NumericKind(QuestionKind[NumericQuestion, NumberResponse]):
         """
         return NumberResponse(parse_number(text))
 
+    def moodle_xml_answers(self, question: NumericQuestion, element: Any, xml: Any) -> tuple[str, list[str]] | None:
+        """A ``numerical`` question: the answer and its tolerance (a range as its middle,
+        plus or minus half its width)."""
+        if question.answer is not None:
+            value, tolerance = question.answer, question.tolerance
+        else:
+            value, tolerance = (question.min + question.max) / 2, (question.max - question.min) / 2
+        answer = xml.text(element, "answer", xml.number(value), None, fraction="100")
+        xml.value(answer, "tolerance", xml.number(tolerance))
+        xml.text(answer, "feedback", "", "plain_text")
+        return "numerical", []
+
     def gift_answers(self, question: NumericQuestion, gift: Any) -> tuple[list[str], list[str]] | None:
         """``#answer:tolerance`` or ``#min..max``."""
         if question.answer is not None:

@@ -229,6 +229,16 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
             raise InputProblem("Type your answer, then press Enter.")
         return response
 
+    def moodle_xml_answers(self, question: ShortAnswerQuestion, element: Any, xml: Any) -> tuple[str, list[str]] | None:
+        """A ``shortanswer`` question: each accepted answer at 100; ``<usecase>`` from
+        ``case_sensitive``."""
+        losses = ["typos dropped (Moodle short answers must match exactly)"] if question.typo_limit else []
+        xml.value(element, "usecase", "1" if question.case_sensitive else "0")
+        for text in question.accept:
+            answer = xml.text(element, "answer", text, "plain_text", fraction="100")
+            xml.text(answer, "feedback", "", "plain_text")
+        return "shortanswer", losses
+
     def gift_answers(self, question: ShortAnswerQuestion, gift: Any) -> tuple[list[str], list[str]] | None:
         """``=answer`` per accepted answer. An answer holding ``->`` is written with
         ``→`` and reported: Moodle reads a block of ``=`` answers with ``->`` in it as a

@@ -34,6 +34,10 @@ class SingleKind(ChoiceKind[SingleChoiceQuestion]):
         numbers = self.check_picks(len(order), self.picks(order, text), several=False)
         return ChoiceResponse(frozenset({order[numbers[0] - 1]}))
 
+    def moodle_fractions(self, question: SingleChoiceQuestion) -> tuple[list[float], list[str]]:
+        """100 for the right choice, 0 for the others."""
+        return [100.0 if c.correct else 0.0 for c in question.choices], []
+
     def gift_marks(self, question: SingleChoiceQuestion, gift: Any) -> tuple[list[str], list[str]]:
         """``=`` before the right choice, ``~`` before the others."""
         return ["=" if c.correct else "~" for c in question.choices], []

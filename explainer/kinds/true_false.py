@@ -99,6 +99,13 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion, TrueFalseResponse]):
             return TrueFalseResponse(False)
         raise InputProblem("Type t for true or f for false.")
 
+    def moodle_xml_answers(self, question: TrueFalseQuestion, element: Any, xml: Any) -> tuple[str, list[str]] | None:
+        """A ``truefalse`` question: ``true`` and ``false`` answers, the right one at 100."""
+        for value in (True, False):
+            answer = xml.text(element, "answer", "true" if value else "false", None, fraction="100" if question.answer == value else "0")
+            xml.text(answer, "feedback", "", "plain_text")
+        return "truefalse", []
+
     def gift_answers(self, question: TrueFalseQuestion, gift: Any) -> tuple[list[str], list[str]] | None:
         """``TRUE`` or ``FALSE``."""
         return ["TRUE" if question.answer else "FALSE"], []
