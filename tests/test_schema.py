@@ -128,3 +128,42 @@ def test_the_schema_and_the_loader_agree_on_a_valid_pack(tmp_path: Path) -> None
     for file_name in SCHEMA_FOR_FILE:
         assert problems(file_name, (folder / file_name).read_text(encoding="utf-8")) == []
     write_pack(tmp_path / "mini")
+
+
+# ---------------------------------------------------------------- the schema agrees with validate (issue 11)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "old", "new", "words"),
+    [
+        # an unknown key in a single question is named, not "not valid under any of the given schemas"
+        ("quiz.toml", 'prompt = "Which one?"\n', 'prompt = "Which one?"\ncolour = "red"\n', "'colour' was unexpected"),
+        ("quiz.toml", 'prompt = "Which one?"', 'prompt = "   "', "does not match"),  # blank text
+        ("quiz.toml", "pass_mark = 0.5", "pass_mark = -1", "is less than the minimum"),
+        ("quiz.toml", 'type = "single"', 'type = "singel"', "is not one of"),
+        ("pack.toml", 'url = "https://example.org/report"', 'url = "example.org/report"', "does not match"),
+        ("explainer.toml", 'title = "Intro"', 'title = ""', "should be non-empty"),
+    ],
+)
+def test_the_schema_names_the_same_problem_validate_does(file_name: str, old: str, new: str, words: str) -> None:
+    text = FILES[file_name]
+    assert old in text
+    found = problems(file_name, text.replace(old, new, 1))
+    assert any(words in message for message in found), found
+    assert not any("is not valid under any of the given schemas" in message for message in found)
+
+
+def test_a_negative_tolerance_fails_with_minimum() -> None:
+    from explainer.pack.schema import file_schema
+
+    schema = file_schema("quiz.schema.json")
+    tolerance = schema["$defs"]["NumericQuestion"]["properties"]["tolerance"]
+    assert tolerance["minimum"] == 0 and "ge" not in tolerance
+
+
+def test_dates_are_strings_with_format_date_and_a_pattern() -> None:
+    from explainer.pack.schema import file_schema
+
+    updated = file_schema("pack.schema.json")["properties"]["updated"]
+    assert updated["format"] == "date" and updated["pattern"] == r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    assert problems("pack.toml", FILES["pack.toml"].replace("updated = 2025-02-01", 'updated = "01/02/2025"'))

@@ -80,9 +80,12 @@ Slug = Annotated[
         description="Lower-case letters and digits, joined by single hyphens or underscores, e.g. 'the-offer' or 'q_12'; at most 64 characters.",
     ),
 ]
-Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(_not_blank)]
+_NOT_BLANK_SCHEMA = {"pattern": r"\S"}
+"""In the JSON Schema: at least one character that is not white space."""
+
+Text = Annotated[StrictStr, Field(min_length=1, json_schema_extra=_NOT_BLANK_SCHEMA), AfterValidator(_not_blank)]
 """A plain-text field shown exactly as written (never markup, never Markdown)."""
-Markdown = Annotated[StrictStr, Field(min_length=1), AfterValidator(_not_blank)]
+Markdown = Annotated[StrictStr, Field(min_length=1, json_schema_extra=_NOT_BLANK_SCHEMA), AfterValidator(_not_blank)]
 """A field rendered as Markdown (section bodies, definitions, explanations)."""
 TomlDate = Annotated[dt.date, Strict()]
 """A TOML date such as 2025-02-01 (not a string, not a date-time, not a number)."""
@@ -106,7 +109,9 @@ class Source(_Model):
     title: Text = Field(description="Title of the article, document or page.")
     publisher: Text = Field(description="Who published it (outlet, organisation).")
     url: StrictStr | None = Field(
-        default=None, description="Optional web address, starting with http:// or https://."
+        default=None,
+        description="Optional web address, starting with http:// or https://.",
+        json_schema_extra={"format": "uri", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$"},
     )
     published: TomlDate | None = Field(
         default=None, description="Optional publication date, a TOML date such as 2025-02-05."
