@@ -143,3 +143,25 @@ def test_export_writes_plain_text_and_markdown_formats() -> None:
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>')
     assert '<questiontext format="plain_text">' in text and '<generalfeedback format="markdown">' in text
     assert '<single>false</single>' in text and 'fraction="-50"' in text
+
+
+def test_nested_categories_id_numbers_cloze_and_invalid_grades() -> None:
+    """The shapes of Moodle's nested_categories_with_questions.xml, old_format_file.xml,
+    html_chars_in_idnumbers.xml, multianswer.xml and error_invalid_grades.xml: Moodle
+    reads two true/false questions (tags from the category path), skips the essay and
+    the Cloze question, and refuses the question whose grade is 33 %."""
+    path = FIXTURES / "moodle-categories.xml"
+    result = parse_moodle_xml(path.read_bytes())
+    lines = path.read_text(encoding="utf-8").split("\n")
+
+    def at(needle: str) -> int:
+        return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+    by_id = {q["id"]: q for q in result.questions}
+    assert list(by_id) == ["n-s", "deltas-question"]
+    assert by_id["n-s"]["tags"] == ["rivers"] and by_id["deltas-question"]["tags"] == ["rivers", "deltas"]
+    assert by_id["n-s"]["prompt"] == "The Nile flows north."
+    skipped = {e.line: e.message for e in result.report if e.kind == "skipped"}
+    assert sorted(skipped) == [at('type="essay"'), at('type="cloze"')] and "Cloze" in skipped[at('type="cloze"')]
+    (error,) = result.errors
+    assert error.line == at('<question type="multichoice">') and "33 is not one of Moodle's grades" in error.message

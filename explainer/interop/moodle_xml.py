@@ -62,6 +62,8 @@ _SKIPPED_TYPES = {
     "essay": "an essay question (free-text answer) cannot be marked by explainer",
     "description": "a description is not a question; put such text in explainer.toml",
     "multianswer": "an embedded-answers (Cloze) question has no explainer form",
+    "cloze": "an embedded-answers (Cloze) question has no explainer form",
+    "random": "a random question has no explainer form (it draws from a Moodle category)",
     "calculated": "a calculated question has no explainer form",
     "calculatedsimple": "a calculated question has no explainer form",
     "calculatedmulti": "a calculated question has no explainer form",
@@ -170,19 +172,30 @@ def _formatted(element: ET.Element | None, field: str, notes: list[str], *, mark
     return escape_markdown(text) if markdown_field else text
 
 
+MOODLE_GRADES = (100, 90, 100 * 5 / 6, 80, 75, 70, 200 / 3, 60, 50, 40, 100 / 3, 30, 25, 20, 100 / 6, 100 / 7, 12.5, 100 / 9, 10, 5, 0)
+"""The grades (percent) Moodle allows for an answer, and their negatives
+(``question_bank::fraction_options_full``); its XML import refuses any other."""
+
+
 def _fraction(answer: ET.Element, line: int) -> float:
     """An answer's ``fraction`` attribute, in percent (``100``, ``-50``, ``33.33333``).
 
     Raises:
-        BankError: it is not a number.
+        BankError: it is not a number, or not one of Moodle's grades (as Moodle's own
+            import refuses it).
     """
     raw = answer.get("fraction", "0")
     try:
         value = float(raw)
     except ValueError:
         raise BankError(line, f"the answer fraction {raw!r} is not a number") from None
-    if not math.isfinite(value) or not -100 <= value <= 100:
-        raise BankError(line, f"the answer fraction {raw} is outside -100 to 100")
+    if not math.isfinite(value) or not any(abs(abs(value) - grade) < 0.001 for grade in MOODLE_GRADES):
+        raise BankError(
+            line,
+            f"the answer fraction {raw} is not one of Moodle's grades (100, 90, 83.33333, 80, 75, 70,"
+            " 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0,"
+            " or one of these below 0); Moodle refuses it too",
+        )
     return value
 
 
