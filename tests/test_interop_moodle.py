@@ -237,3 +237,40 @@ def test_aiken_questions_keep_markup_as_plain_text() -> None:
     first, second = result.questions
     assert [c.get("correct", False) for c in first["choices"]] == [False, True, False, False]
     assert second["prompt"] == 'Web pages can hold markup such as <html class="cool"> & images:'
+
+
+# Moodle's type for each question of examples.txt, by format.php's rules, in order.
+EXAMPLES_MOODLE_TYPES = (
+    "single single true_false short_answer numeric single single single single short_answer short_answer"
+    " true_false true_false match match numeric numeric numeric numeric numeric short_answer single single"
+    " short_answer short_answer true_false single single short_answer multiple multiple single single single"
+    " single true_false short_answer numeric match single single short_answer numeric"
+).split()
+
+
+def test_the_43_examples_of_moodles_examples_txt_read_as_moodle_reads_them() -> None:
+    """tests/fixtures/interop/moodle-examples.gift: the constructs of Moodle's
+    question/format/gift/examples.txt in the same order (our words)."""
+    result = parse_gift(decode_bank((FIXTURES / "moodle-examples.gift").read_bytes()))
+    assert result.errors == [] and not [e for e in result.report if e.kind == "skipped"]
+    assert len(EXAMPLES_MOODLE_TYPES) == 43
+    assert [q["type"] for q in result.questions] == EXAMPLES_MOODLE_TYPES
+    by_prompt = {}
+    for q in result.questions:
+        by_prompt.setdefault(q["prompt"], q)
+    # the missing-word form
+    assert by_prompt["The Eiffel Tower is _____ of iron."]["choices"][1] == {"text": "built", "correct": True}
+    # escaped '=' in answers of a choice question
+    sevens = by_prompt["Which answer equals 7?"]["choices"]
+    assert [(c["text"], c.get("correct", False)) for c in sevens] == [("= 3 + 3", False), ("= 3 + 4", True), ("= 3 + 5", False)]
+    # a feedback over several lines, and an escaped backslash as the right answer
+    control = next(q for q in result.questions if q["id"] == "gift-control-characters")
+    right = next(c for c in control["choices"] if c.get("correct"))
+    assert right["text"] == "\\" and right["feedback"].startswith("Correct! \\ (backslash) is not a control character. BUT,")
+    assert "(as shown in this example)." in right["feedback"]
+    # several numeric answers: the full-credit one is kept, the rest reported
+    numeric = next(q for q in result.questions if q["id"] == "numerical-example")
+    assert (numeric["answer"], numeric.get("tolerance", 0)) == (1889, 0)
+    # a [markdown] prompt is kept as written and reported (the prompt is plain text)
+    markdown = next(e for e in result.report if "Markdown in the prompt kept as written" in e.message)
+    assert markdown.kind == "approximated"

@@ -165,3 +165,26 @@ def test_nested_categories_id_numbers_cloze_and_invalid_grades() -> None:
     assert sorted(skipped) == [at('type="essay"'), at('type="cloze"')] and "Cloze" in skipped[at('type="cloze"')]
     (error,) = result.errors
     assert error.line == at('<question type="multichoice">') and "33 is not one of Moodle's grades" in error.message
+
+
+def test_categories_in_reverse_order_old_image_field_and_broken_cloze() -> None:
+    """The shapes of Moodle's categories_reverse_order.xml, deprecated_category.xml,
+    sample_questions_with_old_image_tag.xml and broken_cloze_questions.xml: two
+    questions read (a short answer, a multiple choice whose old <image> Moodle adds to
+    the text), the essay and every Cloze question skipped, each with its line."""
+    path = FIXTURES / "moodle-more.xml"
+    result = parse_moodle_xml(path.read_bytes())
+    assert result.errors == []
+    by_id = {q["id"]: q for q in result.questions}
+    assert list(by_id) == ["lakes-question", "mcq-with-an-image"]
+    lakes = by_id["lakes-question"]
+    assert lakes["accept"] == ["yes"] and lakes["tags"] == ["lakes"]
+    mcq = by_id["mcq-with-an-image"]
+    assert mcq["prompt"] == 'A question with an image in the old "image" field of Moodle 1.9 [image: lake.png]'
+    assert [(c["text"], c.get("correct", False)) for c in mcq["choices"]] == [
+        ("wrong answer", False), ("another wrong answer", False), ("right answer", True)
+    ]
+    skipped = [e for e in result.report if e.kind == "skipped"]
+    assert len(skipped) == 3 and sum("Cloze" in e.message for e in skipped) == 2
+    report = next(e for e in result.report if "mcq-with-an-image" in e.message)
+    assert "old <image> field kept as text: [image: lake.png]" in report.message

@@ -275,6 +275,10 @@ def _read_question(element: ET.Element, kind: str, section: str, notes: list[str
         BankError: it cannot be read (no answers, a bad fraction...).
     """
     prompt = _formatted(element.find("questiontext"), "prompt", notes)
+    old_image = (element.findtext("image") or "").strip()
+    if old_image:  # Moodle 1.9's <image> field: Moodle adds it to the question text
+        prompt = f"{prompt} [image: {old_image}]".strip()
+        notes.append(f"the old <image> field kept as text: [image: {old_image}]")
     if not prompt:
         raise BankError(line, "a question with no question text")
     question: dict[str, Any] = {"id": "", "type": "", "prompt": prompt, "section": section}
@@ -371,7 +375,7 @@ def _shortanswer(element: ET.Element, notes: list[str], line: int) -> tuple[dict
     catch_all = [a for a in answers if a[0] == "*" and a not in full]
     dropped = [a for a in answers if a not in full and a not in catch_all]
     if dropped:
-        notes.append("answers with partial credit not accepted: " + ", ".join(f'"{a[0]}" ({a[1]:g}%)' for a in dropped))
+        notes.append("answers without full credit not accepted: " + ", ".join(f'"{a[0]}" ({a[1]:g}%)' for a in dropped))
     if catch_all:
         notes.append("the catch-all answer '*' (any other answer) is not kept: any other answer is wrong anyway")
     fields: dict[str, Any] = {"type": "short_answer", "accept": [a[0] for a in full]}
