@@ -244,8 +244,17 @@ class ExplainerApp(App[None]):
         seed: int | None = None,
         data_dir: Path | str | None = None,
         quiz_only: bool = False,
+        class_dir: Path | str | None = None,
+        class_code: str | None = None,
     ) -> None:
         super().__init__()
+        self.class_dir = Path(class_dir) if class_dir is not None else None
+        """The class folder when the app runs for a class (``explainer serve``): the
+        first screen is the sign-in, and progress is kept per student under it."""
+        self.class_code = class_code
+        """The code a student must type to sign in, or None (:class:`SignInScreen`)."""
+        self.student = None
+        """The signed-in :class:`explainer.classroom.Student`, in a class; else None."""
         self._pack: Pack | None = None
         self._cached: CachedPack | None = None
         if isinstance(pack, CachedPack):
@@ -258,7 +267,7 @@ class ExplainerApp(App[None]):
         """True when the app starts at the quiz."""
         from explainer.storage.paths import data_dir as data_folder
 
-        self._data_dir = data_folder(data_dir)
+        self._data_dir = self.class_dir if self.class_dir is not None else data_folder(data_dir)
         self._flow: QuizFlow | None = None
         self._collector: IdleCollector | None = None
         self._notices: list[str] = []
@@ -407,6 +416,14 @@ class ExplainerApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
         self._notices.extend(notices)
+        if self.class_dir is not None:
+            from explainer.screens.signin import SignInScreen
+
+            self.push_screen(SignInScreen(self.class_dir, self.class_code))
+            self._started = True
+            self.theme_changed_signal.subscribe(self, self._theme_changed)
+            self._check_size(self.size.width, self.size.height)
+            return
         self.push_screen(WelcomeScreen())
         if self.quiz_only:
             self.start_quiz()
@@ -431,8 +448,19 @@ class ExplainerApp(App[None]):
         if os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
             self.call_after_refresh(self.exit)
             return
-        if not self.quiz_only:
+        if not self.quiz_only and self.class_dir is None:
             self._open_progress()
+
+    def signed_in(self, student) -> None:
+        """A student of the class signed in (:class:`SignInScreen`): keep their progress
+        in their own folder (``student.progress_dir``), show the welcome screen, then
+        read their progress and offer to continue, as on an ordinary start."""
+        from explainer.screens.welcome import WelcomeScreen
+
+        self.student = student
+        self._data_dir = student.progress_dir
+        self.switch_screen(WelcomeScreen())
+        self.call_after_refresh(self._open_progress)
 
     def _open_progress(self) -> None:
         """Read the saved progress (through :attr:`flow`), say any notice about it, and

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import difflib
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -90,6 +91,7 @@ class _OpenByDefault(click.Group):
 _LAZY_COMMANDS = {
     "import": ("explainer.interop.commands", "import_command"),
     "export": ("explainer.interop.commands", "export_command"),
+    "serve": ("explainer.serve", "serve_command"),
 }
 """Commands whose module is imported only when they run (or ``--help`` lists them), so
 opening the app does not pay for the GIFT and Aiken code."""
@@ -108,8 +110,9 @@ def cli() -> None:
     explainer validate [PATH]  check packs and report every problem as FILE:LINE:COL
     explainer new DIR          write a starter pack with one question of every type
     explainer schema           print the JSON Schema of the three pack files
-    explainer import FILE      turn a Moodle GIFT or Aiken question bank into a pack
-    explainer export PATH      write a pack's questions as GIFT or Aiken
+    explainer import FILE      turn a Moodle GIFT, Aiken or XML question bank into a pack
+    explainer export PATH      write a pack's questions as GIFT, Aiken or Moodle XML
+    explainer serve [PATH]     serve the lesson to a class in the browser (--class-dir DIR)
     """
 
 
@@ -137,7 +140,15 @@ class _PackFolder(click.Path):
     help="Where progress is kept (default: $EXPLAINER_DATA_DIR, else the user data folder).",
 )
 @click.option("--seed", type=int, default=None, hidden=True, help="Fix the shuffles (tests, screenshots).")
-def open_command(path: Path | None, plain: bool, quiz_only: bool, data_dir: Path | None, seed: int | None) -> None:
+@click.option(
+    "--class-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    hidden=True,
+    help="Run for a class (explainer serve starts the app so): sign in first, progress per student under DIR.",
+)
+def open_command(
+    path: Path | None, plain: bool, quiz_only: bool, data_dir: Path | None, seed: int | None, class_dir: Path | None
+) -> None:
     """Open the pack in folder PATH (default: the bundled pack).
 
     The full-screen app opens in a terminal; with --plain, or when the output is not a
@@ -145,6 +156,12 @@ def open_command(path: Path | None, plain: bool, quiz_only: bool, data_dir: Path
     lines instead.
     """
     pack = _load_or_exit(path or bundled_pack_path(), cached=True)
+    if class_dir is not None:  # a browser tab of explainer serve: always the app, never plain lines
+        from explainer.app import ExplainerApp
+
+        code = os.environ.get("EXPLAINER_CLASS_CODE") or None
+        ExplainerApp(pack, seed=seed, class_dir=class_dir, class_code=code).run()
+        return
     from explainer.terminal import plain_wanted
 
     # sys.__stdin__ is None when the process started with stdin closed (<&-): the app
@@ -173,12 +190,33 @@ def open_command(path: Path | None, plain: bool, quiz_only: bool, data_dir: Path
     type=click.Path(file_okay=False, path_type=Path),
     help="Where progress is kept (default: $EXPLAINER_DATA_DIR, else the user data folder).",
 )
-def results_command(path: Path | None, output_format: str, data_dir: Path | None) -> None:
-    """Print every finished attempt at the pack in PATH (default: the bundled pack)."""
+@click.option(
+    "--class",
+    "class_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A class folder of explainer serve: every student's attempts, and the item analysis (json).",
+)
+def results_command(path: Path | None, output_format: str, data_dir: Path | None, class_dir: Path | None) -> None:
+    """Print every finished attempt at the pack in PATH (default: the bundled pack).
+
+    With --class DIR: one row per student attempt (csv columns: student, then those of
+    a single reader's results; docs/classroom.md), and in json the item analysis of
+    every question (facility and discrimination indexes, wrong choices picked).
+    """
     from explainer import history
     from explainer.storage import ProgressError, read_progress
 
     pack = _load_or_exit(path or bundled_pack_path(), cached=True)
+    if class_dir is not None:
+        from explainer import class_report
+
+        if not class_dir.is_dir():
+            click.echo(f"explainer: {class_dir}: no such class folder", err=True)
+            sys.exit(EXIT_USAGE)
+        members = class_report.students(pack, class_dir)
+        writer = {"table": class_report.to_table, "csv": class_report.to_csv, "json": class_report.to_json}[output_format]
+        click.echo(writer(pack, members), nl=False)
+        return
     try:
         progress = read_progress(pack.id, data_dir)  # a report never moves or rewrites files
     except ProgressError as exc:

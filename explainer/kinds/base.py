@@ -169,6 +169,12 @@ class QuestionKind(Generic[Q, R]):
                 texts.append((("choices", index, "feedback"), choice.feedback))
         return texts
 
+    def chosen(self, question: Q, response: R | None) -> list[int]:
+        """The file-order indexes of the :meth:`choices` that ``response`` picked, for
+        the class's item analysis (which wrong choice misled whom); ``[]`` for kinds
+        without choices and for no response."""
+        return []
+
     def answer_parts(self, question: Q) -> tuple[tuple[str, ...], ...]:
         """The right answer, for the lint checks, as parts: each part is the texts that,
         all shown together, give that part away (a right choice's text; an accepted

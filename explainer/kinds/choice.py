@@ -139,6 +139,10 @@ class ChoiceKind(QuestionKind[C, ChoiceResponse]):
         """The choices, numbered in display order."""
         return numbered([question.choices[i].text for i in order])
 
+    def chosen(self, question: C, response: ChoiceResponse | None) -> list[int]:
+        """The picked choices, in file order."""
+        return sorted(response.selected) if isinstance(response, ChoiceResponse) else []
+
     def picks(self, order: Sequence[int], text: str) -> list[int] | None:
         """The display numbers typed (1-based), or None when a part is not a number."""
         from explainer.kinds.base import split_answer, whole_numbers
