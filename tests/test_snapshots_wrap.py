@@ -80,3 +80,20 @@ def test_a_section_figure_as_text_bars(snap_compare, size):
 
     app = snapshot_app("figure")
     assert snap_compare(app, terminal_size=size, run_before=show_figure)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_class_sign_in_with_a_refusal(snap_compare, size, tmp_path):
+    """explainer serve's first screen: name, PIN, class code; a wrong code is said on the
+    line above the button (and in a notification)."""
+    from explainer.app import ExplainerApp as App
+
+    app = App(load_pack(FIXTURES / "mini"), seed=SEED, class_dir=tmp_path, class_code="731905")
+    app.animation_level = "none"
+
+    async def wrong_code(pilot):
+        await settle(pilot)
+        await pilot.press(*"Ana", "enter", *"1234", "enter", *"000000", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=wrong_code)

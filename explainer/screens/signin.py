@@ -13,7 +13,7 @@ import hmac
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
@@ -43,7 +43,7 @@ class SignInScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The bar, the three boxes, the button, a line for what went wrong, the keys."""
         yield TopBar("Sign in to the class", "")
-        with Vertical(id="signin-form"):
+        with VerticalScroll(id="signin-form"):
             yield Static(shown("Your name, as your teacher will see it"), classes="label")
             yield Input(id="name", max_length=MAX_NAME, placeholder="Your name")
             yield Static(shown("Your PIN: 4 to 8 digits. The first time, choose one; after that, type the same."), classes="label")
@@ -51,8 +51,8 @@ class SignInScreen(Screen[None]):
             if self.class_code:
                 yield Static(shown("The class code your teacher gave you"), classes="label")
                 yield Input(id="code", password=False, max_length=32, placeholder="Class code")
-            yield Button("Sign in", id="sign-in", variant="primary")
             yield Static(id="signin-status")
+            yield Button("Sign in", id="sign-in", variant="primary")
         yield KeyFooter()
 
     @on(Input.Submitted)
@@ -69,23 +69,27 @@ class SignInScreen(Screen[None]):
     def _pressed(self) -> None:
         self.attempt()
 
+    def refuse(self, message: str, box: str) -> None:
+        """Say why the sign-in did not go through (on the status line above the button,
+        and as a notification), and put the cursor in ``box``."""
+        self.query_one("#signin-status", Static).update(shown(message))
+        self.notify(message, severity="error", markup=False)
+        self.query_one(box, Input).focus()
+
     def attempt(self) -> None:
         """Check the class code, then sign in (:func:`explainer.classroom.sign_in`); on
-        success tell the app, else say why on the status line."""
-        status = self.query_one("#signin-status", Static)
+        success tell the app, else say why (:meth:`refuse`)."""
         if self.class_code:
             typed = self.query_one("#code", Input).value.strip()
             if not hmac.compare_digest(typed.encode(), self.class_code.encode()):
-                status.update(shown("That class code is not this class's. Check it with your teacher."))
-                self.query_one("#code", Input).focus()
+                self.refuse("That class code is not this class's. Check it with your teacher.", "#code")
                 return
         name = self.query_one("#name", Input).value
         pin = self.query_one("#pin", Input).value
         try:
             student = sign_in(self.class_dir, name, pin)
         except SignInRefused as refused:
-            status.update(shown(refused.message))
             self.query_one("#pin", Input).value = ""
-            self.query_one("#pin", Input).focus()
+            self.refuse(refused.message, "#pin")
             return
         self.app.signed_in(student)  # type: ignore[attr-defined]
