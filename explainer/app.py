@@ -462,10 +462,25 @@ class ExplainerApp(App[None]):
         self.switch_screen(WelcomeScreen())
         self.call_after_refresh(self._open_progress)
 
+    def _attach_recorder(self) -> None:
+        """In a class whose server sends learning records (``explainer serve --lrs``,
+        which sets ``EXPLAINER_XAPI_OUTBOX``), give the flow an
+        :class:`explainer.xapi.Recorder` for the signed-in student."""
+        outbox = os.environ.get("EXPLAINER_XAPI_OUTBOX")
+        if self.student is None or not outbox or self.flow.recorder is not None:
+            return
+        from explainer.xapi import Outbox, Recorder
+
+        self.flow.recorder = Recorder(
+            Outbox(outbox), self.pack.id, self.pack.title,
+            os.environ.get("EXPLAINER_CLASS_URL", "urn:explainer:class"), self.student.folder.name, self.student.name,
+        )
+
     def _open_progress(self) -> None:
         """Read the saved progress (through :attr:`flow`), say any notice about it, and
         offer to continue the saved quiz or section."""
         self.flow.listen(lambda message, error: self._tell(message, error=error))
+        self._attach_recorder()
         self.offer_resume()
         self._check_size(self.size.width, self.size.height)
         from explainer.screens.welcome import WelcomeScreen

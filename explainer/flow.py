@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from explainer import storage
@@ -61,6 +62,9 @@ class QuizFlow:
         self._save_failed = False
         self._recorded: set[int] = set()
         self._saved_quiz: tuple[QuizSession, dt.datetime, QuizInProgress] | None = None
+        self.recorder: Any = None
+        """An :class:`explainer.xapi.Recorder` for a class that sends learning records,
+        or None: told of each section read, question answered and attempt finished."""
         self._seeds = random.Random(seed)
         try:
             self.store: ProgressStore | None = ProgressStore(pack.id, self.data_dir)
@@ -149,6 +153,18 @@ class QuizFlow:
     def _section_opened(self, section_id: str) -> None:
         """Save that ``section_id`` was opened (and is where reading continues)."""
         self._save(lambda progress: progress.with_section_read(section_id))
+        if self.recorder is not None:
+            self._record(lambda r: r.experienced(section_id, self.pack.section(section_id).title))
+
+    def _record(self, make: Callable[[Any], object]) -> None:
+        """Hand a learning record to :attr:`recorder`; a failure (the outbox cannot be
+        written) is told once and never stops the lesson."""
+        try:
+            make(self.recorder)
+        except OSError as exc:
+            if not getattr(self, "_record_failed", False):
+                self._record_failed = True
+                self._tell(f"Learning records cannot be kept ({exc.strerror or exc}); your progress is still saved.", True)
 
     def save(self) -> None:
         """Save the current attempt as the quiz in progress (a finished one is recorded
@@ -235,6 +251,13 @@ class QuizFlow:
             raise ValueError("the attempt is finished")
         result = self.session.submit(question.id, response)
         self.save()
+        if self.recorder is not None:
+            from explainer.pack import describe_response
+
+            self._record(lambda r: r.answered(
+                question.id, question.prompt, result.correct, result.points, result.max_points,
+                describe_response(question, response),
+            ))
         return result
 
     def use_hint(self) -> str:
@@ -302,6 +325,8 @@ class QuizFlow:
         self._recorded.add(id(session))
         attempt = session_to_attempt(session, self.started)
         self._save(lambda progress: progress.with_attempt(attempt))
+        if self.recorder is not None:
+            self._record(lambda r: r.finished(attempt.score, attempt.max_points, attempt.passed))
 
     def review_ids(self) -> list[str]:
         """The questions a review round asks now, in order (:mod:`explainer.review`)."""

@@ -84,7 +84,14 @@ def plan(pack_folder: Path, class_dir: Path, host: str, port: int, class_code: s
     help="Folder for the class: every student's progress, the optional roster.toml.",
 )
 @click.option("--class-code", default=None, help="Code students type to sign in (required, or made up, off loopback).")
-def serve_command(path: Path | None, host: str, port: int, class_dir: Path, class_code: str | None) -> None:
+@click.option(
+    "--lrs",
+    default=None,
+    metavar="URL",
+    help="Send xAPI statements to this Learning Record Store (credentials: EXPLAINER_LRS_USERNAME and"
+    " EXPLAINER_LRS_PASSWORD, or lrs.toml in the config folder).",
+)
+def serve_command(path: Path | None, host: str, port: int, class_dir: Path, class_code: str | None, lrs: str | None) -> None:
     """Serve the pack in PATH (default: the bundled pack) to a class in the browser.
 
     Each browser tab gets its own app; students sign in with a name and a PIN, and
@@ -102,7 +109,23 @@ def serve_command(path: Path | None, host: str, port: int, class_dir: Path, clas
     except OSError as exc:
         click.echo(f"explainer: {class_dir}: cannot make the class folder: {exc.strerror or exc}", err=True)
         sys.exit(1)
+    sender = None
+    if lrs is not None:
+        from explainer.xapi import LrsEndpoint, Outbox, Sender, credentials
+
+        login = credentials()
+        if login is None:
+            click.echo(
+                "explainer: --lrs needs credentials: set EXPLAINER_LRS_USERNAME and EXPLAINER_LRS_PASSWORD,"
+                " or write username and password in lrs.toml in the config folder",
+                err=True,
+            )
+            sys.exit(2)
+        outbox = class_dir.resolve() / "outbox"
+        sender = Sender(Outbox(outbox), LrsEndpoint(lrs, *login))
+        os.environ["EXPLAINER_XAPI_OUTBOX"] = str(outbox)
     decided = plan(pack_folder, class_dir.resolve(), host, port, class_code)
+    os.environ["EXPLAINER_CLASS_URL"] = decided.url
     if decided.warning:
         click.echo(decided.warning, err=True)
     click.echo(f"Open {decided.url} in a browser (one tab per student).")
@@ -112,6 +135,13 @@ def serve_command(path: Path | None, host: str, port: int, class_dir: Path, clas
     else:
         os.environ.pop(CLASS_CODE_ENV, None)
     click.echo(f"Progress is kept in {class_dir}; see every result with: explainer results --class {shlex.quote(str(class_dir))}")
+    if sender is not None:
+        click.echo(f"Learning records go to {lrs} (outbox: {class_dir / 'outbox'}).")
+        sender.start()
     from textual_serve.server import Server
 
-    Server(decided.command, host=host, port=port, title="explainer").serve()
+    try:
+        Server(decided.command, host=host, port=port, title="explainer").serve()
+    finally:
+        if sender is not None:
+            sender.stop()
