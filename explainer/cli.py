@@ -92,6 +92,7 @@ _LAZY_COMMANDS = {
     "import": ("explainer.interop.commands", "import_command"),
     "export": ("explainer.interop.commands", "export_command"),
     "serve": ("explainer.serve", "serve_command"),
+    "class": ("explainer.class_view", "class_command"),
 }
 """Commands whose module is imported only when they run (or ``--help`` lists them), so
 opening the app does not pay for the GIFT and Aiken code."""
@@ -113,6 +114,7 @@ def cli() -> None:
     explainer import FILE      turn a Moodle GIFT, Aiken or XML question bank into a pack
     explainer export PATH      write a pack's questions as GIFT, Aiken or Moodle XML
     explainer serve [PATH]     serve the lesson to a class in the browser (--class-dir DIR)
+    explainer class DIR        the teacher's view of a class: attempts, most-missed questions
     """
 
 

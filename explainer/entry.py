@@ -51,7 +51,7 @@ def main() -> None:
     cli_main()
 
 
-COMMAND_NAMES = frozenset({"open", "results", "validate", "new", "schema", "import", "export", "serve"})
+COMMAND_NAMES = frozenset({"open", "results", "validate", "new", "schema", "import", "export", "serve", "class"})
 """The command line's commands (``explainer.cli``; a test checks the two agree): a first
 argument with one of these names is a command, never a pack folder."""
 

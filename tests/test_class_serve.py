@@ -221,3 +221,36 @@ def test_results_for_a_missing_class_folder_is_a_usage_error(tmp_path: Path) -> 
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert run.returncode == 2 and "no such class folder" in run.stderr
+
+
+async def test_the_class_view_shows_attempts_and_the_most_missed_questions(mini_pack, tmp_path: Path) -> None:
+    from explainer.class_view import ClassViewApp
+
+    for name, pin, right in (("Ana", "1234", lambda i: True), ("[b]Bo[/b]", "2345", lambda i: False)):
+        app = ExplainerApp(mini_pack, seed=SEED, class_dir=tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await sign_in(pilot, name, pin)
+            await take_quiz(pilot, app, right)
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    view = ClassViewApp(mini_pack, tmp_path)
+    async with view.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(view)
+        assert "2 students, 2 finished attempts" in text
+        assert "[b]Bo[/b]" in text  # a name is shown as typed, never as markup
+        assert "Questions, most missed first" in text and "The vote" in text
+        students = view.query_one("#students")
+        assert students.row_count == 2
+        await pilot.press("f5")
+        await pilot.pause()
+        assert view.query_one("#students").row_count == 2
+    assert before == {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}  # read-only
+
+
+def test_class_command_needs_an_existing_folder(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "explainer", "class", str(tmp_path / "nope")],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert run.returncode == 2 and "no such class folder" in run.stderr
