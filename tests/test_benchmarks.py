@@ -20,3 +20,11 @@ async def test_the_latency_benchmark_runs_every_action_on_a_small_pack(monkeypat
     assert report["baseline"]["n"] == 2
     assert set(report["same_work"]) == {"check", "next", "glossary"}
     assert all(report["same_work"][name]["n"] >= 2 for name in ("check", "next", "glossary"))
+
+
+async def test_the_classroom_load_benchmark_runs_a_session_to_the_end():
+    import classroom_load
+
+    figures = await classroom_load.run(sessions=1, seconds=120)
+    assert figures["completed"] == 1 and figures["attempts_exactly_once"], figures["errors"]
+    assert figures["processes_seen"] == 1 and figures["rss_max_mb"] > 10
