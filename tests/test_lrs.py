@@ -27,7 +27,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import SEED, right_keys, wrong_keys
+from conftest import SEED
 
 from explainer.app import ExplainerApp
 from explainer.xapi import LrsEndpoint, Outbox, Recorder, Sender
@@ -142,23 +142,16 @@ def drain(outbox: Outbox, endpoint: LrsEndpoint, seconds: float = 30) -> None:
 
 async def class_session(pack, class_dir: Path, name: str, pin: str, right) -> None:
     """A student signs in, reads the first section and takes the whole quiz."""
+    from test_class_serve import sign_in, take_quiz
+
     app = ExplainerApp(pack, seed=SEED, class_dir=class_dir)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        await pilot.press(*name, "enter", *pin, "enter")
-        await pilot.pause()
-        await pilot.pause()
+        await sign_in(pilot, name, pin)
         await pilot.press("r")
         await pilot.pause()
         await pilot.pause()
-        await pilot.press("z")
-        await pilot.pause()
-        i = 0
-        while app.session.current is not None:
-            keys = right_keys(app.session, app.session.current) if right(i) else wrong_keys(app.session, app.session.current)
-            await pilot.press(*keys, "enter", "n")
-            await pilot.pause()
-            i += 1
+        await take_quiz(pilot, app, right)
 
 
 async def test_a_class_s_statements_reach_ralph_and_read_back(mini_pack, ralph, tmp_path: Path, monkeypatch) -> None:

@@ -19,18 +19,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.visual import Visual
 
 from explainer import wording
 from explainer.pack import Figure, Pack
 from explainer.widgets.text import shown
-from explainer.widgets.wrap import wrap_lines
+from explainer.widgets.wrap import LinesVisual, wrap_lines
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
-    from textual.strip import Strip
-    from textual.style import Style
-    from textual.visual import RenderOptions
 
 MIN_BAR = 10
 """The fewest cells a bar may have beside its label; below it labels go above bars."""
@@ -38,7 +34,6 @@ MIN_BAR = 10
 _PARTS = " ▏▎▍▌▋▊▉"
 """Partial blocks: index k is k eighths of a cell."""
 
-_NEWLINE = shown("\n")
 
 
 def bar_text(value: float, largest: float, cells: int, estimate: bool = False) -> str:
@@ -57,7 +52,7 @@ def bar_text(value: float, largest: float, cells: int, estimate: bool = False) -
     return "█" * whole + (_PARTS[part] if part else "")
 
 
-class FigureChart(Visual):
+class FigureChart(LinesVisual):
     """One or more figures of a section, a blank line apart.
 
     Args:
@@ -130,12 +125,6 @@ class FigureChart(Visual):
             lines += wrap_lines(shown(wording.figure_source_line(titles)).stylize("dim"), width)
         return lines
 
-    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        """Render the lines (Textual's Visual protocol): see :meth:`lines`."""
-        if not width:
-            return []
-        return _NEWLINE.join(self.lines(width)).render_strips(width, height, style, options)
-
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         """The width the container offers: bars use the room there is."""
         return container_width
@@ -144,6 +133,3 @@ class FigureChart(Visual):
         """A few cells: below :data:`MIN_BAR` labels go above their bars."""
         return MIN_BAR
 
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        """How many lines the figures take at ``width`` cells."""
-        return len(self.lines(width))

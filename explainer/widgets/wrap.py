@@ -174,7 +174,26 @@ def _as_content(text: Content | str) -> Content:
     return text if isinstance(text, Content) else shown(text)
 
 
-class Hanging(Visual):
+class LinesVisual(Visual):
+    """A Textual Visual made of whole lines: subclasses give :meth:`lines` for a width
+    (each line at most that many cells); rendering and height come from them."""
+
+    def lines(self, width: int) -> list[Content]:
+        """The lines at ``width`` cells."""
+        raise NotImplementedError
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        """Render the lines (Textual's Visual protocol): see :meth:`lines`."""
+        if not width:
+            return []
+        return _NEWLINE.join(self.lines(width)).render_strips(width, height, style, options)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        """How many lines there are at ``width`` cells."""
+        return len(self.lines(width))
+
+
+class Hanging(LinesVisual):
     """Items shown as marker + body, each body's lines after the first indented.
 
     Args:
@@ -233,12 +252,6 @@ class Hanging(Visual):
         self._cache = (width, lines)
         return lines
 
-    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        """Render the lines (Textual's Visual protocol): see :meth:`lines`."""
-        if not width:
-            return []
-        return _NEWLINE.join(self.lines(width)).render_strips(width, height, style, options)
-
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         """The width that needs no wrapping: the indent plus the longest body line."""
         longest = max(
@@ -251,7 +264,3 @@ class Hanging(Visual):
     def get_minimal_width(self, rules: RulesMap) -> int:
         """The indent plus a few cells of body (:data:`MIN_BODY`)."""
         return self.indent + MIN_BODY
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        """How many lines the items take at ``width`` cells."""
-        return len(self.lines(width))
