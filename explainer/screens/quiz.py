@@ -34,6 +34,10 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         session: the attempt being taken; its ``current`` question is asked.
     """
 
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (80, "-wide")]
+    """Below 80 columns the line beside the buttons ("Press enter to check...") is left
+    out: there is no room for it, and the footer names the same key."""
+
     CSS_PATH = "quiz.tcss"
     AUTO_FOCUS = "#question .answer-control"
 

@@ -47,7 +47,7 @@ class TopBar(Horizontal):
         padding: 0 1;
     }
     TopBar > #top-left { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
-    TopBar > #top-right { width: auto; color: $text-muted; text-wrap: nowrap; }
+    TopBar > #top-right { width: auto; color: $text-muted; text-wrap: nowrap; margin-left: 2; }
     """
 
     def __init__(self, left: str = "", right: str = "", *, id: str | None = None) -> None:

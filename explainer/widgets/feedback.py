@@ -64,7 +64,7 @@ class Feedback(Vertical):
             verdict = shown("✓ Correct")
         elif self.result.points > 0:
             verdict = shown(
-                f"◐ Partly right: {wording.points(self.result.points)} of {wording.points(self.result.max_points)} points"
+                f"◐ Partly right: {wording.points(self.result.points)} of {wording.plural(self.result.max_points, 'point')}"
             )
         else:
             verdict = shown("✗ Not quite")

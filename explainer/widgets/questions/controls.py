@@ -316,7 +316,7 @@ class OrderList(_RowList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False, id="order-up"),
         Binding("down", "cursor(1)", "Down", show=False, id="order-down"),
-        Binding("u,shift+up", "move(-1)", "Move", key_display="u/d", id="order-move-up", tooltip="Move the chosen item up (u) or down (d)"),
+        Binding("u,shift+up", "move(-1)", "Move", key_display="u/d", id="order-move-up", tooltip="Move the chosen item: u up, d down"),
         Binding("d,shift+down", "move(1)", "Move down", show=False, id="order-move-down", tooltip="Move the chosen item down"),
         Binding("enter", "check", "Check", tooltip="Check this order", id="order-check"),
     ]
