@@ -419,7 +419,7 @@ async def test_partial_credit_in_feedback_and_results(every_type_pack):
         await pilot.press(right_keys(app.session, screen.question)[0], "enter")
         await pilot.pause()
         text = screen_text(app)
-        assert "◐ Partly right: 0.5 of 1 points" in text
+        assert "◐ Partly right: 0.5 of 1 point" in text
         assert "Score so far: 1.5/2" in text
         assert "Partial credit: +1/2 point for each right pick" in text  # the rule again, after
         await pilot.press("n")
