@@ -227,3 +227,16 @@ def test_import_removes_control_characters_and_reports_them(capsys, tmp_path: Pa
     assert "imported 5 questions" in out
     code, out, err = invoke(capsys, "validate", str(tmp_path / "out"))
     assert code == 0, out + err
+
+
+def test_an_endless_or_huge_bank_is_refused_in_one_line(capsys, tmp_path: Path) -> None:
+    code, out, err = invoke(capsys, "import", "/dev/zero", "--format", "gift", "-o", str(tmp_path / "out"))
+    assert code == 1 and "larger than 20 MB" in err and "Traceback" not in err
+
+
+def test_many_questions_with_one_title_get_ids_in_linear_time() -> None:
+    from explainer.interop.common import IdMaker
+
+    maker = IdMaker()
+    ids = [maker.make("Same", "What?", n) for n in range(1, 20_001)]
+    assert ids[:3] == ["same", "same-2", "same-3"] and ids[-1] == "same-20000" and len(set(ids)) == 20_000

@@ -30,6 +30,8 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 FORMATS = ("gift", "aiken", "moodle-xml")
+MAX_BANK_BYTES = 20_000_000
+"""The largest bank ``explainer import`` reads (as a pack file may be at most 20 MB)."""
 
 
 def guess_format(path: Path, lines: list[str]) -> str | None:
@@ -84,7 +86,10 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
     2 on usage errors.
     """
     try:
-        data = file.read_bytes()
+        with file.open("rb") as stream:  # bounded: /dev/zero or a huge file never hangs the import
+            data = stream.read(MAX_BANK_BYTES + 1)
+        if len(data) > MAX_BANK_BYTES:
+            _fail(f"{file}: the bank is larger than {MAX_BANK_BYTES // 1_000_000} MB; split it into smaller files", EXIT_INVALID)
     except FileNotFoundError:
         _fail(f"{file}: no such file", EXIT_USAGE)
     except OSError as exc:

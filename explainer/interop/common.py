@@ -232,6 +232,9 @@ class IdMaker:
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        self._next: dict[str, int] = {}
+        """The next suffix to try per base, so 20,000 questions with one title take
+        linear time, not quadratic."""
 
     def make(self, title: str | None, prompt: str, number: int) -> str:
         """Return an unused id: the slug of ``title``, or of the prompt's first words.
@@ -240,10 +243,13 @@ class IdMaker:
         a usable slug. Taken ids get ``-2``, ``-3``, ... appended.
         """
         base = slugify(title or "") or slugify(prompt, limit=40) or f"q-{number}"
-        candidate, n = base, 1
+        candidate, n = base, self._next.get(base, 1)
+        if n > 1:
+            candidate = f"{base}-{n}"
         while candidate in self._used:
             n += 1
             candidate = f"{base}-{n}"
+        self._next[base] = n + 1
         self._used.add(candidate)
         return candidate
 
