@@ -108,6 +108,16 @@ async def take_quiz(pilot, app, right) -> None:
         i += 1
 
 
+async def enroll(pack, class_dir: Path, students) -> None:
+    """Each ``(name, pin, right)`` signs in to the class and takes the whole quiz."""
+    for name, pin, right in students:
+        app = ExplainerApp(pack, seed=SEED, class_dir=class_dir)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await sign_in(pilot, name, pin)
+            await take_quiz(pilot, app, right)
+
+
 async def test_a_student_signs_in_and_gets_their_own_progress(mini_pack, tmp_path: Path) -> None:
     app = ExplainerApp(mini_pack, seed=SEED, class_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -153,12 +163,7 @@ async def test_the_class_code_is_asked_and_checked(mini_pack, tmp_path: Path) ->
 
 
 async def test_students_never_share_progress(mini_pack, tmp_path: Path) -> None:
-    for name, pin, right in (("Ana", "1234", lambda i: True), ("민준", "5678", lambda i: False)):
-        app = ExplainerApp(mini_pack, seed=SEED, class_dir=tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await sign_in(pilot, name, pin)
-            await take_quiz(pilot, app, right)
+    await enroll(mini_pack, tmp_path, (("Ana", "1234", lambda i: True), ("민준", "5678", lambda i: False)))
     folders = sorted(p.name for p in (tmp_path / "students").iterdir())
     assert len(folders) == 2 and any(f.startswith("민준-") for f in folders)
     app = ExplainerApp(mini_pack, seed=SEED, class_dir=tmp_path)
@@ -172,21 +177,9 @@ async def test_students_never_share_progress(mini_pack, tmp_path: Path) -> None:
 # ----------------------------------------------------------------- results --class
 
 
-def _class(tmp_path: Path, mini_pack) -> Path:
-    """A class of three students who answered: all right, every other right, all wrong."""
-    import asyncio  # noqa: F401  (the test functions below are async)
-
-    return tmp_path
-
-
 async def test_results_for_a_class_in_three_formats_with_the_item_analysis(mini_pack, tmp_path: Path) -> None:
     plans = (("Ana", "1234", lambda i: True), ("Bo", "2345", lambda i: i % 2 == 0), ("Cy", "3456", lambda i: False))
-    for name, pin, right in plans:
-        app = ExplainerApp(mini_pack, seed=SEED, class_dir=tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await sign_in(pilot, name, pin)
-            await take_quiz(pilot, app, right)
+    await enroll(mini_pack, tmp_path, plans)
 
     def results(fmt: str) -> str:
         run = subprocess.run(
@@ -226,12 +219,7 @@ def test_results_for_a_missing_class_folder_is_a_usage_error(tmp_path: Path) -> 
 async def test_the_class_view_shows_attempts_and_the_most_missed_questions(mini_pack, tmp_path: Path) -> None:
     from explainer.class_view import ClassViewApp
 
-    for name, pin, right in (("Ana", "1234", lambda i: True), ("[b]Bo[/b]", "2345", lambda i: False)):
-        app = ExplainerApp(mini_pack, seed=SEED, class_dir=tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await sign_in(pilot, name, pin)
-            await take_quiz(pilot, app, right)
+    await enroll(mini_pack, tmp_path, (("Ana", "1234", lambda i: True), ("[b]Bo[/b]", "2345", lambda i: False)))
     before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
     view = ClassViewApp(mini_pack, tmp_path)
     async with view.run_test(size=(110, 30)) as pilot:

@@ -54,7 +54,7 @@ from explainer.interop.common import (
     pin_positional,
     slugify,
 )
-from explainer.interop.gift import category_tags
+from explainer.interop.gift import _short, category_tags
 
 __all__ = ["XmlRefused", "XmlWriter", "export_moodle_xml", "looks_like_moodle_xml", "parse_moodle_xml"]
 
@@ -296,12 +296,6 @@ def _read_question(element: ET.Element, kind: str, section: str, notes: list[str
         for what, text in rest:
             notes.append(f'{what} dropped ("{_short(text)}")')
     return question
-
-
-def _short(text: str, limit: int = 40) -> str:
-    """One line of ``text`` for a report, shortened with "…"."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _answers(element: ET.Element, notes: list[str], line: int) -> list[tuple[str, float, str, int]]:
