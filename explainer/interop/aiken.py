@@ -37,6 +37,9 @@ from explainer.interop.common import (
 OPTION = re.compile(r"^\s*([A-Z])[.)]\s*(\S.*?)\s*$")
 """An option line: a capital letter, ``.`` or ``)``, then the option text (Moodle also
 reads ``A)Text``, with no space)."""
+EMPTY_OPTION = re.compile(r"^\s*([A-Z])([.)])\s*$")
+"""An option letter with no text after it (``A)``): an error, not a line of the prompt."""
+
 ANSWER = re.compile(r"^\s*ANSWER\s*:\s*(.*?)\s*$", re.IGNORECASE)
 """The answer line: ``ANSWER:`` and a letter (anything else after it is reported, never
 taken for the text of the next question)."""
@@ -142,6 +145,8 @@ def parse_aiken(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportR
                     fail(number, f"option '{letter}' where '{expected}' was expected: letter the options A, B, C... in order")
                 else:
                     pending.options.append((letter, text, number))
+        elif (empty := EMPTY_OPTION.match(raw)) and pending is not None:
+            fail(number, f"option '{empty.group(1)}' has no text: write the choice after '{empty.group(1)}{empty.group(2)}'")
         else:
             if pending is not None and pending.options:
                 fail(

@@ -207,6 +207,98 @@ def clean_question(question: dict[str, Any], line: int) -> list[ReportEntry]:
 # ---------------------------------------------------------------------------- ids, tags
 
 
+def short_answer_text(text: str, notes: list[str]) -> str:
+    """One accepted answer of a Moodle short answer, as explainer keeps it.
+
+    Moodle reads ``*`` in a short answer as a wildcard (any text) and ``\\*`` as a
+    literal star. explainer has no wildcards: ``\\*`` becomes ``*``, and an answer
+    with a wildcard is kept as written (it then matches only itself) with a note. The
+    catch-all answer ``*`` alone is handled by the importers before this.
+
+    Args:
+        text: the answer as the bank gives it (GIFT escapes already read).
+        notes: where the note about any change is appended.
+
+    Returns:
+        The answer text to accept.
+    """
+    wildcard = re.search(r"(?<!\\)\*", text)
+    if wildcard:
+        notes.append(
+            f'the answer "{text}" uses Moodle\'s wildcard \'*\' (any text); explainer has no'
+            " wildcards, so only the text as written, star included, is accepted"
+        )
+    if "\\*" in text:
+        literal = text.replace("\\*", "*")
+        notes.append(f'\'\\*\' (Moodle\'s literal star) in the answer "{text}" kept as \'*\'')
+        return literal
+    return text
+
+
+def usable_id_source(candidates: list[tuple[str, str | None]], notes: list[str]) -> str | None:
+    """The first text an id can be made from, with a note for each one passed over.
+
+    Args:
+        candidates: ``(what it is, text)`` in order of preference, such as
+            ``[("the [id:] mark", "q1"), ("the title", "Привіт")]``; empty texts are
+            skipped without a note.
+        notes: where ``"the title 'Привіт' cannot be an id (ids are written with a-z,
+            0-9 and '-'); the id comes from the prompt"`` and the like are appended.
+
+    Returns:
+        The first text with a non-empty :func:`slugify`, or None (the id then comes
+        from the prompt; see :meth:`IdMaker.make`).
+    """
+    passed: list[str] = []
+    for what, text in candidates:
+        text = (text or "").strip()
+        if not text:
+            continue
+        if slugify(text):
+            for skipped in passed:
+                notes.append(f"{skipped}; the id comes from {what}")
+            return text
+        passed.append(f"{what} '{text}' cannot be an id (ids are written with a-z, 0-9 and '-')")
+    for skipped in passed:
+        notes.append(f"{skipped}; the id comes from the prompt")
+    return None
+
+
+def tag_slugs(raw: list[str], notes: list[str]) -> list[str]:
+    """Tags as explainer ids, with a note for each one that changed (beyond letter case,
+    which Moodle's tags ignore too) or was dropped.
+
+    Args:
+        raw: the tags as the bank gives them (``"Cold War"``, ``"한국"``).
+        notes: where ``"the tag 'Cold War' written as 'cold-war'"`` and ``"the tag
+            '한국' dropped (tags are written with a-z, 0-9 and '-')"`` are appended.
+
+    Returns:
+        The slugs, in order, without blanks or repeats.
+    """
+    slugs: list[str] = []
+    for tag in raw:
+        tag = tag.strip()
+        slug = slugify(tag)
+        if not tag:
+            continue
+        if not slug:
+            notes.append(f"the tag '{tag}' dropped (tags are written with a-z, 0-9 and '-')")
+            continue
+        if slug != tag.lower():  # case alone is no change: Moodle's tags ignore case too
+            notes.append(f"the tag '{tag}' written as '{slug}'")
+        if slug not in slugs:
+            slugs.append(slug)
+    return slugs
+
+
+def moodle_star(text: str) -> str:
+    """An accepted answer written for a Moodle short answer: each ``*`` as ``\\*``, so
+    Moodle reads a literal star, not a wildcard (the inverse of
+    :func:`short_answer_text`)."""
+    return text.replace("*", "\\*")
+
+
 def slugify(text: str, limit: int = 48) -> str:
     """Turn ``text`` into an explainer id: lower-case ASCII letters, digits, single hyphens.
 
@@ -387,6 +479,40 @@ def html_to_text(fragment: str, kept: list[str] | None = None) -> str:
     lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
     return text.replace(_PRE_SPACE, " ").replace(_PRE_LINE, "\n")
+
+
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def char_ref_notes(fragment: str, field: str) -> list[str]:
+    """Report lines for the numeric character references in HTML that do not decode to
+    the character they name.
+
+    HTML (and :func:`html.unescape`, which :func:`html_to_text` uses) drops a reference
+    to a control character (``&#27;``) and reads one in 128-159 as the Windows-1252
+    character at that place (``&#x85;`` is ``…``), as browsers do.
+
+    Args:
+        fragment: the HTML, before decoding.
+        field: the field's name for the message (``"prompt"``).
+
+    Returns:
+        One message per distinct reference, such as ``"&#27; (U+001B ESCAPE, a control
+        character) in the prompt dropped"`` or ``"&#x85; in the prompt read as '…' (as
+        browsers read it)"``; ``[]`` when there is none.
+    """
+    notes: list[str] = []
+    for match in dict.fromkeys(m.group(0) for m in _CHAR_REF.finditer(fragment)):
+        found = _CHAR_REF.fullmatch(match)
+        assert found is not None
+        number = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+        decoded = html.unescape(match if match.endswith(";") else match + ";")
+        if 0x80 <= number <= 0x9F and decoded != chr(number):
+            notes.append(f"{match} in the {field} read as '{decoded}' (as browsers read it)")
+        elif number > 0x10FFFF or (decoded == "" or (decoded != chr(number) and number not in (0, 0x0D))):
+            described = describe_char(chr(number)) if number <= 0x10FFFF else f"U+{number:X}"
+            notes.append(f"{match} ({described}, not a character HTML allows) in the {field} dropped")
+    return notes
 
 
 _MARKDOWN_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~])")

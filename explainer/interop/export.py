@@ -26,7 +26,7 @@ from explainer.interop.common import BLANK, ReportEntry, slugify
 from explainer.interop.gift import SPECIAL
 from explainer.pack.loader import QUIZ_FILE
 from explainer.pack.locate import KeyLocator
-from explainer.kinds import kind_of
+from explainer.kinds import NoExportForm, kind_of
 from explainer.pack.model import AnyQuestion, Pack
 
 _FORMAT_LIKE = re.compile(r"\A\s*\[(?:html|moodle|plain|markdown)\]", re.IGNORECASE)
@@ -141,7 +141,11 @@ def export_gift(pack: Pack) -> ExportResult:
     for question, line in zip(pack.questions, lines):
         label = f"question '{question.id}'"
         kind = kind_of(question)
-        written = kind.gift_answers(question, _Gift)
+        try:
+            written = kind.gift_answers(question, _Gift)
+        except NoExportForm as exc:
+            result.report.append(ReportEntry(line, "skipped", f"{label}: {exc}"))
+            continue
         if written is None:
             result.report.append(
                 ReportEntry(line, "skipped", f"{label}: {_article(question.type)} {question.type} question has no GIFT form")

@@ -40,12 +40,16 @@ from explainer.interop.common import (
     IdMaker,
     ImportResult,
     ReportEntry,
+    char_ref_notes,
     check_question,
     clean_lines,
     clean_question,
     escape_markdown,
     html_to_text,
     looks_like_html,
+    short_answer_text,
+    tag_slugs,
+    usable_id_source,
     pin_positional,
     slugify,
 )
@@ -54,7 +58,7 @@ from explainer.interop.common import (
 SPECIAL = "~=#{}:\\"
 _FORMATS = ("html", "moodle", "plain", "markdown")
 _FORMAT = re.compile(r"\A\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
-_NUMBER = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*")
+_NUMBER = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*", re.ASCII)  # 0-9 only, as PHP's is_numeric
 _MARKDOWNISH = re.compile(r"[*_`#\[\]>]")
 
 
@@ -72,22 +76,24 @@ class _Span:
     chars: list[str]
     escaped: list[bool]
     lines: list[int]
+    anchor: int = 0  # the line an empty span stands at, for its error messages
 
     def __len__(self) -> int:
         return len(self.chars)
 
     def slice(self, start: int, stop: int | None = None) -> _Span:
-        """Return the sub-span ``[start:stop]``."""
-        return _Span(self.chars[start:stop], self.escaped[start:stop], self.lines[start:stop])
+        """Return the sub-span ``[start:stop]``; an empty one remembers the line it stands at."""
+        return _Span(self.chars[start:stop], self.escaped[start:stop], self.lines[start:stop], self.line(start))
 
     def text(self) -> str:
         """Return the characters as text, escapes resolved."""
         return "".join(self.chars)
 
     def line(self, index: int = 0) -> int:
-        """Return the source line of character ``index`` (the last line if past the end)."""
+        """Return the source line of character ``index`` (the last line if past the end; the
+        line it stands at if the span is empty)."""
         if not self.lines:
-            return 0
+            return self.anchor
         return self.lines[min(max(index, 0), len(self.lines) - 1)]
 
     def find(self, seq: str, start: int = 0) -> int:
@@ -204,8 +210,10 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
             tags = category_tags(head[len("$CATEGORY:") :])
             continue
         id_number, comment_tags = _comment_marks(comments)
+        mark_notes: list[str] = []
+        own_tags = tag_slugs(comment_tags, mark_notes)
         try:
-            parsed = _parse_question(block, section=section, tags=tags + [t for t in map(slugify, comment_tags) if t and t not in tags])
+            parsed = _parse_question(block, section=section, tags=tags + [t for t in own_tags if t not in tags])
         except BankError as exc:
             result.report.append(ReportEntry(exc.line, "error", exc.message))
             continue
@@ -216,12 +224,12 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
             result.report.append(parsed)
             continue
         question, title, notes, shape = parsed
+        notes.extend(mark_notes)
         result.report.extend(clean_question(question, first_line))
-        if id_number is not None and slugify(id_number):
-            question["id"] = ids.make(id_number, question["prompt"], len(result.questions) + 1)
+        source = usable_id_source([(f"[id:{id_number}]", id_number), ("the title", title)], notes)
+        question["id"] = ids.make(source, question["prompt"], len(result.questions) + 1)
+        if id_number is not None and source == id_number:
             shape += f"; id from [id:{id_number}]"
-        else:
-            question["id"] = ids.make(title, question["prompt"], len(result.questions) + 1)
         if comment_tags:
             shape += "; tags from " + " ".join(f"[tag:{t}]" for t in comment_tags)
         pinned = pin_positional(question)
@@ -447,6 +455,7 @@ def _convert(text: str, fmt: str | None, field: str, notes: list[str], *, markdo
     """
     if fmt == "html" or (fmt in (None, "moodle") and looks_like_html(text)):
         kept: list[str] = []
+        notes.extend(char_ref_notes(text, field))
         plain = html_to_text(text, kept)
         if plain != text.strip():
             notes.append(f"HTML in the {field} converted to plain text")
@@ -613,7 +622,7 @@ def _short_answer(
     if catch_all:
         notes.append("the catch-all answer '*' (any other answer) is not kept: any other answer is wrong anyway")
     feedbacks = [(f'the feedback of the answer "{a.text}"', a.feedback) for a in full + dropped + catch_all if a.feedback]
-    return {"type": "short_answer", "accept": [a.text for a in full]}, feedbacks
+    return {"type": "short_answer", "accept": [short_answer_text(a.text, notes) for a in full]}, feedbacks
 
 
 def _explanation(general: str | None, feedbacks: list[tuple[str, str]], notes: list[str]) -> str | None:

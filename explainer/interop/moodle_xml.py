@@ -37,6 +37,7 @@ into the explanation (Markdown) is escaped unless it was Markdown already.
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -46,11 +47,15 @@ from explainer.interop.common import (
     IdMaker,
     ImportResult,
     ReportEntry,
+    char_ref_notes,
     check_question,
     clean_question,
     escape_markdown,
     html_to_text,
     looks_like_html,
+    short_answer_text,
+    tag_slugs,
+    usable_id_source,
     pin_positional,
     slugify,
 )
@@ -106,6 +111,10 @@ class _LineBuilder(ET.TreeBuilder):
         return element
 
 
+_DECLARED_ENCODING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
+"""The encoding an XML declaration names (``<?xml version="1.0" encoding="UTF-8"?>``)."""
+
+
 def _parse_xml(data: bytes) -> tuple[ET.Element, dict[int, int]]:
     """Parse ``data`` with defusedxml; returns the root and each element's line.
 
@@ -132,6 +141,14 @@ def _parse_xml(data: bytes) -> tuple[ET.Element, dict[int, int]]:
         raise XmlRefused(1, f"the file uses an XML feature explainer refuses ({type(exc).__name__})") from None
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else 1
+        declared = _DECLARED_ENCODING.match(data[:200])
+        if not declared or declared.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as bad:
+                line = data[: bad.start].count(b"\n") + 1
+                said = "as its XML declaration says it is" if declared else "which XML without an encoding declaration must be"
+                raise XmlRefused(line, f"the file is not UTF-8 text, {said}; save it as UTF-8 and import it again") from None
         raise XmlRefused(line, f"not well-formed XML: {exc.msg if hasattr(exc, 'msg') else exc}") from None
     return root, builder.lines
 
@@ -159,6 +176,7 @@ def _formatted(element: ET.Element | None, field: str, notes: list[str], *, mark
         notes.append(f"the file {file.get('name', '')!r} embedded in the {field} is not kept")
     if fmt == "html" or (fmt == "moodle_auto_format" and looks_like_html(text)):
         kept: list[str] = []
+        notes.extend(char_ref_notes(text, field))
         plain = html_to_text(text.replace("@@PLUGINFILE@@/", ""), kept)
         if plain != text:
             notes.append(f"HTML in the {field} converted to plain text")
@@ -240,14 +258,15 @@ def parse_moodle_xml(data: bytes, *, section: str = IMPORTED_SECTION) -> ImportR
         except BankError as exc:
             result.report.append(ReportEntry(exc.line, "error", exc.message))
             continue
-        own_tags = [slugify(_text_of(tag)) for tag in element.findall("tags/tag")]
+        own_tags = tag_slugs([_text_of(tag) for tag in element.findall("tags/tag")], notes)
         all_tags = list(dict.fromkeys(tags + [t for t in own_tags if t]))
         if all_tags:
             question["tags"] = all_tags
         result.report.extend(clean_question(question, line))
         id_number = (element.findtext("idnumber") or "").strip()
         name = _text_of(element.find("name")).strip()
-        question["id"] = ids.make(id_number or name or None, question["prompt"], len(result.questions) + 1)
+        source = usable_id_source([("the <idnumber>", id_number), ("the <name>", name)], notes)
+        question["id"] = ids.make(source, question["prompt"], len(result.questions) + 1)
         pinned = pin_positional(question)
         shape = ""
         if pinned:
@@ -372,7 +391,7 @@ def _shortanswer(element: ET.Element, notes: list[str], line: int) -> tuple[dict
         notes.append("answers without full credit not accepted: " + ", ".join(f'"{a[0]}" ({a[1]:g}%)' for a in dropped))
     if catch_all:
         notes.append("the catch-all answer '*' (any other answer) is not kept: any other answer is wrong anyway")
-    fields: dict[str, Any] = {"type": "short_answer", "accept": [a[0] for a in full]}
+    fields: dict[str, Any] = {"type": "short_answer", "accept": [short_answer_text(a[0], notes) for a in full]}
     if (element.findtext("usecase") or "0").strip() == "1":
         fields["case_sensitive"] = True
     feedbacks = [(f'the feedback of the answer "{a[0]}"', a[2]) for a in full + dropped + catch_all if a[2]]
@@ -504,7 +523,7 @@ def export_moodle_xml(pack: Any) -> Any:
         ``<defaultgrade>``. A hint is reported as dropped. Never raises.
     """
     from explainer.interop.export import ExportResult, _article, _question_lines
-    from explainer.kinds import kind_of
+    from explainer.kinds import NoExportForm, kind_of
 
     result = ExportResult()
     root = ET.Element("quiz")
@@ -516,7 +535,11 @@ def export_moodle_xml(pack: Any) -> Any:
         XmlWriter.text(element, "generalfeedback", question.explanation or "", "markdown")
         XmlWriter.value(element, "defaultgrade", str(question.points))
         XmlWriter.value(element, "idnumber", question.id)
-        written = kind_of(question).moodle_xml_answers(question, element, XmlWriter)
+        try:
+            written = kind_of(question).moodle_xml_answers(question, element, XmlWriter)
+        except NoExportForm as exc:
+            result.report.append(ReportEntry(line, "skipped", f"{label}: {exc}"))
+            continue
         if written is None:
             result.report.append(ReportEntry(line, "skipped", f"{label}: {_article(question.type)} {question.type} question has no Moodle XML form here"))
             continue

@@ -28,6 +28,7 @@ from typing import Any
 from explainer.kinds import match, multiple, numeric, order, short_answer, single, true_false
 from explainer.kinds.base import (
     InputProblem,
+    NoExportForm,
     Mark,
     MarkKind,
     QuestionKind,
@@ -48,6 +49,7 @@ __all__ = [
     "KINDS",
     "ChoiceResponse",
     "InputProblem",
+    "NoExportForm",
     "Mark",
     "MarkKind",
     "MatchResponse",

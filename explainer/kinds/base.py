@@ -95,6 +95,12 @@ class InputProblem(ValueError):
     to type instead (one sentence)."""
 
 
+class NoExportForm(ValueError):
+    """Raised by an export method (:meth:`QuestionKind.gift_answers`,
+    :meth:`QuestionKind.moodle_xml_answers`) when this one question cannot be written in
+    the target format; its message says why, for the export report's ``skipped`` line."""
+
+
 class QuestionKind(Generic[Q, R]):
     """The behaviour of one question type. Subclasses set the class attributes and
     override what differs; the defaults fit a question with nothing to shuffle and an

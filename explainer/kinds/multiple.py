@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from explainer.kinds.base import Score, points_words
+from explainer.kinds.base import NoExportForm, Score, points_words
 from explainer.kinds.choice import ChoiceKind, ChoiceResponse, correct_choice_indexes
 from explainer.pack.model import MultipleChoiceQuestion
 
@@ -77,8 +77,12 @@ class MultipleKind(ChoiceKind[MultipleChoiceQuestion]):
         return ChoiceResponse(frozenset(order[n - 1] for n in numbers))
 
     def moodle_fractions(self, question: MultipleChoiceQuestion) -> tuple[list[float], list[str]]:
-        """+100/k for a right choice, -100/k for a wrong one (k right choices), as GIFT."""
-        k = sum(c.correct for c in question.choices)
+        """+100/k for a right choice, -100/k for a wrong one (k right choices), as GIFT.
+
+        Raises:
+            NoExportForm: more than 10 right choices (see :func:`moodle_share`).
+        """
+        k = moodle_share(question)
         losses = []
         if question.scoring == "all_or_nothing":
             losses.append(
@@ -88,9 +92,13 @@ class MultipleKind(ChoiceKind[MultipleChoiceQuestion]):
         return [100 / k if c.correct else -100 / k for c in question.choices], losses
 
     def gift_marks(self, question: MultipleChoiceQuestion, gift: Any) -> tuple[list[str], list[str]]:
-        """``~%w%`` weights: +100/k for a right choice, -100/k for a wrong one."""
+        """``~%w%`` weights: +100/k for a right choice, -100/k for a wrong one.
+
+        Raises:
+            NoExportForm: more than 10 right choices (see :func:`moodle_share`).
+        """
         losses: list[str] = []
-        k = sum(c.correct for c in question.choices)
+        k = moodle_share(question)
         if question.scoring == "all_or_nothing":
             losses.append(
                 "all-or-nothing scoring written as partial-credit weights"
@@ -98,6 +106,31 @@ class MultipleKind(ChoiceKind[MultipleChoiceQuestion]):
             )
         right, wrong = gift.weight(100 / k), gift.weight(-100 / k)
         return [f"~%{right}%" if c.correct else f"~%{wrong}%" for c in question.choices], losses
+
+
+MOODLE_MOST_RIGHT = 10
+"""The most right choices a Moodle multiple-answer question can share 100 % among
+equally: 100/k must be one of Moodle's grades (100, 50, 33.33333, ... 11.11111, 10;
+``question_bank::fraction_options_full()`` in Moodle's question/engine/bank.php), and 100/11 is not.
+Moodle's import refuses any other fraction ("does not match a valid grade option")."""
+
+
+def moodle_share(question: MultipleChoiceQuestion) -> int:
+    """How many right choices ``question`` has, when Moodle can weight them equally.
+
+    Returns:
+        k, the number of right choices (1 to :data:`MOODLE_MOST_RIGHT`).
+
+    Raises:
+        NoExportForm: more than :data:`MOODLE_MOST_RIGHT`; the message says why.
+    """
+    k = sum(c.correct for c in question.choices)
+    if k > MOODLE_MOST_RIGHT:
+        raise NoExportForm(
+            f"{k} right choices: Moodle's grades cannot give each the same share of 100 %"
+            f" (at most {MOODLE_MOST_RIGHT} right choices, 10 % each)"
+        )
+    return k
 
 
 KIND = MultipleKind()

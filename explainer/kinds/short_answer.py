@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from explainer.interop.common import moodle_star
 from explainer.kinds.base import InputProblem, QuestionKind, normalise_text
 from explainer.pack.model import TYPO_MIN_LETTERS, ShortAnswerQuestion
 
@@ -235,14 +236,16 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
         losses = ["typos dropped (Moodle short answers must match exactly)"] if question.typo_limit else []
         xml.value(element, "usecase", "1" if question.case_sensitive else "0")
         for text in question.accept:
-            answer = xml.text(element, "answer", text, "plain_text", fraction="100")
+            answer = xml.text(element, "answer", moodle_star(text), "plain_text", fraction="100")
             xml.text(answer, "feedback", "", "plain_text")
         return "shortanswer", losses
 
     def gift_answers(self, question: ShortAnswerQuestion, gift: Any) -> tuple[list[str], list[str]] | None:
         """``=answer`` per accepted answer. An answer holding ``->`` is written with
         ``→`` and reported: Moodle reads a block of ``=`` answers with ``->`` in it as a
-        matching question, and GIFT cannot escape ``->``."""
+        matching question, and GIFT cannot escape ``->``. A ``*`` is written ``\\*``, which
+        Moodle reads as a star, not its wildcard. Spaces around an answer are not written
+        (GIFT trims them; explainer ignores them when it compares) and are reported."""
         losses = ["case_sensitive dropped (GIFT short answers ignore case)"] if question.case_sensitive else []
         if question.typo_limit:
             losses.append("typos dropped (GIFT short answers must match exactly)")
@@ -251,7 +254,9 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
             if "->" in answer:
                 losses.append(f"'->' inside \"{answer}\" written as '→' (GIFT would read it as a matching question)")
                 answer = answer.replace("->", "→")
-            answers.append("=" + gift.text(answer))
+            if answer != answer.strip():
+                losses.append(f'the spaces around "{answer}" dropped (GIFT trims them; matching ignores them)')
+            answers.append("=" + gift.text(moodle_star(answer)))
         return answers, losses
 
 

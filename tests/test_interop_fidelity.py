@@ -1,0 +1,196 @@
+"""Nothing changes without a report line: the last cases a breaker found in the GIFT,
+Aiken and Moodle XML importers and exporters (issue 11).
+
+Each test names what Moodle does (question/type/shortanswer/question.php for the
+wildcard, PHP's is_numeric for numbers, question/engine/bank.php for the grades) and
+checks that explainer either does the same or says in a report line what it did.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explainer.interop.aiken import parse_aiken
+from explainer.interop.common import ImportResult, write_pack
+from explainer.interop.export import export_gift
+from explainer.interop.gift import parse_gift
+from explainer.interop.moodle_xml import XmlRefused, export_moodle_xml, parse_moodle_xml
+from explainer.pack import load_pack
+
+
+def gift(text: str) -> ImportResult:
+    """Parse GIFT text split into lines as a file would be."""
+    return parse_gift(text.split("\n"))
+
+
+def messages(result: ImportResult, kind: str | None = None) -> str:
+    """All report messages (of ``kind``), one per line."""
+    return "\n".join(f"{e.line}: {e.kind}: {e.message}" for e in result.report if kind in (None, e.kind))
+
+
+def xml_bank(body: str, declaration: str = '<?xml version="1.0" encoding="UTF-8"?>\n') -> bytes:
+    return (declaration + "<quiz>\n" + body + "\n</quiz>\n").encode("utf-8")
+
+
+def pack_of(tmp_path: Path, questions: list[dict]):
+    """Write ``questions`` as a pack and load it."""
+    write_pack(ImportResult(format="gift", questions=questions), tmp_path / "pack", source_name="test")
+    return load_pack(tmp_path / "pack")
+
+
+# ------------------------------------------------------------------ short-answer stars
+
+
+def test_a_wildcard_star_is_kept_with_a_line_and_an_escaped_star_becomes_a_star() -> None:
+    result = gift("Who runs the centre? {=Hana* =a\\*b}")
+    (question,) = result.questions
+    assert question["accept"] == ["Hana*", "a*b"]
+    report = messages(result, "approximated")
+    assert "wildcard '*'" in report and '"Hana*"' in report
+    assert "literal star" in report
+
+
+def test_moodle_xml_short_answer_stars_read_as_in_gift() -> None:
+    result = parse_moodle_xml(
+        xml_bank(
+            '<question type="shortanswer"><name><text>stars</text></name>'
+            '<questiontext format="plain_text"><text>Type it</text></questiontext>'
+            '<answer fraction="100" format="plain_text"><text>x\\*y</text></answer>'
+            '<answer fraction="100" format="plain_text"><text>Seo*</text></answer></question>'
+        )
+    )
+    (question,) = result.questions
+    assert question["accept"] == ["x*y", "Seo*"]
+    assert "wildcard" in messages(result) and "literal star" in messages(result)
+
+
+def test_export_escapes_a_star_so_moodle_reads_a_star_not_a_wildcard(tmp_path: Path) -> None:
+    pack = pack_of(tmp_path, [{"id": "q1", "type": "short_answer", "prompt": "Product?", "section": "imported", "accept": ["2*3"]}])
+    bank = export_gift(pack).text
+    assert "=2\\\\*3" in bank  # \\* in GIFT is \* in Moodle: a literal star
+    assert gift(bank).questions[0]["accept"] == ["2*3"]
+    xml = export_moodle_xml(pack).text
+    assert "<text>2\\*3</text>" in xml
+    assert parse_moodle_xml(xml.encode()).questions[0]["accept"] == ["2*3"]
+
+
+def test_export_reports_the_spaces_it_trims_around_an_accepted_answer(tmp_path: Path) -> None:
+    pack = pack_of(tmp_path, [{"id": "q1", "type": "short_answer", "prompt": "Word?", "section": "imported", "accept": [" sp "]}])
+    (entry,) = export_gift(pack).report
+    assert entry.kind == "approximated" and "spaces around" in entry.message
+
+
+# ------------------------------------------------------------- HTML character references
+
+
+@pytest.mark.parametrize(
+    ("reference", "said"),
+    [("&#27;", "&#27; (U+001B ESCAPE"), ("&#x85;", "&#x85; in the prompt read as '…'")],
+)
+def test_a_character_reference_html_does_not_keep_is_reported(reference: str, said: str) -> None:
+    result = gift(f"[html]Before {reference} after {{=yes ~no}}")
+    (question,) = result.questions
+    assert "\x1b" not in question["prompt"]
+    assert said in messages(result, "approximated")
+    xml = parse_moodle_xml(
+        xml_bank(
+            '<question type="truefalse"><name><text>ref</text></name>'
+            f'<questiontext format="html"><text>Before {reference.replace("&", "&amp;")} after</text></questiontext>'
+            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>'
+        )
+    )
+    assert said in messages(xml, "approximated")
+
+
+# ---------------------------------------------------------------------------- numbers
+
+
+def test_digits_other_than_0_to_9_are_not_a_number_as_in_moodle() -> None:
+    result = gift("How many? {#١٢٣}")
+    assert not result.questions
+    assert "'١٢٣' is not a number" in messages(result, "error")
+
+
+# ------------------------------------------------------------------------ titles, tags
+
+
+def test_a_title_no_id_can_be_made_of_is_reported() -> None:
+    result = gift("::Привіт світ:: Which city is the capital? {=Kyiv ~Lviv}")
+    (question,) = result.questions
+    assert question["id"] == "which-city-is-the-capital"
+    assert "the title 'Привіт світ' cannot be an id" in messages(result, "approximated")
+
+
+def test_moodle_xml_name_and_tags_that_change_are_reported() -> None:
+    result = parse_moodle_xml(
+        xml_bank(
+            '<question type="truefalse"><name><text>서울</text></name>'
+            '<questiontext format="plain_text"><text>Is Seoul the capital?</text></questiontext>'
+            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+            "<tags><tag><text>Cold War</text></tag><tag><text>한국</text></tag><tag><text>Europe</text></tag></tags></question>"
+        )
+    )
+    (question,) = result.questions
+    assert question["tags"] == ["cold-war", "europe"]
+    report = messages(result, "approximated")
+    assert "the tag 'Cold War' written as 'cold-war'" in report
+    assert "the tag '한국' dropped" in report
+    assert "'Europe'" not in report  # letter case alone is no change: Moodle's tags ignore it
+    assert "the <name> '서울' cannot be an id" in report
+
+
+# ------------------------------------------------------------------------ error lines
+
+
+@pytest.mark.parametrize("block", ["{=}", "{~}", "{#}"])
+def test_an_empty_answer_is_reported_on_its_own_line(block: str) -> None:
+    result = gift(f"// comment\n\nFirst question\n{block}")
+    (entry,) = result.report
+    assert entry.kind == "error" and entry.line == 4
+
+
+# ------------------------------------------------------------------------------ Aiken
+
+
+@pytest.mark.parametrize("letter", ["A)", "A.", "A) "])
+def test_an_aiken_option_with_no_text_says_so(letter: str) -> None:
+    result = parse_aiken(["What is it?", letter, "B) Something", "ANSWER: B"])
+    (entry,) = result.report
+    assert (entry.line, entry.kind) == (2, "error")
+    assert entry.message == f"option 'A' has no text: write the choice after '{letter.strip()}'"
+
+
+# ------------------------------------------------------------------------- Moodle XML
+
+
+def test_xml_that_is_not_utf8_says_so_with_its_line() -> None:
+    data = xml_bank("<question type='truefalse'><name><text>x</text></name></question>").replace(b"x</text>", b"caf\xe9</text>")
+    with pytest.raises(XmlRefused) as caught:
+        parse_moodle_xml(data)
+    assert caught.value.line == 3 and "not UTF-8" in caught.value.message
+    latin = xml_bank(
+        '<question type="truefalse"><name><text>x</text></name><questiontext><text>Caf\u00e9?</text></questiontext>'
+        '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>',
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n',
+    ).decode("utf-8").encode("latin-1")
+    assert parse_moodle_xml(latin).questions[0]["prompt"] == "Café?"  # a declared encoding is honoured
+
+
+def test_more_right_choices_than_moodle_can_weight_is_skipped_with_a_line(tmp_path: Path) -> None:
+    choices = [{"text": f"Choice {n}", "correct": n < 11} for n in range(12)]
+    pack = pack_of(
+        tmp_path,
+        [
+            {"id": "many", "type": "multiple", "prompt": "Pick all", "section": "imported", "choices": choices},
+            {"id": "ten", "type": "multiple", "prompt": "Pick all", "section": "imported",
+             "choices": [{"text": f"Choice {n}", "correct": n < 10} for n in range(11)]},
+        ],
+    )
+    for result in (export_gift(pack), export_moodle_xml(pack)):
+        skipped = [e for e in result.report if e.kind == "skipped"]
+        assert [e.message.split(":")[0] for e in skipped] == ["question 'many'"]
+        assert "11 right choices" in skipped[0].message
+        assert result.exported == 1
+    assert "%10%" in export_gift(pack).text
