@@ -1,8 +1,11 @@
 """``explainer serve``: a class takes the lesson in the browser.
 
 textual-serve serves the app to browsers: every browser tab that opens the page gets
-its own app process (textual-serve's model), started as ``explainer open PACK
---class-dir DIR``, whose first screen is the sign-in (:mod:`explainer.screens.signin`).
+its own app process (textual-serve's model), whose first screen is the sign-in
+(:mod:`explainer.screens.signin`). Each is forked from a preloaded app server
+(:mod:`explainer.preload`), so a tab's first screen costs a fraction of a fresh
+start; with ``--no-preload`` (or where it cannot start) each tab runs ``explainer
+open PACK --class-dir DIR`` from nothing.
 
 By default the server listens on 127.0.0.1 only. Any other host is reachable by other
 machines: the command then prints a warning and requires a class code, which students
@@ -91,7 +94,14 @@ def plan(pack_folder: Path, class_dir: Path, host: str, port: int, class_code: s
     help="Send xAPI statements to this Learning Record Store (credentials: EXPLAINER_LRS_USERNAME and"
     " EXPLAINER_LRS_PASSWORD, or lrs.toml in the config folder).",
 )
-def serve_command(path: Path | None, host: str, port: int, class_dir: Path, class_code: str | None, lrs: str | None) -> None:
+@click.option(
+    "--no-preload",
+    is_flag=True,
+    help="Start each tab's app from nothing instead of forking a preloaded one (slower first screens).",
+)
+def serve_command(
+    path: Path | None, host: str, port: int, class_dir: Path, class_code: str | None, lrs: str | None, no_preload: bool
+) -> None:
     """Serve the pack in PATH (default: the bundled pack) to a class in the browser.
 
     Each browser tab gets its own app; students sign in with a name and a PIN, and
@@ -140,8 +150,15 @@ def serve_command(path: Path | None, host: str, port: int, class_dir: Path, clas
         sender.start()
     from textual_serve.server import Server
 
+    preloader = None
+    if not no_preload:
+        from explainer import preload
+
+        preloader = preload.start(pack_folder, class_dir.resolve(), decided.command)
     try:
-        Server(decided.command, host=host, port=port, title="explainer").serve()
+        Server(preloader.command if preloader else decided.command, host=host, port=port, title="explainer").serve()
     finally:
+        if preloader is not None:
+            preloader.stop()
         if sender is not None:
             sender.stop()

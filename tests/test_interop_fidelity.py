@@ -194,3 +194,149 @@ def test_more_right_choices_than_moodle_can_weight_is_skipped_with_a_line(tmp_pa
         assert "11 right choices" in skipped[0].message
         assert result.exported == 1
     assert "%10%" in export_gift(pack).text
+
+
+# ------------------------------------------------- the breaker's second pass (issue 11)
+
+
+def run_import(tmp_path: Path, name: str, data: bytes) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    bank = tmp_path / name
+    bank.write_bytes(data)
+    return subprocess.run(
+        [sys.executable, "-m", "explainer", "import", str(bank), "-o", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("bogus-enc", "declares the encoding 'bogus-enc', which explainer does not know"),
+        ("base64", "'base64' in the XML declaration is not a text encoding"),
+        ("utf-32", "declares the encoding 'utf-32', which explainer cannot read"),
+    ],
+)
+def test_an_encoding_that_cannot_be_read_is_one_line_not_a_traceback(tmp_path: Path, encoding: str, said: str) -> None:
+    data = f'<?xml version="1.0" encoding="{encoding}"?>\n<quiz></quiz>\n'.encode("ascii")
+    run = run_import(tmp_path, "bank.xml", data)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert said in run.stderr.splitlines()[0] and run.stderr.startswith(str(tmp_path / "bank.xml") + ":1: error: ")
+
+
+def test_a_korean_or_japanese_encoding_the_declaration_names_is_read() -> None:
+    body = (
+        '<?xml version="1.0" encoding="EUC-KR"?>\n<quiz><question type="truefalse"><name><text>q</text></name>'
+        "<questiontext><text>서울은 수도인가?</text></questiontext>"
+        '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>'
+    )
+    (question,) = parse_moodle_xml(body.encode("euc-kr")).questions
+    assert question["prompt"] == "서울은 수도인가?"
+
+
+@pytest.mark.parametrize(("name", "data"), [("empty.gift", b""), ("blank.gift", b"\n\n// only a comment\n"), ("none.xml", b"<quiz><x><x/></x></quiz>")])
+def test_a_bank_with_no_questions_says_so_at_a_line(tmp_path: Path, name: str, data: bytes) -> None:
+    run = run_import(tmp_path, name, data)
+    assert run.returncode == 1
+    assert f"{tmp_path / name}:1: error: no questions in the file: " in run.stdout + run.stderr
+
+
+def test_a_blank_moodle_xml_answer_is_skipped_with_a_line() -> None:
+    result = parse_moodle_xml(
+        xml_bank(
+            '<question type="multichoice"><name><text>b</text></name><questiontext><text>Pick</text></questiontext>'
+            '<answer fraction="100"><text>Yes</text></answer><answer fraction="0"><text></text></answer>'
+            '<answer fraction="0"><text>No</text></answer></question>'
+        )
+    )
+    (question,) = result.questions
+    assert [c["text"] for c in question["choices"]] == ["Yes", "No"]
+    assert "1 blank answer skipped, as Moodle skips them" in messages(result)
+
+
+def test_category_parts_that_change_are_reported_in_gift_and_xml() -> None:
+    result = gift("$CATEGORY: $course$/top/Geo graphy/Europe/日本\n\nQ {=a ~b}")
+    assert result.questions[0]["tags"] == ["geo-graphy", "europe"]
+    report = messages(result, "approximated")
+    assert report.startswith("1: approximated: category: the tag 'Geo graphy' written as 'geo-graphy'")
+    assert "the tag '日本' dropped" in report and "'Europe'" not in report
+    xml = parse_moodle_xml(
+        xml_bank(
+            '<question type="category"><category><text>$course$/top/Cold War</text></category></question>\n'
+            '<question type="truefalse"><name><text>q</text></name><questiontext><text>Q?</text></questiontext>'
+            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>'
+        )
+    )
+    assert xml.questions[0]["tags"] == ["cold-war"]
+    assert "category: the tag 'Cold War' written as 'cold-war'" in messages(xml, "approximated")
+
+
+def test_a_reference_html_reads_as_a_replacement_character_is_said_so() -> None:
+    result = gift("[html]Odd &#0; and &#xD800; here {=yes ~no}")
+    assert result.questions[0]["prompt"] == "Odd \ufffd and \ufffd here"
+    report = messages(result, "approximated")
+    assert "&#0; (not a character HTML allows) in the prompt read as U+FFFD" in report
+    assert "&#xD800; (not a character HTML allows) in the prompt read as U+FFFD" in report
+
+
+def test_xml_elements_inside_text_are_reported() -> None:
+    result = parse_moodle_xml(
+        xml_bank(
+            '<question type="truefalse"><name><text>q</text></name><questiontext format="plain_text"><text>Q<b>x</b>y</text></questiontext>'
+            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>'
+        )
+    )
+    assert result.questions[0]["prompt"] == "Qxy"
+    assert "XML elements inside the prompt's <text> (<b>) read as plain text" in messages(result, "approximated")
+
+
+@pytest.mark.parametrize(
+    ("block", "kind", "value"),
+    [
+        ("{true}", "short_answer", ["true"]),  # Moodle's T/F check is case-sensitive
+        ("{t}", "short_answer", ["t"]),
+        ("{TRUE}", "true_false", True),
+        ("{One =Two}", "short_answer", ["One", "Two"]),  # Moodle splits at every '='
+    ],
+)
+def test_true_false_and_short_answers_read_as_moodle_reads_them(block: str, kind: str, value: object) -> None:
+    (question,) = gift(f"Question {block}").questions
+    assert question["type"] == kind
+    assert question.get("accept", question.get("answer")) == value
+
+
+def test_a_weight_after_equals_in_a_choice_block_is_text_as_in_moodle() -> None:
+    result = gift("Pick {=%50%x ~y ~z}")
+    (question,) = result.questions
+    assert question["choices"][0] == {"text": "%50%x", "correct": True}
+    assert "after '=' Moodle reads no weight" in messages(result, "approximated")
+
+
+def test_blank_lines_are_what_moodle_calls_blank() -> None:
+    assert [q["id"] for q in gift("Q1 {=a ~b}\n0\nQ2 {=c ~d}").questions] == ["q1", "q2"]  # PHP: empty("0")
+    nbsp = gift("Q1 {=a ~b}\n\u00a0\nQ2 {=c ~d}")  # PHP's trim keeps a no-break space: one block
+    assert not nbsp.questions and nbsp.report[0].kind == "error"
+    glued = gift("$CATEGORY: maps\nQ {=a ~b}")
+    assert "no blank line after the $CATEGORY: line above" in messages(glued, "approximated")
+
+
+def test_moodle_xml_export_keeps_every_digit_and_reports_ranges_and_trimmed_spaces(tmp_path: Path) -> None:
+    pack = pack_of(
+        tmp_path,
+        [
+            {"id": "pi", "type": "numeric", "prompt": "Pi?", "section": "imported", "answer": 3.14159265358979, "tolerance": 1e-9},
+            {"id": "range", "type": "numeric", "prompt": "Range?", "section": "imported", "min": 1, "max": 2},
+            {"id": "spaced", "type": "single", "prompt": "  Spaced  ", "section": "imported",
+             "choices": [{"text": "  a  ", "correct": True}, {"text": "b"}]},
+        ],
+    )
+    exported = export_moodle_xml(pack)
+    assert "<text>3.14159265358979</text>" in exported.text and "<tolerance>1e-09</tolerance>" in exported.text
+    back = {q["id"]: q for q in parse_moodle_xml(exported.text.encode()).questions}
+    assert back["pi"]["answer"] == 3.14159265358979 and back["pi"]["tolerance"] == 1e-9
+    report = {e.message.split(" ")[1]: e for e in exported.report}
+    assert "the range 1..2 written as 1.5 ± 0.5 (Moodle XML has no ranges)" in report["'range'"].message
+    assert "the spaces around the prompt, \"  a  \" dropped (Moodle XML trims them)" in report["'spaced'"].message
+    assert "the spaces around the prompt" in next(e.message for e in export_gift(pack).report if "'spaced'" in e.message)

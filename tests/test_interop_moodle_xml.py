@@ -46,7 +46,8 @@ def test_true_false_with_html_an_image_and_a_link(bank) -> None:
     result, by_id = bank
     q = by_id["acronym-false"]
     assert q["answer"] is False  # "false" has fraction 100
-    assert q["prompt"] == "NATO NATO logo is an acronym for North Atlantic Trade Organization."
+    # the image keeps its alt text and its file, both as text
+    assert q["prompt"] == "NATO NATO logo [image: logo.jpg] is an acronym for North Atlantic Trade Organization."
     assert q["explanation"] == "For more, see the page about NATO \\[link: https://example.org/nato\\]."
     report = next(e for e in result.report if e.line == line_of('type="truefalse"'))
     assert report.kind == "approximated"
@@ -108,7 +109,7 @@ def test_entities_are_refused_with_one_line(tmp_path: Path, doctype: str) -> Non
         capture_output=True, text=True, cwd=ROOT, timeout=60,
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    assert f"{bank_file}:1: error: the file declares the XML entity" in run.stderr
+    assert f"{bank_file}:2: error: the file declares the XML entity" in run.stderr  # the <!ENTITY line
     assert not (tmp_path / "out").exists()
 
 

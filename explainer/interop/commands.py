@@ -21,7 +21,7 @@ from pathlib import Path
 import click
 
 from explainer.interop.aiken import looks_like_aiken, parse_aiken
-from explainer.interop.common import BankError, ImportResult, decode_bank, write_pack
+from explainer.interop.common import BankError, ImportResult, ReportEntry, decode_bank, write_pack
 from explainer.interop.export import export_aiken, export_gift
 from explainer.interop.gift import parse_gift
 from explainer.interop.moodle_xml import XmlRefused, export_moodle_xml, looks_like_moodle_xml, parse_moodle_xml
@@ -58,6 +58,14 @@ def _fail(message: str, code: int) -> None:
     """Print ``explainer: message`` on stderr and exit with ``code``."""
     click.echo(f"explainer: {message}", err=True)
     sys.exit(code)
+
+
+_EMPTY_HINT = {
+    "gift": "a GIFT question is its text followed by answers in { }",
+    "aiken": "an Aiken question is a line of text, options A) B) ..., then ANSWER: and a letter",
+    "moodle-xml": "a Moodle XML bank holds <question> elements inside <quiz>",
+}
+"""What a bank of each format holds, for the error about a bank with no questions."""
 
 
 @click.command("import")
@@ -121,6 +129,8 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
             _fail(f"{file}: nothing imported", EXIT_INVALID)
     else:
         result = parse_gift(lines) if fmt == "gift" else parse_aiken(lines)
+    if not result.questions and not result.report:
+        result.report.append(ReportEntry(1, "error", "no questions in the file: " + _EMPTY_HINT[fmt]))
     for entry in result.report:
         click.echo(entry.format(file))
     errors = result.count("error")

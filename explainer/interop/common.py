@@ -412,7 +412,7 @@ class _TextExtractor(HTMLParser):
             alt, src = values.get("alt"), values.get("src")
             if alt:
                 self.parts.append(alt)
-            elif src:
+            if src:
                 self._mark(f"[image: {src}]")
         elif tag in _MEDIA_TAGS:
             src = values.get("src") or values.get("data")
@@ -456,11 +456,11 @@ def html_to_text(fragment: str, kept: list[str] | None = None) -> str:
     """Return the plain text of an HTML fragment: tags dropped, entities decoded.
 
     Block tags (``p``, ``br``, ``li``, ``div``...) become line breaks, list items start
-    with ``"- "``, images give their ``alt`` text; runs of spaces become one space and
+    with ``"- "``, images give their ``alt`` text and ``[image: file]``; runs of spaces become one space and
     blank lines are dropped, except inside ``<pre>``, whose spacing is kept. Links and
     media stay as text: ``<a href="a.mp3">Listen</a>`` gives ``Listen [audio: a.mp3]``,
-    ``<audio src="b.ogg">`` gives ``[audio: b.ogg]``, an image without ``alt`` gives
-    ``[image: file]``. Never raises.
+    ``<audio src="b.ogg">`` gives ``[audio: b.ogg]``, ``<img alt="A map" src="map.png">``
+    gives ``A map [image: map.png]``. Never raises.
 
     Args:
         fragment: the HTML.
@@ -497,9 +497,10 @@ def char_ref_notes(fragment: str, field: str) -> list[str]:
         field: the field's name for the message (``"prompt"``).
 
     Returns:
-        One message per distinct reference, such as ``"&#27; (U+001B ESCAPE, a control
-        character) in the prompt dropped"`` or ``"&#x85; in the prompt read as '…' (as
-        browsers read it)"``; ``[]`` when there is none.
+        One message per distinct reference, such as ``"&#27; (U+001B ESCAPE, not a
+        character HTML allows) in the prompt dropped"``, ``"&#x85; in the prompt read as
+        '…' (as browsers read it)"`` or, for ``&#0;``, a surrogate or a number beyond
+        Unicode, ``"... read as U+FFFD REPLACEMENT CHARACTER"``; ``[]`` when there is none.
     """
     notes: list[str] = []
     for match in dict.fromkeys(m.group(0) for m in _CHAR_REF.finditer(fragment)):
@@ -509,9 +510,10 @@ def char_ref_notes(fragment: str, field: str) -> list[str]:
         decoded = html.unescape(match if match.endswith(";") else match + ";")
         if 0x80 <= number <= 0x9F and decoded != chr(number):
             notes.append(f"{match} in the {field} read as '{decoded}' (as browsers read it)")
-        elif number > 0x10FFFF or (decoded == "" or (decoded != chr(number) and number not in (0, 0x0D))):
-            described = describe_char(chr(number)) if number <= 0x10FFFF else f"U+{number:X}"
-            notes.append(f"{match} ({described}, not a character HTML allows) in the {field} dropped")
+        elif decoded == "\ufffd" and number != 0xFFFD:
+            notes.append(f"{match} (not a character HTML allows) in the {field} read as U+FFFD REPLACEMENT CHARACTER (\ufffd)")
+        elif decoded == "" or (decoded != chr(number) and number != 0x0D):
+            notes.append(f"{match} ({describe_char(chr(number))}, not a character HTML allows) in the {field} dropped")
     return notes
 
 

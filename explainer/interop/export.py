@@ -117,6 +117,42 @@ def _common_losses(question: AnyQuestion, format_name: str = "GIFT") -> list[str
     return lost
 
 
+def outer_space_losses(question: AnyQuestion, format_name: str) -> list[str]:
+    """What a bank loses of the white space around the question's texts.
+
+    GIFT, Aiken and Moodle XML imports trim every text (Moodle's importers trim them
+    too), so spaces, tabs or line breaks around a prompt, a choice, an accepted answer,
+    a pair's side or an item do not survive. The explanation (Markdown, where they mean
+    nothing) is not checked.
+
+    Args:
+        question: the question.
+        format_name: ``"GIFT"``, ``"Aiken"`` or ``"Moodle XML"``, for the message.
+
+    Returns:
+        ``[]``, or one message naming the texts, such as ``'the spaces around the
+        prompt, "  a  " dropped (GIFT trims them)'``.
+    """
+    found: list[str] = []
+
+    def walk(value: object, where: str) -> None:
+        if isinstance(value, str):
+            if value != value.strip():
+                found.append(where or f'"{value}"')
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in ("id", "type", "section", "explanation", "hint", "tags"):
+                    walk(item, "the prompt" if key == "prompt" else "")
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item, "")
+
+    walk(question.model_dump(), "")
+    if not found:
+        return []
+    return [f"the spaces around {', '.join(dict.fromkeys(found))} dropped ({format_name} trims them)"]
+
+
 def _article(word: str) -> str:
     """``"an"`` before a vowel sound (order), else ``"a"`` (single, match)."""
     return "an" if word[:1] in "aeiou" else "a"
@@ -151,7 +187,7 @@ def export_gift(pack: Pack) -> ExportResult:
                 ReportEntry(line, "skipped", f"{label}: {_article(question.type)} {question.type} question has no GIFT form")
             )
             continue
-        losses = _common_losses(question)
+        losses = _common_losses(question) + outer_space_losses(question, "GIFT")
         tags = tuple(question.tags)
         if tags != category:
             parts = [slugify(tag) for tag in tags]
@@ -209,7 +245,7 @@ def export_aiken(pack: Pack) -> ExportResult:
                 ReportEntry(line, "skipped", f"{label}: its prompt starts like an Aiken option or ANSWER line")
             )
             continue
-        lost = _common_losses(question, "Aiken")
+        lost = _common_losses(question, "Aiken") + outer_space_losses(question, "Aiken")
         if any("\n" in t for t in [question.prompt] + [c.text for c in question.choices]):
             lost.append("line breaks written as spaces (an Aiken text is one line)")
         for name, present in (

@@ -201,14 +201,23 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
     result = ImportResult(format="gift")
     ids = IdMaker()
     tags: list[str] = []
+    category_line: int | None = None  # the $CATEGORY: line just read, until the next block
     lines, removed = clean_lines(lines)
     result.report.extend(removed)
     for block, comments in _blocks(lines):
         first_line = block[0][0]
         head = block[0][1].strip()
         if head.startswith("$CATEGORY:"):
-            tags = category_tags(head[len("$CATEGORY:") :])
+            category_notes: list[str] = []
+            tags = category_tags(head[len("$CATEGORY:") :], category_notes)
+            category_line = first_line
+            if category_notes:
+                result.report.append(ReportEntry(first_line, "approximated", "category: " + "; ".join(category_notes)))
             continue
+        glued = category_line is not None and all(
+            php_trim(lines[k]).startswith("//") for k in range(category_line, first_line - 1)
+        )
+        category_line = None
         id_number, comment_tags = _comment_marks(comments)
         mark_notes: list[str] = []
         own_tags = tag_slugs(comment_tags, mark_notes)
@@ -225,6 +234,11 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
             continue
         question, title, notes, shape = parsed
         notes.extend(mark_notes)
+        if glued:
+            notes.append(
+                "no blank line after the $CATEGORY: line above: Moodle reads such a question as part of"
+                " the category's name; leave a blank line between them"
+            )
         result.report.extend(clean_question(question, first_line))
         source = usable_id_source([(f"[id:{id_number}]", id_number), ("the title", title)], notes)
         question["id"] = ids.make(source, question["prompt"], len(result.questions) + 1)
@@ -246,22 +260,21 @@ def parse_gift(lines: list[str], *, section: str = IMPORTED_SECTION) -> ImportRe
     return result
 
 
-def category_tags(path: str) -> list[str]:
+def category_tags(path: str, notes: list[str] | None = None) -> list[str]:
     """Turn a ``$CATEGORY:`` path into tags: each meaningful part, slugified.
 
     Moodle's context parts (``$course$``, ``$system$``...) and ``top`` are dropped, so
     ``$course$/top/Geography/Europe`` gives ``["geography", "europe"]`` and
-    ``$course$/top`` gives no tags.
+    ``$course$/top`` gives no tags. Each part that changes beyond letter case, or is
+    dropped, adds a note to ``notes`` (:func:`~explainer.interop.common.tag_slugs`).
     """
-    tags: list[str] = []
+    parts = []
     for part in path.strip().split("/"):
         part = part.strip()
         if not part or (part.startswith("$") and part.endswith("$")) or part.lower() == "top":
             continue
-        slug = slugify(part)
-        if slug and slug not in tags:
-            tags.append(slug)
-    return tags
+        parts.append(part)
+    return tag_slugs(parts, notes if notes is not None else [])
 
 
 def _entry(line: int, question: dict[str, Any], notes: list[str], shape: str = "") -> ReportEntry:
@@ -277,8 +290,18 @@ def _entry(line: int, question: dict[str, Any], notes: list[str], shape: str = "
     return ReportEntry(line, "converted", message)
 
 
+def php_trim(text: str) -> str:
+    """``text`` without the characters PHP's ``trim`` removes at either end (space, tab,
+    line feed, carriage return, NUL, vertical tab): not Python's wider white space."""
+    return text.strip(" \t\n\r\0\x0b")
+
+
 def _blocks(lines: list[str]) -> list[tuple[list[tuple[int, str]], list[str]]]:
     """Split the file into question blocks: runs of lines between blank lines.
+
+    Blank is as Moodle's qformat_default reads it: nothing but PHP's ``trim`` white
+    space (space, tab, NUL, vertical tab), or ``0`` alone (PHP's ``empty("0")``); a
+    line holding only a no-break space is not blank.
 
     Returns ``(block, comments)`` pairs: the block's lines, and the text of the comment
     lines (``//`` first) in it or right before it (no blank line between), where Moodle
@@ -289,7 +312,9 @@ def _blocks(lines: list[str]) -> list[tuple[list[tuple[int, str]], list[str]]]:
     current: list[tuple[int, str]] = []
     comments: list[str] = []
     for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
+        stripped = php_trim(line)
+        if stripped == "0":  # PHP's empty("0") is true: Moodle reads the line as blank
+            stripped = ""
         if stripped.startswith("//"):
             comments.append(stripped[2:])
             continue
@@ -412,16 +437,15 @@ def _parse_question(
     if body.startswith("#"):
         fields, feedbacks = _numeric(body.slice(1), fmt, notes)
     elif body.find("~") != -1:
-        fields = _choices(_answers(body, fmt, notes), body, notes)
+        fields = _choices(_answers(body, fmt, notes, weight_after_equals=False), body, notes)
     elif body.find("=") != -1 and body.find("->") != -1:
         fields = _match(_answers(body, fmt, notes, arrows=True), body, fmt, notes)
     elif _is_true_false(body):
         fields, feedbacks = _true_false(body, fmt, notes)
     else:
-        if not body.startswith("="):  # {One}: Moodle reads the whole block as one answer
-            answers = [_Answer("=", None, _text(body, fmt, "answer", notes), None, body.line(0), False, body)]
-        else:
-            answers = _answers(body, fmt, notes)
+        if not body.startswith("="):  # {One} or {One =Two}: Moodle reads the text before any '=' as an answer too
+            body = _Span(["="] + body.chars, [False] + body.escaped, [body.line(0)] + body.lines)
+        answers = _answers(body, fmt, notes)
         fields, feedbacks = _short_answer(answers, fmt, notes)
     question.update(fields)
     explanation = _explanation(general, feedbacks, notes)
@@ -491,7 +515,9 @@ class _Answer:
     span: _Span
 
 
-def _answers(body: _Span, fmt: str | None, notes: list[str], *, arrows: bool = False) -> list[_Answer]:
+def _answers(
+    body: _Span, fmt: str | None, notes: list[str], *, arrows: bool = False, weight_after_equals: bool = True
+) -> list[_Answer]:
     """Split an answer block into its ``=``/``~`` answers.
 
     Args:
@@ -500,6 +526,8 @@ def _answers(body: _Span, fmt: str | None, notes: list[str], *, arrows: bool = F
         notes: where to add what was approximated.
         arrows: True for a matching question, whose answers are ``left -> right``
             (elsewhere ``->`` is just text).
+        weight_after_equals: False for a multiple-choice block, where Moodle gives an
+            ``=`` answer full credit and reads a ``%50%`` after it as text (noted).
 
     Raises:
         BankError: text before the first answer, a bad weight, an empty answer.
@@ -516,7 +544,13 @@ def _answers(body: _Span, fmt: str | None, notes: list[str], *, arrows: bool = F
         line = piece.line(0)
         weight: float | None = None
         piece_stripped = piece.strip()
-        if piece_stripped.startswith("%"):
+        if marker == "=" and not weight_after_equals:
+            if piece_stripped.startswith("%"):
+                notes.append(
+                    f"'={_short(piece_stripped.text())}': after '=' Moodle reads no weight (the answer is right"
+                    " and its text starts with '%'); write ~%50% for partial credit"
+                )
+        elif piece_stripped.startswith("%"):
             end = piece_stripped.find("%", 1)
             raw = piece_stripped.slice(1, end).text() if end != -1 else ""
             if end == -1 or not _NUMBER.fullmatch(raw):
@@ -685,7 +719,8 @@ def _match(answers: list[_Answer], body: _Span, fmt: str | None, notes: list[str
 
 def _is_true_false(body: _Span) -> bool:
     """True when the answer block is ``T``, ``TRUE``, ``F`` or ``FALSE`` (then feedback)."""
-    head = body.split("#")[0][1].text().strip().upper()
+    head = body.split("#")[0][1].text().strip()
+    # Case matters, as in Moodle (in_array against T, TRUE, F, FALSE): {true} is a short answer.
     return head in ("T", "TRUE", "F", "FALSE") and body.find("=") == -1 and body.find("~") == -1
 
 
@@ -704,7 +739,7 @@ def _true_false(
             body.line(0),
             "a true/false answer takes at most two feedbacks: {T#if wrong#if right}",
         )
-    answer = parts[0][1].text().strip().upper() in ("T", "TRUE")
+    answer = parts[0][1].text().strip() in ("T", "TRUE")
     wrong = _text(parts[1][1], fmt, "feedback", notes) if len(parts) > 1 else ""
     right = _text(parts[2][1], fmt, "feedback", notes) if len(parts) > 2 else ""
     feedbacks = [("the feedback for a right answer", right), ("the feedback for a wrong answer", wrong)]

@@ -36,6 +36,7 @@ into the explanation (Markdown) is escaped unless it was Markdown already.
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -115,15 +116,50 @@ _DECLARED_ENCODING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*
 """The encoding an XML declaration names (``<?xml version="1.0" encoding="UTF-8"?>``)."""
 
 
+def _as_utf8(data: bytes) -> bytes:
+    """``data`` re-encoded as UTF-8 when its XML declaration names another encoding
+    that Python knows but expat does not read itself (Shift_JIS, EUC-KR, GBK, Big5...),
+    with the declaration changed to say UTF-8. UTF-8, UTF-16 and UTF-32 files are
+    returned as they are (expat reads them or says they are wrong).
+
+    Raises:
+        XmlRefused: an unknown encoding, or bytes that are not in the declared one (with
+            the line of the first bad byte).
+    """
+    declared = _DECLARED_ENCODING.match(data[:200])
+    if not declared:
+        return data
+    name = declared.group(1).decode("ascii", "replace")
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise XmlRefused(1, f"the file declares the encoding '{name}', which explainer does not know; save it as UTF-8 and import it again") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise XmlRefused(1, f"'{name}' in the XML declaration is not a text encoding; save the file as UTF-8 and import it again")
+    if info.name == "utf-8" or info.name.startswith(("utf-16", "utf-32")):
+        return data
+    try:
+        text = data.decode(info.name)
+    except UnicodeDecodeError as bad:
+        line = data[: bad.start].count(b"\n") + 1
+        raise XmlRefused(line, f"the file is not {name} text, as its XML declaration says it is; save it as UTF-8 and import it again") from None
+    head, close, rest = text.partition("?>")
+    head = re.sub(r"""encoding\s*=\s*["'][^"']*["']""", 'encoding="UTF-8"', head, count=1)
+    return (head + close + rest).encode("utf-8")
+
+
 def _parse_xml(data: bytes) -> tuple[ET.Element, dict[int, int]]:
     """Parse ``data`` with defusedxml; returns the root and each element's line.
 
     Raises:
-        XmlRefused: entities, a DTD with external references, or XML that does not parse.
+        XmlRefused: entities (at the line of the first ``<!ENTITY``), a DTD with
+            external references, an encoding that cannot be read, or XML that does not
+            parse.
     """
     import defusedxml
     from defusedxml.ElementTree import DefusedXMLParser
 
+    data = _as_utf8(data)
     builder = _LineBuilder()
     parser = DefusedXMLParser(target=builder)
     builder.parser = parser
@@ -131,14 +167,21 @@ def _parse_xml(data: bytes) -> tuple[ET.Element, dict[int, int]]:
         parser.feed(data)
         root = parser.close()
     except defusedxml.EntitiesForbidden as exc:
+        declared_at = re.search(rb"<!ENTITY", data)
         raise XmlRefused(
-            1,
+            data[: declared_at.start()].count(b"\n") + 1 if declared_at else 1,
             f"the file declares the XML entity '{exc.name}'; explainer never expands entities"
             " (an entity-expansion bomb or an external entity could hang the reader's machine"
             " or read its files): export the bank from Moodle again",
         ) from None
     except defusedxml.DefusedXmlException as exc:
         raise XmlRefused(1, f"the file uses an XML feature explainer refuses ({type(exc).__name__})") from None
+    except (LookupError, ValueError) as exc:  # an encoding Python or expat cannot read
+        declared = _DECLARED_ENCODING.match(data[:200])
+        name = declared.group(1).decode("ascii", "replace") if declared else "?"
+        raise XmlRefused(
+            1, f"the file declares the encoding '{name}', which explainer cannot read ({exc}); save it as UTF-8 and import it again"
+        ) from None
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else 1
         declared = _DECLARED_ENCODING.match(data[:200])
@@ -172,6 +215,9 @@ def _formatted(element: ET.Element | None, field: str, notes: list[str], *, mark
         return ""
     text = _text_of(element).strip()
     fmt = element.get("format", "html")
+    inner = element.find("text")
+    if inner is not None and len(inner):  # <text>a<b>x</b></text>: elements, not escaped HTML
+        notes.append(f"XML elements inside the {field}'s <text> ({', '.join(sorted({f'<{c.tag}>' for c in inner.iter() if c is not inner}))}) read as plain text")
     for file in element.findall("file"):
         notes.append(f"the file {file.get('name', '')!r} embedded in the {field} is not kept")
     if fmt == "html" or (fmt == "moodle_auto_format" and looks_like_html(text)):
@@ -246,7 +292,10 @@ def parse_moodle_xml(data: bytes, *, section: str = IMPORTED_SECTION) -> ImportR
         line = lines.get(id(element), 1)
         kind = element.get("type", "")
         if kind == "category":
-            tags = category_tags(_text_of(element.find("category")))
+            category_notes: list[str] = []
+            tags = category_tags(_text_of(element.find("category")), category_notes)
+            if category_notes:
+                result.report.append(ReportEntry(line, "approximated", "category: " + "; ".join(category_notes)))
             continue
         if kind in _SKIPPED_TYPES or kind not in _READERS:
             why = _SKIPPED_TYPES.get(kind, f"the question type '{kind}' has no explainer form")
@@ -318,12 +367,19 @@ def _read_question(element: ET.Element, kind: str, section: str, notes: list[str
 
 
 def _answers(element: ET.Element, notes: list[str], line: int) -> list[tuple[str, float, str, int]]:
-    """``(text, fraction %, feedback, line)`` of each ``<answer>`` (text in its format)."""
+    """``(text, fraction %, feedback, line)`` of each ``<answer>`` (text in its format);
+    a blank answer is skipped with a note, as Moodle skips it."""
     out = []
+    blank = 0
     for answer in element.findall("answer"):
         text = _formatted(answer, "answer", notes)
+        if not text.strip():  # Moodle skips a blank answer when it saves the question
+            blank += 1
+            continue
         feedback = _formatted(answer.find("feedback"), "feedback", notes)
         out.append((text, _fraction(answer, line), feedback, line))
+    if blank:
+        notes.append(f"{blank} blank answer{'s' if blank > 1 else ''} skipped, as Moodle skips them")
     return out
 
 
@@ -505,8 +561,14 @@ class XmlWriter:
 
     @staticmethod
     def number(value: float) -> str:
-        """A number as Moodle writes it: ``3``, ``2.5``, ``33.3333333`` (7 digits)."""
+        """A fraction as Moodle writes it: ``100``, ``50``, ``33.33333333``."""
         return f"{value:.10g}" if isinstance(value, float) and not float(value).is_integer() else str(int(value))
+
+    @staticmethod
+    def exact(value: float) -> str:
+        """A number of an answer, every digit kept: ``3``, ``3.14159265358979``,
+        ``0.30000000000000004``, ``1e-09`` (Python's shortest exact form)."""
+        return str(value) if isinstance(value, int) else repr(float(value))
 
 
 def export_moodle_xml(pack: Any) -> Any:
@@ -522,7 +584,7 @@ def export_moodle_xml(pack: Any) -> Any:
         ``<name>`` and ``<idnumber>``, ``tags`` as ``<tags>``, ``points`` as
         ``<defaultgrade>``. A hint is reported as dropped. Never raises.
     """
-    from explainer.interop.export import ExportResult, _article, _question_lines
+    from explainer.interop.export import ExportResult, _article, _question_lines, outer_space_losses
     from explainer.kinds import NoExportForm, kind_of
 
     result = ExportResult()
@@ -544,6 +606,7 @@ def export_moodle_xml(pack: Any) -> Any:
             result.report.append(ReportEntry(line, "skipped", f"{label}: {_article(question.type)} {question.type} question has no Moodle XML form here"))
             continue
         moodle_type, losses = written
+        losses = losses + outer_space_losses(question, "Moodle XML")
         element.set("type", moodle_type)
         if question.hint:
             losses.append("hint dropped (Moodle shows hints only in interactive attempts)")

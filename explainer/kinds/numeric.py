@@ -96,16 +96,22 @@ class NumericKind(QuestionKind[NumericQuestion, NumberResponse]):
         return NumberResponse(parse_number(text))
 
     def moodle_xml_answers(self, question: NumericQuestion, element: Any, xml: Any) -> tuple[str, list[str]] | None:
-        """A ``numerical`` question: the answer and its tolerance (a range as its middle,
-        plus or minus half its width)."""
+        """A ``numerical`` question: the answer and its tolerance, every digit kept. Moodle
+        XML has no range: ``min..max`` is written as its middle, plus or minus half its
+        width, and reported (it imports back in that form)."""
+        losses = []
         if question.answer is not None:
             value, tolerance = question.answer, question.tolerance
         else:
             value, tolerance = (question.min + question.max) / 2, (question.max - question.min) / 2
-        answer = xml.text(element, "answer", xml.number(value), None, fraction="100")
-        xml.value(answer, "tolerance", xml.number(tolerance))
+            losses.append(
+                f"the range {question.min}..{question.max} written as {xml.exact(value)} ± {xml.exact(tolerance)}"
+                " (Moodle XML has no ranges)"
+            )
+        answer = xml.text(element, "answer", xml.exact(value), None, fraction="100")
+        xml.value(answer, "tolerance", xml.exact(tolerance))
         xml.text(answer, "feedback", "", "plain_text")
-        return "numerical", []
+        return "numerical", losses
 
     def gift_answers(self, question: NumericQuestion, gift: Any) -> tuple[list[str], list[str]] | None:
         """``#answer:tolerance`` or ``#min..max``."""

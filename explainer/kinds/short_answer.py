@@ -244,8 +244,7 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
         """``=answer`` per accepted answer. An answer holding ``->`` is written with
         ``→`` and reported: Moodle reads a block of ``=`` answers with ``->`` in it as a
         matching question, and GIFT cannot escape ``->``. A ``*`` is written ``\\*``, which
-        Moodle reads as a star, not its wildcard. Spaces around an answer are not written
-        (GIFT trims them; explainer ignores them when it compares) and are reported."""
+        Moodle reads as a star, not its wildcard."""
         losses = ["case_sensitive dropped (GIFT short answers ignore case)"] if question.case_sensitive else []
         if question.typo_limit:
             losses.append("typos dropped (GIFT short answers must match exactly)")
@@ -254,8 +253,6 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
             if "->" in answer:
                 losses.append(f"'->' inside \"{answer}\" written as '→' (GIFT would read it as a matching question)")
                 answer = answer.replace("->", "→")
-            if answer != answer.strip():
-                losses.append(f'the spaces around "{answer}" dropped (GIFT trims them; matching ignores them)')
             answers.append("=" + gift.text(moodle_star(answer)))
         return answers, losses
 
