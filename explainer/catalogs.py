@@ -1,0 +1,138 @@
+"""Build the interface's translation catalogs with Babel: ``python -m explainer.catalogs``.
+
+One command does the three steps (docs/translating.md):
+
+1. **extract**: every message in ``explainer/`` marked with ``_()``, ``N_()`` or
+   ``ngettext()`` goes to ``explainer/locale/explainer.pot`` (Babel's ``extract``,
+   sorted, without source locations, so the file changes only when a message does);
+2. **update**: each language's ``explainer.po`` gains the new messages and loses the
+   gone ones (Babel's ``update``; a changed message is marked fuzzy, which the tests
+   refuse until a translator has looked at it);
+3. **compile**: each ``.po`` becomes the ``.mo`` the app reads (Babel's ``compile``).
+
+``python -m explainer.catalogs check`` changes nothing and exits 1 when a catalog is
+missing a message, has one untranslated or fuzzy, or its ``.mo`` is older than its
+``.po``: what CI runs. Babel is needed here only (the ``test`` extra installs it); the
+app reads the compiled ``.mo`` files with the standard library.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from explainer.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
+
+PACKAGE = Path(__file__).parent
+TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
+KEYWORDS = ["_", "N_", "ngettext:1,2"]
+"""The marking functions Babel looks for (see :mod:`explainer.i18n`)."""
+
+TRANSLATED = tuple(language for language in LANGUAGES if language != "en")
+"""The languages with a catalog of their own; English is the code's own text, but it
+has a catalog too, so its plural forms are written out like the others'."""
+
+
+def _babel(*args: str) -> None:
+    """Run one Babel command (``pybabel ARGS``) in this process."""
+    from babel.messages.frontend import CommandLineInterface
+
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def extract(target: Path = TEMPLATE) -> None:
+    """Write the template of every marked message in the package to ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    arguments = ["extract", "--no-location", "--sort-output", "--no-wrap", "--project", "explainer", "-o", str(target)]
+    for keyword in KEYWORDS:
+        arguments += ["-k", keyword]
+    _babel(*arguments, str(PACKAGE))
+
+
+def update() -> None:
+    """Bring each language's catalog in line with the template (new ones are made)."""
+    for language in LANGUAGES:
+        po = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if po.exists():
+            _babel("update", "--no-wrap", "--ignore-obsolete", "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(LOCALE_DIR), "-l", language)
+        else:
+            _babel("init", "--no-wrap", "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(LOCALE_DIR), "-l", language)
+
+
+def compile_all() -> None:
+    """Compile every language's ``.po`` to its ``.mo`` (English too)."""
+    _babel("compile", "-D", DOMAIN, "-d", str(LOCALE_DIR))
+
+
+def problems() -> list[str]:
+    """What is wrong with the shipped catalogs, one line each (``[]`` when nothing).
+
+    Checks that the template holds every message the code marks now, and that each
+    language's catalog has every template message translated (every plural form),
+    none fuzzy, and a ``.mo`` compiled from it that is up to date.
+    """
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    found: list[str] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / "fresh.pot"
+        extract(fresh)
+        with fresh.open("rb") as handle:
+            wanted = {message.id for message in read_po(handle) if message.id}
+    for language in LANGUAGES:
+        po = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        mo = po.with_suffix(".mo")
+        if not po.exists():
+            found.append(f"{po}: missing")
+            continue
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        have = {message.id: message for message in catalog if message.id}
+        for message_id in sorted(wanted, key=str):
+            shown = message_id if isinstance(message_id, str) else message_id[0]
+            message = have.get(message_id)
+            if message is None:
+                found.append(f"{po}: no entry for {shown!r} (run: python -m explainer.catalogs)")
+            elif message.fuzzy:
+                found.append(f"{po}: fuzzy: {shown!r}")
+            elif not message.string or (
+                isinstance(message.string, (list, tuple)) and not all(message.string)
+            ):
+                found.append(f"{po}: untranslated: {shown!r}")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            found.append(f"{mo}: older than its .po (run: python -m explainer.catalogs)")
+        else:
+            with mo.open("rb") as handle:
+                compiled = {message.id for message in read_mo(handle) if message.id}
+            missing = [m for m in have if m in wanted and m not in compiled and not have[m].fuzzy]
+            if missing:
+                found.append(f"{mo}: does not hold {len(missing)} translated message(s) of its .po (run: python -m explainer.catalogs)")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m explainer.catalogs [all|extract|update|compile|check]``; returns the
+    exit code (0 done; 1 ``check`` found problems, each printed; 2 a usage error)."""
+    args = sys.argv[1:] if argv is None else argv
+    step = args[0] if args else "all"
+    if step in ("all", "extract"):
+        extract()
+    if step in ("all", "update"):
+        update()
+    if step in ("all", "compile"):
+        compile_all()
+    if step == "check":
+        found = problems()
+        for line in found:
+            print(line)
+        return 1 if found else 0
+    if step not in ("all", "extract", "update", "compile", "check"):
+        print("usage: python -m explainer.catalogs [all|extract|update|compile|check]", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
