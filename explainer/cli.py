@@ -238,6 +238,9 @@ def results_command(path: Path | None, output_format: str, data_dir: Path | None
 def validate_command(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
     """Check the packs in PATHS (default: the bundled pack) without opening the app.
 
+    A pack's translations (its translations/<language>/ folders) are checked too, each
+    also against the pack: any difference beyond words is an error.
+
     Text: prints "ok: <id>: N sections, M questions" on stdout for each valid pack, and
     every problem as "FILE:LINE:COL: message; fix: hint" on stderr (warnings as
     "FILE:LINE:COL: warning: ..."). JSON: one document on stdout (see
@@ -249,7 +252,7 @@ def validate_command(paths: tuple[Path, ...], output_format: str, strict: bool) 
     status = EXIT_OK
     reports = []
     output_error: OutputError | None = None
-    for path in paths or (bundled_pack_path(),):
+    for path in _with_translations(paths or (bundled_pack_path(),)):
         report = check_pack(path, strict=strict)
         reports.append(report)
         status = max(status, report.status)
@@ -308,8 +311,9 @@ class PackReport:
 
     @property
     def valid(self) -> bool:
-        """True when the pack loaded, and (with --strict) has no warnings."""
-        return self.pack is not None and not (self.strict and self.warnings)
+        """True when the pack loaded without errors (a translation can load and still
+        drift from its original), and (with --strict) has no warnings."""
+        return self.pack is not None and not self.errors and not (self.strict and self.warnings)
 
     @property
     def status(self) -> int:
@@ -339,9 +343,17 @@ class PackReport:
         }
 
 
-def check_pack(path: Path, strict: bool = False) -> PackReport:
-    """Load and lint the pack in ``path``; never raises for content or a missing folder."""
+def check_pack(path: Path, strict: bool = False, original: Pack | None = None) -> PackReport:
+    """Load and lint the pack in ``path``; never raises for content or a missing folder.
+
+    A translation (its pack.toml has ``translation_of``) is also compared with its
+    original (``original``, else the pack two folders up, as
+    ``<pack>/translations/<language>/`` puts it): any drift beyond words is an error
+    (:func:`explainer.pack.translations.drift`).
+    """
+    from explainer.pack.errors import sort_problems
     from explainer.pack.lint import lint_pack
+    from explainer.pack.translations import drift, original_folder
 
     report = PackReport(path, strict)
     try:
@@ -353,7 +365,35 @@ def check_pack(path: Path, strict: bool = False) -> PackReport:
         report.problems = list(exc.errors)
         return report
     report.problems = lint_pack(report.pack)
+    if report.pack.meta.translation_of is not None:
+        above = original_folder(Path(path))
+        if original is None and above is not None:
+            try:
+                original = load_pack(above)
+            except (PackError, PackNotFound):
+                original = None  # its own check reports its errors
+        if original is None and above is None:
+            report.problems.append(ContentError(
+                Path(path) / "pack.toml", 1, 1,
+                "a translation must be in its original's translations/<language>/ folder",
+                "translation-drift", "move this folder to <the original pack>/translations/<its language>/",
+            ))
+        elif original is not None:
+            report.problems.extend(drift(original, report.pack, Path(path).name))
+        report.problems = sort_problems(report.problems)
     return report
+
+
+def _with_translations(paths: tuple[Path, ...]) -> list[Path]:
+    """``paths``, each followed by its translations' folders (``translations/*/``),
+    so that validating a pack validates its translations too."""
+    from explainer.pack.translations import translation_folders
+
+    expanded: list[Path] = []
+    for path in paths:
+        expanded.append(path)
+        expanded.extend(folder for folder in translation_folders(path).values() if folder not in paths)
+    return expanded
 
 
 def _pack_id_of(path: Path) -> str | None:
@@ -374,14 +414,15 @@ def _print_text(report: PackReport) -> None:
     for problem in report.problems:
         click.echo(str(problem), err=True)
     errors, warnings = len(report.errors), len(report.warnings)
-    if report.pack is None:
+    if report.pack is None or errors:
         click.echo(f"invalid: {report.path}: {_plural(errors, 'error')}", err=True)
     elif not report.valid:
         click.echo(f"invalid: {report.path}: {_plural(warnings, 'warning')} (--strict)", err=True)
     else:
         pack = report.pack
         found = f" ({_plural(warnings, 'warning')})" if warnings else ""
-        click.echo(f"ok: {pack.id}: {_count(pack.sections, 'section')}, {_count(pack.questions, 'question')}{found}")
+        name = f"{pack.id} ({pack.meta.language})" if pack.meta.translation_of else pack.id
+        click.echo(f"ok: {name}: {_count(pack.sections, 'section')}, {_count(pack.questions, 'question')}{found}")
 
 
 def _plural(count: int, noun: str) -> str:

@@ -36,6 +36,7 @@ ERROR_CODES: dict[str, str] = {
     "bad-url": "a `url` that is not an http:// or https:// web address",
     "duplicate-id": "an id, or glossary term, used twice",
     "unknown-reference": "a `section`, `sources` or `see_also` that names nothing",
+    "translation-drift": "a translation that differs from its original in more than words (docs/authoring.md)",
     "single-correct": "a single-choice question without exactly one correct choice",
     "multiple-correct": "a multiple-choice question without a correct choice",
     "too-few-choices": "a choice question with fewer than two choices",

@@ -138,6 +138,13 @@ class PackFile(_Model):
         json_schema_extra={"enum": list(SUPPORTED_SCHEMAS)},
     )
     id: Slug = Field(description="Lower-case slug naming the pack, unique among packs.")
+    translation_of: Slug | None = Field(
+        default=None,
+        description=(
+            "Only in a translation (the pack's translations/<language>/ folder): the id of the"
+            " pack it translates, which is also its own id."
+        ),
+    )
     title: Text = Field(description="The pack's title, shown on the welcome screen.")
     summary: Text = Field(description="One or two sentences for the welcome screen.")
     language: StrictStr = Field(
