@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -207,6 +207,24 @@ class PackCommands(Provider):
                 yield DiscoveryHit(shown(text), callback, text=text, help=escape(help_text))
 
 
+_LOCALISED = "en"
+"""The language the bindings' words are in now (:func:`_localise_bindings`)."""
+
+
+def _localise_bindings() -> None:
+    """Put every binding's words in the language in force, before the screens are made
+    (:func:`explainer.i18n.localise_bindings`); nothing to do while it stays English."""
+    global _LOCALISED
+    from explainer import i18n
+
+    if i18n.language() == _LOCALISED:
+        return
+    from explainer.keymap import all_binding_classes
+
+    i18n.localise_bindings(all_binding_classes())
+    _LOCALISED = i18n.language()
+
+
 class ExplainerApp(App[None]):
     """The terminal app for one pack.
 
@@ -220,6 +238,13 @@ class ExplainerApp(App[None]):
         data_dir: where progress and settings are kept (``--data-dir``); None means
             ``$EXPLAINER_DATA_DIR``, else the platform's user data folder.
         quiz_only: start at the quiz instead of the welcome screen.
+        class_dir, class_code: run for a class (``explainer serve``): sign in first.
+        languages: the languages the pack can be read in, its own first
+            (:func:`explainer.pack.translations.languages`); with two or more, ``l``
+            on the welcome screen picks one and the app exits with
+            :class:`~explainer.launch.SwitchLanguage` (:func:`explainer.launch.run_lessons`
+            opens the lesson again in it).
+        student: in a class, the student already signed in (after a language switch).
     """
 
     CSS_PATH = "app.tcss"
@@ -235,6 +260,7 @@ class ExplainerApp(App[None]):
         Binding("y", "history", "History", show=False, id="history", tooltip="Every attempt and its score"),
         Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key"),
         Binding("f1", "help", "Help", show=False, id="help-f1", tooltip="Every key"),
+        Binding("l", "language", "Language", id="language", tooltip="Read the lesson in another language"),
     ]
 
     def __init__(
@@ -246,8 +272,15 @@ class ExplainerApp(App[None]):
         quiz_only: bool = False,
         class_dir: Path | str | None = None,
         class_code: str | None = None,
+        languages: Sequence[str] = (),
+        student: Any = None,
     ) -> None:
+        _localise_bindings()
         super().__init__()
+        self.languages = list(languages)
+        """The languages the pack can be read in, its own first (the welcome screen
+        offers them; empty or one: no choice)."""
+        self._returning_student = student
         self.class_dir = Path(class_dir) if class_dir is not None else None
         """The class folder when the app runs for a class (``explainer serve``): the
         first screen is the sign-in, and progress is kept per student under it."""
@@ -420,6 +453,8 @@ class ExplainerApp(App[None]):
             from explainer.screens.signin import SignInScreen
 
             self.push_screen(SignInScreen(self.class_dir, self.class_code))
+            if self._returning_student is not None:  # back after a language switch
+                self.call_after_refresh(self.signed_in, self._returning_student)
             self._started = True
             self.theme_changed_signal.subscribe(self, self._theme_changed)
             self._check_size(self.size.width, self.size.height)
@@ -768,15 +803,37 @@ class ExplainerApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only quitting works while the too-small message is up: no window, and no
-        command palette, may open over it (nor before the first screen is up)."""
+        command palette, may open over it (nor before the first screen is up). The
+        language key is there only on the welcome screen of a pack with translations."""
         from explainer.screens.too_small import TooSmallScreen
 
         if action == "quit":
             return True
+        if action == "language":
+            from explainer.screens.welcome import WelcomeScreen
+
+            try:
+                return len(self.languages) > 1 and isinstance(self.screen, WelcomeScreen)
+            except Exception:  # no screen yet
+                return False
         try:
             return not isinstance(self.screen, TooSmallScreen)
         except Exception:  # no screen yet
             return False
+
+    def action_language(self) -> None:
+        """Offer the pack's languages; picking another one opens the lesson again in it
+        (the app exits with :class:`~explainer.launch.SwitchLanguage`; the progress
+        carries over)."""
+        from explainer.screens.language import LanguageScreen
+
+        def picked(language: str | None) -> None:
+            from explainer.launch import SwitchLanguage
+
+            if language and language != self.pack.meta.language:
+                self.exit(SwitchLanguage(language, self.student))
+
+        self.push_screen(LanguageScreen(self.languages, self.pack.meta.language), picked)
 
     def action_command_palette(self) -> None:
         """Open the command palette (:class:`~explainer.screens.palette.PackCommandPalette`),

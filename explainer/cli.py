@@ -148,33 +148,64 @@ class _PackFolder(click.Path):
     hidden=True,
     help="Run for a class (explainer serve starts the app so): sign in first, progress per student under DIR.",
 )
+@click.option(
+    "--lang",
+    metavar="LANG",
+    default=None,
+    help="Language of the lesson and the interface: en, ko or uk (default: the environment's, else the pack's).",
+)
 def open_command(
-    path: Path | None, plain: bool, quiz_only: bool, data_dir: Path | None, seed: int | None, class_dir: Path | None
+    path: Path | None,
+    plain: bool,
+    quiz_only: bool,
+    data_dir: Path | None,
+    seed: int | None,
+    class_dir: Path | None,
+    lang: str | None,
 ) -> None:
     """Open the pack in folder PATH (default: the bundled pack).
 
     The full-screen app opens in a terminal; with --plain, or when the output is not a
     terminal, or TERM=dumb, or stdin is closed, the same lesson and quiz run as plain
-    lines instead.
+    lines instead. The language is --lang, else the environment's (LANGUAGE, LC_ALL,
+    LANG) when the pack or explainer has it, else the pack's own; the pack's
+    translation in that language is opened when it has one.
     """
-    pack = _load_or_exit(path or bundled_pack_path(), cached=True)
-    if class_dir is not None:  # a browser tab of explainer serve: always the app, never plain lines
-        from explainer.app import ExplainerApp
+    from explainer.launch import open_lesson, run_lessons
 
-        code = os.environ.get("EXPLAINER_CLASS_CODE") or None
-        ExplainerApp(pack, seed=seed, class_dir=class_dir, class_code=code).run()
-        return
-    from explainer.terminal import plain_wanted
+    folder = path or bundled_pack_path()
+    try:
+        if class_dir is not None:  # a browser tab of explainer serve: always the app, never plain lines
+            code = os.environ.get("EXPLAINER_CLASS_CODE") or None
 
-    # sys.__stdin__ is None when the process started with stdin closed (<&-): the app
-    # (Textual reads keys from it) cannot run; plain mode reads that as the end of input.
-    if plain or plain_wanted() or sys.__stdin__ is None:
-        from explainer.plain import run_plain
+            def class_app(lesson, student):  # type: ignore[no-untyped-def]
+                from explainer.app import ExplainerApp
 
-        sys.exit(run_plain(pack, quiz_only=quiz_only, data_dir=data_dir, seed=seed))
-    from explainer.app import ExplainerApp  # Textual is imported only here.
+                return ExplainerApp(
+                    lesson.pack, seed=seed, class_dir=class_dir, class_code=code, languages=lesson.languages, student=student
+                )
 
-    ExplainerApp(pack, seed=seed, data_dir=data_dir, quiz_only=quiz_only).run()
+            sys.exit(run_lessons(folder, lang, class_app))
+        from explainer.terminal import plain_wanted
+
+        # sys.__stdin__ is None when the process started with stdin closed (<&-): the app
+        # (Textual reads keys from it) cannot run; plain mode reads that as the end of input.
+        if plain or plain_wanted() or sys.__stdin__ is None:
+            from explainer.plain import run_plain
+
+            lesson = open_lesson(folder, lang)
+            for note in lesson.notes:
+                click.echo(note, err=True)
+            sys.exit(run_plain(lesson.pack, quiz_only=quiz_only, data_dir=data_dir, seed=seed))
+
+        def reader_app(lesson, _student):  # type: ignore[no-untyped-def]
+            from explainer.app import ExplainerApp  # Textual is imported only here.
+
+            return ExplainerApp(lesson.pack, seed=seed, data_dir=data_dir, quiz_only=quiz_only, languages=lesson.languages)
+
+        run_lessons(folder, lang, reader_app)
+    except (PackNotFound, PackError):
+        _load_or_exit(folder)  # prints the problems and exits 1 or 2
 
 
 @cli.command("results")

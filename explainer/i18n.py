@@ -184,16 +184,23 @@ def datetime(value: Any, form: str = "medium") -> str:
 
 
 def localise_bindings(classes: Iterable[type]) -> None:
-    """Give the bindings of ``classes`` (Textual DOM node classes) their descriptions,
-    tooltips and group names in the language in force.
+    """Give the bindings of ``classes`` (Textual DOM node classes) and of all their
+    subclasses their descriptions, tooltips and group names in the language in force.
 
     Textual builds each class's bindings once, when the class is made, from its
     ``BINDINGS``; a node copies them when it is made. This rewrites the class's copy
     from the English it first had (kept on the class), so it can be called again with
     another language. Call it before the screens that use the bindings are made.
     """
-    for cls in classes:
-        merged = getattr(cls, "_merged_bindings", None)
+    every: dict[type, None] = {}
+    stack = list(classes)
+    while stack:  # each subclass has its own copy of the bindings it inherits
+        cls = stack.pop()
+        if cls not in every:
+            every[cls] = None
+            stack.extend(cls.__subclasses__())
+    for cls in every:
+        merged = cls.__dict__.get("_merged_bindings")
         if merged is None:
             continue
         english = cls.__dict__.get("_explainer_english_bindings")

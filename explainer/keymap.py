@@ -35,10 +35,12 @@ try:  # tomli is the parser that became tomllib (as explainer.storage.format rea
 except ImportError:  # pragma: no cover - tomli is a dependency
     import tomllib  # type: ignore[no-redef]
 
+from explainer.i18n import N_
+
 if TYPE_CHECKING:
     from textual.binding import Binding
 
-__all__ = ["CONFIG_DIR_ENV", "KEYS_FILE", "all_bindings", "config_dir", "key_in_force", "keys_markdown", "load_keymap"]
+__all__ = ["CONFIG_DIR_ENV", "KEYS_FILE", "all_binding_classes", "all_bindings", "config_dir", "key_in_force", "keys_markdown", "load_keymap"]
 
 KEYS_FILE = "keys.toml"
 """The keymap file's name in the config folder."""
@@ -66,11 +68,13 @@ def config_dir() -> Path:
 
 
 def _binding_owners() -> list[tuple[str, type]]:
-    """Where each group of bindings works, and the class that holds them."""
+    """Where each group of bindings works (in English, marked for the catalogs: the
+    help screen translates it), and the class that holds them."""
     from explainer.app import ExplainerApp
     from explainer.screens.base import FilteredScreen, OverlayScreen
     from explainer.screens.confirm import ConfirmScreen
     from explainer.screens.explainer import ExplainerScreen
+    from explainer.screens.language import LanguageScreen
     from explainer.screens.palette import PackCommandPalette
     from explainer.screens.quiz import AnsweredScreen, QuizScreen
     from explainer.screens.results import ResultsScreen
@@ -79,22 +83,29 @@ def _binding_owners() -> list[tuple[str, type]]:
     from explainer.widgets.questions.controls import AnswerInput, ChoiceList, MatchList, OrderList
 
     return [
-        ("everywhere", ExplainerApp),
-        ("windows", OverlayScreen),
-        ("glossary, timeline, sources", FilteredScreen),
-        ("welcome", WelcomeScreen),
-        ("reading", ExplainerScreen),
-        ("quiz", QuizScreen),
-        ("quiz: choices", ChoiceList),
-        ("quiz: typed answers", AnswerInput),
-        ("quiz: order", OrderList),
-        ("quiz: match", MatchList),
-        ("quiz: answers so far", AnsweredScreen),
-        ("results", ResultsScreen),
-        ("continue where you stopped", ResumeScreen),
-        ("start over", ConfirmScreen),
-        ("command palette", PackCommandPalette),
+        (N_("everywhere"), ExplainerApp),
+        (N_("windows"), OverlayScreen),
+        (N_("glossary, timeline, sources"), FilteredScreen),
+        (N_("welcome"), WelcomeScreen),
+        (N_("reading"), ExplainerScreen),
+        (N_("quiz"), QuizScreen),
+        (N_("quiz: choices"), ChoiceList),
+        (N_("quiz: typed answers"), AnswerInput),
+        (N_("quiz: order"), OrderList),
+        (N_("quiz: match"), MatchList),
+        (N_("quiz: answers so far"), AnsweredScreen),
+        (N_("results"), ResultsScreen),
+        (N_("continue where you stopped"), ResumeScreen),
+        (N_("start over"), ConfirmScreen),
+        (N_("language"), LanguageScreen),
+        (N_("command palette"), PackCommandPalette),
     ]
+
+
+def all_binding_classes() -> list[type]:
+    """Every class of the app that holds bindings (imports the screens), for
+    :func:`explainer.i18n.localise_bindings`."""
+    return list(dict.fromkeys(owner for _where, owner in _binding_owners()))
 
 
 def all_bindings() -> dict[str, tuple[str, Binding]]:

@@ -38,6 +38,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+LANGUAGE_ENV = "EXPLAINER_LANG"
+"""Where ``explainer serve --lang`` puts the class's language for every tab."""
+
 READY = "explainer-preload-ready"
 """The line the server prints on stdout once it listens."""
 
@@ -165,13 +168,16 @@ def _run_app(request: dict, fds: list[int], pack_folder: Path, class_dir: Path) 
 
     importlib.reload(textual.constants)  # as if Textual were imported in this environment
     from explainer.app import ExplainerApp
-    from explainer.pack.cache import load_pack_cached
+    from explainer.launch import run_lessons
     from explainer.serve import CLASS_CODE_ENV
 
-    pack = load_pack_cached(pack_folder)  # unchanged files: the preloaded pack, from memory
-    app = ExplainerApp(pack, class_dir=class_dir, class_code=os.environ.get(CLASS_CODE_ENV) or None)
-    app.run()
-    return int(app.return_code or 0)
+    code = os.environ.get(CLASS_CODE_ENV) or None
+
+    def class_app(lesson, student):  # type: ignore[no-untyped-def]
+        return ExplainerApp(lesson.pack, class_dir=class_dir, class_code=code, languages=lesson.languages, student=student)
+
+    # unchanged files: the preloaded pack, from memory; the language as explainer open chooses it
+    return run_lessons(pack_folder, os.environ.get(LANGUAGE_ENV) or None, class_app)
 
 
 def serve(address: Path, pack_folder: Path, class_dir: Path) -> None:
@@ -188,7 +194,14 @@ def serve(address: Path, pack_folder: Path, class_dir: Path) -> None:
     import explainer.screens.signin  # noqa: F401
     import textual.drivers.web_driver  # noqa: F401
 
+    from explainer.pack.translations import translation_folders
+
     pack = load_pack_cached(pack_folder)
+    for translation in translation_folders(pack_folder).values():  # each tab may open one
+        try:
+            load_pack_cached(translation)
+        except Exception:  # noqa: BLE001 - a tab that asks for it is told, as explainer open tells
+            pass
     _warm_up(pack)
     gc.collect()
     gc.freeze()  # the children inherit these objects: never walk (and so copy) them

@@ -58,7 +58,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def plan(pack_folder: Path, class_dir: Path, host: str, port: int, class_code: str | None) -> ServePlan:
+def plan(pack_folder: Path, class_dir: Path, host: str, port: int, class_code: str | None, lang: str | None = None) -> ServePlan:
     """Decide the URL, the class code, the warning and the app command.
 
     A non-loopback host needs a class code: ``class_code`` if given, else six random
@@ -72,7 +72,10 @@ def plan(pack_folder: Path, class_dir: Path, host: str, port: int, class_code: s
         )
         class_code = class_code or f"{secrets.randbelow(10**6):06d}"
     shown_host = f"[{host}]" if ":" in host else host
-    command = shlex.join([sys.executable, "-m", "explainer", "open", str(pack_folder), "--class-dir", str(class_dir)])
+    command = shlex.join(
+        [sys.executable, "-m", "explainer", "open", str(pack_folder), "--class-dir", str(class_dir)]
+        + (["--lang", lang] if lang else [])
+    )
     return ServePlan(f"http://{shown_host}:{port}", class_code or None, warning, command)
 
 
@@ -99,8 +102,16 @@ def plan(pack_folder: Path, class_dir: Path, host: str, port: int, class_code: s
     is_flag=True,
     help="Start each tab's app from nothing instead of forking a preloaded one (slower first screens).",
 )
+@click.option("--lang", metavar="LANG", default=None, help="The class's language: en, ko or uk (each student can change it).")
 def serve_command(
-    path: Path | None, host: str, port: int, class_dir: Path, class_code: str | None, lrs: str | None, no_preload: bool
+    path: Path | None,
+    host: str,
+    port: int,
+    class_dir: Path,
+    class_code: str | None,
+    lrs: str | None,
+    no_preload: bool,
+    lang: str | None,
 ) -> None:
     """Serve the pack in PATH (default: the bundled pack) to a class in the browser.
 
@@ -134,7 +145,11 @@ def serve_command(
         outbox = class_dir.resolve() / "outbox"
         sender = Sender(Outbox(outbox), LrsEndpoint(lrs, *login))
         os.environ["EXPLAINER_XAPI_OUTBOX"] = str(outbox)
-    decided = plan(pack_folder, class_dir.resolve(), host, port, class_code)
+    decided = plan(pack_folder, class_dir.resolve(), host, port, class_code, lang)
+    if lang:
+        from explainer.preload import LANGUAGE_ENV
+
+        os.environ[LANGUAGE_ENV] = lang
     os.environ["EXPLAINER_CLASS_URL"] = decided.url
     if decided.warning:
         click.echo(decided.warning, err=True)

@@ -12,7 +12,7 @@ import json
 
 from explainer.pack.model import AnyQuestion, Pack
 
-__all__ = ["current_hashes", "question_hash"]
+__all__ = ["alias", "current_hashes", "question_hash"]
 
 
 _HASH = r"^[0-9a-f]{16}$"
@@ -56,3 +56,13 @@ def _fingerprint(question: AnyQuestion) -> str:
 def current_hashes(pack: Pack) -> dict[str, str]:
     """Return ``{question id: question_hash(question)}`` for every question of ``pack``."""
     return {question.id: question_hash(question) for question in pack.questions}
+
+
+def alias(question: AnyQuestion, source: AnyQuestion) -> None:
+    """From now on (in this process), fingerprint ``question`` as ``source``.
+
+    A translated question (explainer.pack.translations) is the original's question in
+    other words: aliasing it to the original's makes an answer saved in one language
+    count in the other, while an edit of the original still makes saved answers lapse.
+    """
+    _HASHES[id(question)] = (question, question_hash(source))
