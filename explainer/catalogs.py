@@ -60,6 +60,27 @@ def update() -> None:
             _babel("init", "--no-wrap", "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(LOCALE_DIR), "-l", language)
 
 
+def fill_english() -> None:
+    """Make the English catalog say what the code says: each empty translation is its
+    message (both plural forms), and a fuzzy mark there is dropped (the English text is
+    the message itself, so it cannot be out of date)."""
+    from babel.messages.pofile import read_po, write_po
+
+    po = LOCALE_DIR / "en" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if not message.id:
+            continue
+        if isinstance(message.id, (list, tuple)):
+            message.string = tuple(message.id)
+        else:
+            message.string = message.id
+        message.flags.discard("fuzzy")
+    with po.open("wb") as handle:
+        write_po(handle, catalog, width=0, no_location=True, omit_header=False, sort_output=True)
+
+
 def compile_all() -> None:
     """Compile every language's ``.po`` to its ``.mo`` (English too)."""
     _babel("compile", "-D", DOMAIN, "-d", str(LOCALE_DIR))
@@ -121,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         extract()
     if step in ("all", "update"):
         update()
+        fill_english()
     if step in ("all", "compile"):
         compile_all()
     if step == "check":

@@ -32,7 +32,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer import history, wording
+from explainer import history, i18n, wording
 from explainer.kinds import kind_of
 from explainer.pack import Pack
 from explainer.pack.text import json_safe
@@ -181,7 +181,14 @@ def _index(value: float | None) -> str:
 
 
 def to_csv(pack: Pack, class_students: list[ClassStudent]) -> str:
-    """One row per student attempt, with a header (columns: :data:`CLASS_COLUMNS`)."""
+    """One row per student attempt, with a header (columns: :data:`CLASS_COLUMNS`), in
+    English whatever the language in force (scripts read it)."""
+    with i18n.english():
+        return _to_csv(pack, class_students)
+
+
+def _to_csv(pack: Pack, class_students: list[ClassStudent]) -> str:
+    """:func:`to_csv`, in the language in force."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CLASS_COLUMNS)
@@ -195,7 +202,14 @@ def to_csv(pack: Pack, class_students: list[ClassStudent]) -> str:
 def to_json(pack: Pack, class_students: list[ClassStudent]) -> str:
     """``{"pack", "students": [{"name", "problem", "attempts": [row...]}], "items":
     [{"question", "section", "attempts", "facility", "discrimination", "distractors":
-    [{"text", "picked", "share"}]}]}``; rows have the :data:`CLASS_COLUMNS` fields."""
+    [{"text", "picked", "share"}]}]}``; rows have the :data:`CLASS_COLUMNS` fields. In
+    English whatever the language in force (scripts read it)."""
+    with i18n.english():
+        return _to_json(pack, class_students)
+
+
+def _to_json(pack: Pack, class_students: list[ClassStudent]) -> str:
+    """:func:`to_json`, in the language in force."""
     by_student = []
     for student in class_students:
         attempts = []

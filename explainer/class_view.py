@@ -27,6 +27,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from explainer import class_report, wording
+from explainer.i18n import N_, _, ngettext
 from explainer.pack import Pack
 
 
@@ -43,18 +44,22 @@ class ClassViewApp(App[None]):
         class_dir: the class folder of ``explainer serve``.
     """
 
-    TITLE = "explainer: class"
+    TITLE = N_("explainer: class")
     CSS = """
     #students, #questions { height: 1fr; }
     .heading { text-style: bold; padding: 0 1; background: $boost; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="class-quit"),
-        Binding("f5", "reload", "Read again", id="class-reload"),
+        Binding("q", "quit", N_("Quit"), id="class-quit"),
+        Binding("f5", "reload", N_("Read again"), id="class-reload"),
     ]
 
     def __init__(self, pack: Pack, class_dir: Path) -> None:
+        from explainer import i18n
+
+        i18n.localise_bindings([type(self)])  # its keys' words in the language in force
         super().__init__()
+        self.title = _(self.TITLE)
         self.pack = pack
         """The pack."""
         self.class_dir = class_dir
@@ -78,16 +83,26 @@ class ClassViewApp(App[None]):
         members = class_report.students(self.pack, self.class_dir)
         students = self.query_one("#students", DataTable)
         students.clear(columns=True)
-        students.add_columns("student", "#", "finished", "score", "%", "result")
+        students.add_columns(_("student"), "#", _("finished"), _("score"), "%", _("result"))
         rows = class_report.rows(self.pack, members)
         for name, row in rows:
-            students.add_row(_plain(name), str(row.attempt), row.date, f"{row.score} of {row.max_points}", row.percent + "%", row.result)
+            score = _("{score} of {max_points}").format(score=row.score, max_points=row.max_points)
+            students.add_row(_plain(name), str(row.attempt), row.date, score, row.percent + "%", row.result)
         self.query_one("#students-heading", Static).update(
-            f"Students: {wording.plural(len(members), 'student')}, {wording.plural(len(rows), 'finished attempt')}"
+            _("Students: {students}, {attempts}").format(
+                students=ngettext("{count} student", "{count} students", len(members)).format(
+                    count=wording.points(len(members))
+                ),
+                attempts=ngettext("{count} finished attempt", "{count} finished attempts", len(rows)).format(
+                    count=wording.points(len(rows))
+                ),
+            )
         )
         questions = self.query_one("#questions", DataTable)
         questions.clear(columns=True)
-        questions.add_columns("question", "facility", "discrimination", "wrong choice picked most", "section")
+        questions.add_columns(
+            _("question"), _("facility"), _("discrimination"), _("wrong choice picked most"), _("section")
+        )
         items = [i for i in class_report.item_analysis(self.pack, members) if i.facility is not None]
         for item in sorted(items, key=lambda i: i.facility):
             top = next((d for d in item.distractors if d.picked), None)
@@ -100,7 +115,7 @@ class ClassViewApp(App[None]):
                 _plain(self.pack.section(item.section).title),
             )
         self.query_one("#questions-heading", Static).update(
-            "Questions, most missed first (facility and discrimination indexes: docs/classroom.md)"
+            _("Questions, most missed first (facility and discrimination indexes: docs/classroom.md)")
         )
 
 
@@ -115,7 +130,7 @@ def class_command(class_dir: Path, path: Path | None) -> None:
     from explainer.pack import bundled_pack_path
 
     if not class_dir.is_dir():
-        click.echo(f"explainer: {class_dir}: no such class folder", err=True)
+        click.echo(_("explainer: {folder}: no such class folder").format(folder=class_dir), err=True)
         sys.exit(2)
     pack = _load_or_exit(path or bundled_pack_path())
     ClassViewApp(pack, class_dir).run()

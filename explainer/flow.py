@@ -30,6 +30,7 @@ from typing import Any
 from pathlib import Path
 
 from explainer import storage
+from explainer.i18n import _
 from explainer.pack import Pack, Response, Score
 from explainer.resume import session_from_in_progress, session_to_attempt, session_to_in_progress
 from explainer.session import QuizSession, ReadingProgress
@@ -70,7 +71,7 @@ class QuizFlow:
             self.store: ProgressStore | None = ProgressStore(pack.id, self.data_dir)
         except ValueError as exc:  # pragma: no cover - the loader checks pack ids
             self.store = None
-            self._tell(f"Progress cannot be saved: {exc}", True)
+            self._tell(_("Progress cannot be saved: {reason}").format(reason=exc), True)
         self.progress: Progress = self._load()
         """The saved progress as last written (or as it would be, if a save failed)."""
         self.reading = ReadingProgress(
@@ -124,7 +125,7 @@ class QuizFlow:
         """
         try:
             if self.store is None:
-                raise ProgressError("Progress cannot be saved.")
+                raise ProgressError(_("Progress cannot be saved."))
             self.progress = self.store.update(change)
         except (ProgressError, OSError) as exc:
             self.progress = change(self.progress)
@@ -164,7 +165,12 @@ class QuizFlow:
         except OSError as exc:
             if not getattr(self, "_record_failed", False):
                 self._record_failed = True
-                self._tell(f"Learning records cannot be kept ({exc.strerror or exc}); your progress is still saved.", True)
+                self._tell(
+                    _("Learning records cannot be kept ({reason}); your progress is still saved.").format(
+                        reason=exc.strerror or exc
+                    ),
+                    True,
+                )
 
     def save(self) -> None:
         """Save the current attempt as the quiz in progress (a finished one is recorded

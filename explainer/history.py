@@ -31,7 +31,10 @@ import io
 import json
 from dataclasses import dataclass
 
-from explainer import wording
+from rich.cells import cell_len
+
+from explainer import i18n, wording
+from explainer.i18n import N_, _
 from explainer.pack.text import json_safe
 from explainer.storage import Attempt, Progress
 
@@ -111,7 +114,14 @@ def _cells(row: AttemptRow) -> dict[str, object]:
 
 
 def to_csv(progress: Progress, pass_mark: float | None = None) -> str:
-    """The history as CSV text with a header row (columns: :data:`CSV_COLUMNS`)."""
+    """The history as CSV text with a header row (columns: :data:`CSV_COLUMNS`), in
+    English whatever the reader's language (scripts read it)."""
+    with i18n.english():
+        return _to_csv(progress, pass_mark)
+
+
+def _to_csv(progress: Progress, pass_mark: float | None) -> str:
+    """:func:`to_csv`, in the language in force."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -130,7 +140,14 @@ def to_json(progress: Progress, pass_mark: float | None = None) -> str:
     ``[{"question", "correct", "points", "max_points", "hint_used"}, ...]`` (points as
     shown), which is empty for an attempt summarised to keep the progress file small
     (:func:`explainer.storage.compact`; its counts are still in the other fields).
+    English whatever the reader's language (scripts read it).
     """
+    with i18n.english():
+        return _to_json(progress, pass_mark)
+
+
+def _to_json(progress: Progress, pass_mark: float | None) -> str:
+    """:func:`to_json`, in the language in force."""
     attempts = []
     for row, attempt in zip(rows(progress, pass_mark), progress.attempts):
         data = _cells(row)
@@ -148,8 +165,8 @@ def to_json(progress: Progress, pass_mark: float | None = None) -> str:
     return json_safe(json.dumps({"pack": progress.pack, "attempts": attempts}, indent=2, ensure_ascii=False)) + "\n"
 
 
-TABLE_HEADER = ("#", "finished (local time)", "kind", "score", "%", "result", "hints")
-"""The columns of :func:`to_table`."""
+TABLE_HEADER = ("#", N_("finished (local time)"), N_("kind"), N_("score"), "%", N_("result"), N_("hints"))
+"""The columns of :func:`to_table` (in English; translated where the table is made)."""
 
 
 def to_table(progress: Progress, pass_mark: float | None = None) -> str:
@@ -159,7 +176,7 @@ def to_table(progress: Progress, pass_mark: float | None = None) -> str:
             str(row.attempt),
             row.date,
             row.kind,
-            f"{row.score} of {row.max_points}",
+            _("{score} of {max_points}").format(score=row.score, max_points=row.max_points),
             row.percent + "%",
             row.result,
             str(row.hints_used),
@@ -167,9 +184,12 @@ def to_table(progress: Progress, pass_mark: float | None = None) -> str:
         for row in rows(progress, pass_mark)
     ]
     if not body:
-        return f"No finished attempts yet for {progress.pack}.\n"
-    widths = [max(len(line[i]) for line in (TABLE_HEADER, *body)) for i in range(len(TABLE_HEADER))]
+        return _("No finished attempts yet for {pack}.").format(pack=progress.pack) + "\n"
+    header = tuple(_(cell) for cell in TABLE_HEADER)  # "#" and "%" are not marked: they stay
+    # Korean letters take two cells of a terminal: pad by cells, not characters
+    widths = [max(cell_len(line[i]) for line in (header, *body)) for i in range(len(header))]
     lines = [
-        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip() for line in (TABLE_HEADER, *body)
+        "  ".join(cell + " " * (widths[i] - cell_len(cell)) for i, cell in enumerate(line)).rstrip()
+        for line in (header, *body)
     ]
     return "\n".join(lines) + "\n"

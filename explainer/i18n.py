@@ -20,7 +20,8 @@ from __future__ import annotations
 import dataclasses
 import gettext
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +143,19 @@ _FRACTION_FORM = 5
 singular, which the catalogs' rule gives for 5) and the only form in Korean."""
 
 
+@contextmanager
+def english() -> Iterator[None]:
+    """Run a block with English in force, whatever the reader's language: for what
+    scripts read (``--format json`` and ``csv``), which never changes with it."""
+    global _translation, _language
+    saved = _translation, _language
+    _translation, _language = gettext.NullTranslations(), "en"
+    try:
+        yield
+    finally:
+        _translation, _language = saved
+
+
 def N_(message: str) -> str:  # noqa: N802 - gettext's own name for it
     """Mark ``message`` for the catalogs without translating it now (a module-level
     constant); it is translated with :func:`_` where it is shown."""
@@ -156,12 +170,18 @@ def locale_name() -> str:
     return _language
 
 
-def number(value: float, digits: int = 2) -> str:
+def number(value: float, digits: int = 2, grouped: bool = True) -> str:
     """A number as the language in force writes it, with at most ``digits`` decimals:
-    ``1234.5`` -> ``1,234.5`` (en), ``1 234,5`` (uk). Uses Babel."""
+    ``1234.5`` -> ``1,234.5`` (en), ``1 234,5`` (uk), ``1,234.5`` (ko). Uses Babel.
+
+    Args:
+        value: the number.
+        digits: the most decimals shown (trailing zeros are dropped).
+        grouped: False to write no thousands separator (``1234,5``).
+    """
     from babel.numbers import format_decimal
 
-    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    pattern = ("#,##0" if grouped else "0") + ("." + "#" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=locale_name())
 
 

@@ -36,6 +36,7 @@ from typing import TextIO
 
 from explainer import wording
 from explainer.flow import QuizFlow
+from explainer.i18n import _, ngettext
 from explainer.kinds import InputProblem, kind_of
 from explainer.pack import AnyQuestion, Figure, Pack, Response, Score, Section
 from explainer.pack.text import printable
@@ -110,7 +111,7 @@ def _inline_text(token) -> str:
                 parts.append(f" ({href})")
         elif kind == "image":
             alt = "".join(c.content for c in child.children or ()) or child.content
-            parts.append(f"(image: {alt})" if alt else "(image)")
+            parts.append(_("(image: {description})").format(description=alt) if alt else _("(image)"))
         # em/strong/s open and close: markers dropped.
     return "".join(parts)
 
@@ -328,7 +329,7 @@ class _Plain:
 
     def _yes_no(self, question: str) -> bool:
         """Ask a yes/no question, default yes (Enter, or the end of input)."""
-        self.out.say(f"{question} [Y/n]")
+        self.out.say(_("{question} [Y/n]").format(question=question))
         while True:
             try:
                 answer = self.out.ask().strip().casefold()
@@ -338,7 +339,7 @@ class _Plain:
                 return True
             if answer in ("n", "no"):
                 return False
-            self.out.say("Type y for yes or n for no.")
+            self.out.say(_("Type y for yes or n for no."))
 
     # ----------------------------------------------------------------- the lesson
 
@@ -360,11 +361,12 @@ class _Plain:
             self.flow.reading.mark_read(sections[index].id)
             last = index == total - 1
             if last:
-                self.out.say("Press Enter to start the quiz, or type q to quit.")
+                self.out.say(_("Press Enter to start the quiz, or type q to quit."))
             else:
                 self.out.say(
-                    "Press Enter for the next section, or type q to quit."
-                    " Type z to go straight to the quiz."
+                    _("Press Enter for the next section, or type q to quit.")
+                    + " "
+                    + _("Type z to go straight to the quiz.")
                 )
             while True:
                 try:
@@ -384,9 +386,9 @@ class _Plain:
                     self.show_timeline()
                     continue
                 self.out.say(
-                    "Press Enter to go on, type z for the quiz, or q to quit."
+                    _("Press Enter to go on, type z for the quiz, or q to quit.")
                     if not last
-                    else "Press Enter to start the quiz, or type q to quit."
+                    else _("Press Enter to start the quiz, or type q to quit.")
                 )
             self.out.blank()
             if answer in ("z", "quiz"):
@@ -395,46 +397,53 @@ class _Plain:
 
     def extras_line(self) -> str | None:
         """The line that says how to open the glossary and the timeline, if the pack has them."""
-        parts = []
+        if self.pack.glossary and self.pack.timeline:
+            return _("At each pause between sections, type g for the glossary or t for the timeline.")
         if self.pack.glossary:
-            parts.append("g for the glossary")
+            return _("At each pause between sections, type g for the glossary.")
         if self.pack.timeline:
-            parts.append("t for the timeline")
-        if not parts:
-            return None
-        return "At each pause between sections, type " + " or ".join(parts) + "."
+            return _("At each pause between sections, type t for the timeline.")
+        return None
 
     def show_glossary(self) -> None:
         """Print every glossary term with its definition as plain text, then a pause line."""
         out = self.out
         out.blank()
-        out.say(f"Glossary, {wording.plural(len(self.pack.glossary), 'term')}:")
+        terms = len(self.pack.glossary)
+        out.say(ngettext("Glossary, {count} term:", "Glossary, {count} terms:", terms).format(count=wording.points(terms)))
         for entry in self.pack.glossary:
             out.say(f"- {entry.term}: {markdown_to_text(entry.definition)}")
             if entry.see_also:
-                out.say(f"  See also: {'; '.join(entry.see_also)}")
-        out.say("End of the glossary. Press Enter to go on.")
+                out.say("  " + _("See also: {terms}").format(terms="; ".join(entry.see_also)))
+        out.say(_("End of the glossary. Press Enter to go on."))
 
     def show_timeline(self) -> None:
         """Print every timeline event, one a line, with its section, then a pause line."""
         out = self.out
         out.blank()
-        out.say(f"Timeline, {wording.plural(len(self.pack.timeline), 'event')}:")
+        events = len(self.pack.timeline)
+        out.say(ngettext("Timeline, {count} event:", "Timeline, {count} events:", events).format(count=wording.points(events)))
         for event in self.pack.timeline:
             line = f"- {event.date}: {event.event}"
             if event.section:
                 try:
                     index = self.pack.section_index(event.section)
-                    line += f" (section {index + 1}, {self.pack.sections[index].title})"
+                    line += " " + _("(section {number}, {title})").format(
+                        number=index + 1, title=self.pack.sections[index].title
+                    )
                 except KeyError:  # pragma: no cover - the loader checks references
                     pass
             out.say(line)
-        out.say("End of the timeline. Press Enter to go on.")
+        out.say(_("End of the timeline. Press Enter to go on."))
 
     def show_section(self, index: int, section: Section) -> None:
         """Print one section: title, body as plain text, key points, sources."""
         out = self.out
-        out.say(f"Section {index + 1} of {len(self.pack.sections)}: {section.title}")
+        out.say(
+            _("Section {number} of {total}: {title}").format(
+                number=index + 1, total=len(self.pack.sections), title=section.title
+            )
+        )
         out.blank()
         out.say(markdown_to_text(section.body))
         for figure in section.figures:
@@ -443,12 +452,12 @@ class _Plain:
                 out.say(line)
         if section.key_points:
             out.blank()
-            out.say("Key points:")
+            out.say(_("Key points:"))
             for point in section.key_points:
                 out.say(f"- {point}")
         if section.sources:
             out.blank()
-            out.say("Sources:")
+            out.say(_("Sources:"))
             for source_id in section.sources:
                 try:
                     source = self.pack.source(source_id)
@@ -475,10 +484,13 @@ class _Plain:
         """
         out, flow = self.out, self.flow
         session = flow.session
-        out.say(f"{self.pack.quiz.title if not session.review else 'Review your mistakes'}")
+        out.say(self.pack.quiz.title if not session.review else _("Review your mistakes"))
         out.say(
-            f"{wording.plural(session.total, 'question')}, pass mark {wording.pass_mark(self.pack.quiz.pass_mark)}."
-            " Type q at any question to stop; your answers are kept and you can continue later."
+            ngettext(
+                "{count} question, pass mark {mark}.", "{count} questions, pass mark {mark}.", session.total
+            ).format(count=wording.points(session.total), mark=wording.pass_mark(self.pack.quiz.pass_mark))
+            + " "
+            + _("Type q at any question to stop; your answers are kept and you can continue later.")
         )
         out.blank()
         while not session.finished:
@@ -491,15 +503,20 @@ class _Plain:
                 raise
             except _Quit:
                 flow.save()
-                out.say("Stopped. Your answers so far are saved; start plain mode again to continue the quiz.")
+                out.say(_("Stopped. Your answers so far are saved; start plain mode again to continue the quiz."))
                 return EXIT_OK
             except _EndOfInput:
                 flow.save()
                 left = flow.questions_left
                 out.blank()
                 out.warn(
-                    f"The input ended before the quiz did: {wording.plural(left, 'question')} left."
-                    " Your answers so far are saved; start plain mode again to continue the quiz."
+                    ngettext(
+                        "The input ended before the quiz did: {count} question left.",
+                        "The input ended before the quiz did: {count} questions left.",
+                        left,
+                    ).format(count=wording.points(left))
+                    + " "
+                    + _("Your answers so far are saved; start plain mode again to continue the quiz.")
                 )
                 return EXIT_INPUT_ENDED
             result = flow.answer(response)
@@ -519,7 +536,7 @@ class _Plain:
         out, session = self.out, self.flow.session
         kind = kind_of(question)
         order = session.display_order(question.id)
-        out.say(f"Question {session.position + 1} of {session.total}")
+        out.say(_("Question {number} of {total}").format(number=session.position + 1, total=session.total))
         out.say(question.prompt)
         out.say(kind.scoring(question))
         for line in kind.plain_lines(question, order):
@@ -529,15 +546,15 @@ class _Plain:
         if rules:
             instruction = f"{instruction} {rules}"
         if question.hint:
-            instruction += " Type h for a hint."
+            instruction += " " + _("Type h for a hint.")
         out.say(instruction)
         while True:
             text = out.ask()
             if _is_hint(text) and not kind.accepts_text(question, text):
                 if question.hint:
-                    out.say(f"Hint: {self.flow.use_hint()}")
+                    out.say(_("Hint: {hint}").format(hint=self.flow.use_hint()))
                 else:
-                    out.say("This question has no hint.")
+                    out.say(_("This question has no hint."))
                 continue
             if _is_quit(text) and not kind.accepts_text(question, text):
                 raise _Quit
@@ -552,35 +569,46 @@ class _Plain:
         """After an answer: the verdict in words, both answers, choice feedback, explanation."""
         out = self.out
         if result.correct:
-            out.say("Correct.")
+            out.say(_("Correct."))
         elif result.points > 0:
-            out.say(f"Partly right: {wording.points(result.points)} of {wording.plural(result.max_points, 'point')}.")
+            out.say(
+                ngettext(
+                    "Partly right: {points} of {count} point.", "Partly right: {points} of {count} points.", result.max_points
+                ).format(points=wording.points(result.points), count=wording.points(result.max_points))
+            )
         else:
-            out.say("Not quite.")
+            out.say(_("Not quite."))
         kind = kind_of(question)
         out.say(kind.scoring_note(question, response))
-        self._answer_lines("Your answer", question, response)
+        self._answer_lines(question, response)
         note = kind.accepted_note(question, response)
         if note:
             out.say(note)
-        self._answer_lines("The right answer", question, None)
+        self._answer_lines(question, None)
         for text, feedback in kind.picked_feedback(question, response):
             if kind.one_pick:
-                out.say(f"About your answer: {feedback}")
+                out.say(_("About your answer: {feedback}").format(feedback=feedback))
             else:
-                out.say(f"About “{text}”: {feedback}")
+                out.say(_("About “{choice}”: {feedback}").format(choice=text, feedback=feedback))
         if question.explanation:
-            out.say(f"Explanation: {markdown_to_text(question.explanation)}")
+            out.say(_("Explanation: {explanation}").format(explanation=markdown_to_text(question.explanation)))
 
-    def _answer_lines(self, label: str, question: AnyQuestion, response: Response | None) -> None:
-        """Print the reader's answer (``response``) or the right one (None)."""
+    def _answer_lines(self, question: AnyQuestion, response: Response | None) -> None:
+        """Print the reader's answer (``response``), labelled "Your answer", or the right
+        one (None), labelled "The right answer"."""
         text, lines = kind_of(question).answer_lines(question, response)
+        mine = response is not None
         if lines:
-            self.out.say(f"{label}, {text}:" if text else f"{label}:")
+            if text:
+                label = _("Your answer, {how}:") if mine else _("The right answer, {how}:")
+            else:
+                label = _("Your answer:") if mine else _("The right answer:")
+            self.out.say(label.format(how=text) if text else label)
             for line in lines:
                 self.out.say(line)
         else:
-            self.out.say(f"{label}: {text}")
+            label = _("Your answer: {answer}") if mine else _("The right answer: {answer}")
+            self.out.say(label.format(answer=text))
 
     # ----------------------------------------------------------------- the end
 
@@ -595,31 +623,46 @@ class _Plain:
         if session.review:
             right = sum(line.correct for line in results)
             verdict = wording.outcome(session.passed, True, right, session.total)
-            out.say(f"Score: {wording.score_line(session.points, session.max_points, mark)} — {verdict}")
+            out.say(
+                _("Score: {score} — {verdict}").format(
+                    score=wording.score_line(session.points, session.max_points, mark), verdict=verdict
+                )
+            )
         else:
             out.say(
-                f"Score: {wording.score_line(session.points, session.max_points, mark)}"
-                f" — {wording.passed_word(session.passed)} (pass mark {wording.pass_mark(mark)})"
+                _("Score: {score} — {result} (pass mark {mark})").format(
+                    score=wording.score_line(session.points, session.max_points, mark),
+                    result=wording.passed_word(session.passed),
+                    mark=wording.pass_mark(mark),
+                )
             )
         missed = [line for line in results if not line.correct]
         if not missed:
-            out.say("You answered every question correctly.")
+            out.say(_("You answered every question correctly."))
             return
         out.blank()
-        out.say(f"Questions to look at again ({len(missed)}):")
+        out.say(_("Questions to look at again ({count}):").format(count=len(missed)))
         for line in missed:
             question = line.question
-            how = "skipped" if line.response is None else ("partly right" if line.score.points > 0 else "missed")
-            out.say(f"- Question {line.number}, {how}: {question.prompt}")
+            if line.response is None:
+                how = _("Question {number}, skipped: {prompt}")
+            elif line.score.points > 0:
+                how = _("Question {number}, partly right: {prompt}")
+            else:
+                how = _("Question {number}, missed: {prompt}")
+            out.say("- " + how.format(number=line.number, prompt=question.prompt))
             index = self.pack.section_index(question.section)
-            out.say(f"  Read again: section {index + 1}, {self.pack.sections[index].title}")
+            out.say(
+                "  "
+                + _("Read again: section {number}, {title}").format(number=index + 1, title=self.pack.sections[index].title)
+            )
         sections = session.missed_sections()
         if sections:
             out.blank()
-            out.say("Sections to read again:")
+            out.say(_("Sections to read again:"))
             for section_id in sections:
                 index = self.pack.section_index(section_id)
-                out.say(f"- Section {index + 1}: {self.pack.sections[index].title}")
+                out.say("- " + _("Section {number}: {title}").format(number=index + 1, title=self.pack.sections[index].title))
 
 
 def figure_table(pack: Pack, figure: Figure) -> list[str]:
@@ -629,7 +672,7 @@ def figure_table(pack: Pack, figure: Figure) -> list[str]:
     (:mod:`explainer.wording`)."""
     values = [wording.figure_value(v.value, figure.unit, v.estimate) for v in figure.values]
     width = min(max(len(v.label) for v in figure.values), 40)
-    lines = [f"Figure: {figure.title}"]
+    lines = [_("Figure: {title}").format(title=figure.title)]
     for entry, value in zip(figure.values, values):
         lines.append(f"  {entry.label.ljust(width)}  {value}")
     if figure.note:
@@ -691,7 +734,9 @@ def run_plain(
             session, started = saved
             total = session.total
             at = min(session.position + 1, total)
-            if runner._yes_no(f"Continue the quiz where you stopped (question {at} of {total})?"):
+            if runner._yes_no(
+                _("Continue the quiz where you stopped (question {number} of {total})?").format(number=at, total=total)
+            ):
                 console.blank()
                 flow.resume(session, started)
                 if session.finished:
@@ -705,7 +750,9 @@ def run_plain(
             if index is not None:
                 title = pack.sections[index].title
                 if runner._yes_no(
-                    f"Continue reading where you stopped (section {index + 1} of {len(pack.sections)}, {title})?"
+                    _("Continue reading where you stopped (section {number} of {total}, {title})?").format(
+                        number=index + 1, total=len(pack.sections), title=title
+                    )
                 ):
                     start = index
                 console.blank()
@@ -714,14 +761,14 @@ def run_plain(
                 console.say(extras)
                 console.blank()
             if not runner.read(start):
-                console.say("Stopped. What you have read is saved.")
+                console.say(_("Stopped. What you have read is saved."))
                 return EXIT_OK
         flow.start()
         return runner.quiz()
     except KeyboardInterrupt:
         try:
             console.blank()
-            console.warn("Stopped. Your answers so far are saved.")
+            console.warn(_("Stopped. Your answers so far are saved."))
         except Exception:  # pragma: no cover - a closed stream
             pass
         return EXIT_INTERRUPTED

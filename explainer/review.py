@@ -148,7 +148,7 @@ def carry_forward(carried: Iterable[CarriedDue], attempts: Iterable[Attempt]) ->
         (item.question, item.hash): (item.since, item.right_in_a_row) for item in carried
     }
     ordered = sorted(enumerate(attempts), key=lambda pair: (pair[1].finished, pair[0]))
-    for _, attempt in ordered:
+    for _unused, attempt in ordered:
         for answer in attempt.answers:
             key = (answer.question, answer.hash)
             since, streak = state.get(key, (None, 0))

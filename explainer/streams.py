@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from explainer.i18n import _
 from explainer.pack.text import printable
 
 EXIT_OUTPUT = 74
@@ -58,8 +59,8 @@ class OutputError(Exception):
         """``cannot write the output: No space left on device (errno 28)``."""
         reason = self.error.strerror or str(self.error)
         if self.error.errno is not None:
-            reason += f" (errno {self.error.errno})"
-        return f"cannot write the output: {reason}"
+            return _("cannot write the output: {reason} (errno {number})").format(reason=reason, number=self.error.errno)
+        return _("cannot write the output: {reason}").format(reason=reason)
 
 
 class _ClosedOutput(io.TextIOBase):
@@ -82,7 +83,7 @@ class _ClosedOutput(io.TextIOBase):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if text:
-            raise OSError(errno.EBADF, "standard output is closed")
+            raise OSError(errno.EBADF, _("standard output is closed"))
         return 0
 
 

@@ -26,6 +26,9 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING
 
+from explainer import i18n
+from explainer.i18n import N_, _, ngettext
+
 if TYPE_CHECKING:
     from explainer.kinds.base import Mark, Score
 
@@ -35,16 +38,36 @@ and scores are rounded, to hundredths of a percent)."""
 
 
 def points(value: float) -> str:
-    """Points as shown: at most two decimals, no trailing zeros (``17.33``, ``1``, ``0.5``)."""
+    """Points as shown: at most two decimals, no trailing zeros (``17.33``, ``1``,
+    ``0.5``; ``0,5`` in Ukrainian, through Babel)."""
     rounded = round(float(value), 2)
     if rounded == 0:
         rounded = 0.0  # never "-0"
+    if i18n.language() != "en":
+        return i18n.number(rounded, 2, grouped=False)
     return f"{rounded:g}" if abs(rounded) < 1e15 else f"{rounded:.0f}"
 
 
 def plural(count: float, word: str) -> str:
-    """``1 point``, ``2 points``, ``0.5 points`` (the count through :func:`points`)."""
-    return f"{points(count)} {word}" if count == 1 else f"{points(count)} {word}s"
+    """``1 point``, ``2 points``, ``0.5 points`` (the count through :func:`points`), in
+    the language in force. ``word`` is one of the nouns of :data:`NOUNS`."""
+    singular, plural_form = NOUNS[word]
+    return ngettext(singular, plural_form, count).format(count=points(count))
+
+
+NOUNS = {
+    "point": (N_("{count} point"), N_("{count} points")),
+    "section": (N_("{count} section"), N_("{count} sections")),
+    "question": (N_("{count} question"), N_("{count} questions")),
+    "time": (N_("{count} time"), N_("{count} times")),
+    "attempt": (N_("{count} attempt"), N_("{count} attempts")),
+    "student": (N_("{count} student"), N_("{count} students")),
+    "term": (N_("{count} term"), N_("{count} terms")),
+    "event": (N_("{count} event"), N_("{count} events")),
+    "source": (N_("{count} source"), N_("{count} sources")),
+}
+"""The counted nouns :func:`plural` knows: each its singular and plural message (the
+catalogs hold every form a language needs)."""
 
 
 def mark_digits(pass_mark_: float | None) -> int:
@@ -94,8 +117,16 @@ def percent_value(fraction: float, pass_mark_: float | None = None, passed: bool
 
 
 def percent(fraction: float, pass_mark_: float | None = None, passed: bool | None = None) -> str:
-    """``fraction`` as shown: ``"69%"``, ``"72.6%"`` (see :func:`percent_value`)."""
-    return percent_number(fraction, pass_mark_, passed) + "%"
+    """``fraction`` as shown: ``"69%"``, ``"72.6%"`` (see :func:`percent_value`); the
+    decimal sign and the place of ``%`` are the language's."""
+    return _("{number}%").format(number=_localised(percent_number(fraction, pass_mark_, passed)))
+
+
+def _localised(figure: str) -> str:
+    """A figure written with ``.`` (``"72.6"``) in the language in force (``"72,6"``)."""
+    if i18n.language() == "en":
+        return figure
+    return i18n.number(float(figure), 6, grouped=False)
 
 
 def percent_number(fraction: float, pass_mark_: float | None = None, passed: bool | None = None) -> str:
@@ -113,19 +144,19 @@ def fraction_of(score: float, max_points: float) -> float:
 def pass_mark(mark: float) -> str:
     """A pass mark as written, to :data:`MARK_DIGITS` decimals: ``0.7`` -> ``"70%"``,
     ``0.725`` -> ``"72.5%"``, ``1/3`` -> ``"33.33%"``."""
-    return f"{round(mark * 100, MARK_DIGITS):g}%"
+    return _("{number}%").format(number=_localised(f"{round(mark * 100, MARK_DIGITS):g}"))
 
 
 def passed_word(passed: bool) -> str:
     """``"passed"`` or ``"not passed"``."""
-    return "passed" if passed else "not passed"
+    return _("passed") if passed else _("not passed")
 
 
 def outcome(passed: bool, review: bool, correct: int, questions: int) -> str:
     """What an attempt came to: ``passed`` / ``not passed``, or for a review round
     ``"11 of 12 right"``."""
     if review:
-        return f"{correct} of {questions} right"
+        return _("{correct} of {questions} right").format(correct=correct, questions=questions)
     return passed_word(passed)
 
 
@@ -133,8 +164,10 @@ def score_summary(fraction: float, pass_mark_: float, passed: bool) -> str:
     """The score and pass state in words: ``"Passed: 83%, pass mark 70%"`` or ``"Not
     passed yet: 60%, pass mark 70%"`` (the percentage as :func:`percent`, never
     crossing the pass mark)."""
-    state = "Passed" if passed else "Not passed yet"
-    return f"{state}: {percent(fraction, pass_mark_, passed)}, pass mark {pass_mark(pass_mark_)}"
+    shown, mark = percent(fraction, pass_mark_, passed), pass_mark(pass_mark_)
+    if passed:
+        return _("Passed: {percent}, pass mark {pass_mark}").format(percent=shown, pass_mark=mark)
+    return _("Not passed yet: {percent}, pass mark {pass_mark}").format(percent=shown, pass_mark=mark)
 
 
 def due_line(due: int, right_once: int) -> str:
@@ -142,43 +175,53 @@ def due_line(due: int, right_once: int) -> str:
     11 right once (one more right answer clears each), 1 not right yet."``; a question
     leaves the queue once right twice in a row (:data:`explainer.review.RIGHT_IN_A_ROW`)."""
     if due == 0:
-        return "Nothing is due for review: every missed question has been right twice in a row."
-    head = f"{due} question is due for review (m)" if due == 1 else f"{due} questions are due for review (m)"
+        return _("Nothing is due for review: every missed question has been right twice in a row.")
+    head = ngettext("{count} question is due for review (m)", "{count} questions are due for review (m)", due).format(count=due)
     if right_once == 0:
-        return f"{head}: missed, and not yet right twice in a row."
-    parts = [f"{right_once} right once (one more right answer clears {'it' if right_once == 1 else 'each'})"]
+        return _("{due}: missed, and not yet right twice in a row.").format(due=head)
+    once = ngettext(
+        "{count} right once (one more right answer clears it)",
+        "{count} right once (one more right answer clears each)",
+        right_once,
+    ).format(count=right_once)
     if due - right_once:
-        parts.append(f"{due - right_once} not right yet")
-    return f"{head}: {', '.join(parts)}."
+        return _("{due}: {right_once}, {not_yet} not right yet.").format(due=head, right_once=once, not_yet=due - right_once)
+    return _("{due}: {right_once}.").format(due=head, right_once=once)
 
 
 def reading_line(read: int, total: int, next_title: str | None, next_number: int | None) -> str:
     """Reading progress: ``"3 of 8 sections read · next: 4. Going to a third
     country"``, or ``"All 8 sections read"``, or ``"8 sections to read"`` before any."""
     if total and read >= total:
-        return f"All {plural(total, 'section')} read"
+        return ngettext("All {count} section read", "All {count} sections read", total).format(count=total)
     if read == 0:
-        return f"{plural(total, 'section')} to read"
-    line = f"{read} of {plural(total, 'section')} read"
+        return ngettext("{count} section to read", "{count} sections to read", total).format(count=total)
+    line = ngettext("{read} of {count} section read", "{read} of {count} sections read", total).format(read=read, count=total)
     if next_title is not None and next_number is not None:
-        line += f" · next: {next_number}. {next_title}"
+        line = _("{progress} · next: {number}. {title}").format(progress=line, number=next_number, title=next_title)
     return line
 
 
 def attempt_kind(review: bool) -> str:
     """``"review"`` for a review round, ``"quiz"`` for the whole quiz."""
-    return "review" if review else "quiz"
+    return _("review") if review else _("quiz")
 
 
 def verdict(score: Score) -> str:
-    """``"right"``, ``"partly right"`` or ``"wrong"``."""
-    return score.verdict
+    """``"right"``, ``"partly right"`` or ``"wrong"``, in the language in force."""
+    return _(VERDICTS.get(score.verdict, score.verdict))
+
+
+VERDICTS = {"right": N_("right"), "partly right": N_("partly right"), "wrong": N_("wrong")}
+"""The words of :attr:`~explainer.kinds.base.Score.verdict` (kept in English in files)."""
 
 
 def score_line(earned: float, max_points: float, pass_mark_: float) -> str:
     """``"17.33 of 29 points (59%)"``."""
     fraction = fraction_of(earned, max_points)
-    return f"{points(earned)} of {plural(max_points, 'point')} ({percent(fraction, pass_mark_)})"
+    return ngettext("{earned} of {count} point ({percent})", "{earned} of {count} points ({percent})", max_points).format(
+        earned=points(earned), count=points(max_points), percent=percent(fraction, pass_mark_)
+    )
 
 
 def mark_words(mark: Mark) -> tuple[str, str]:
@@ -189,22 +232,22 @@ def mark_words(mark: Mark) -> tuple[str, str]:
     ``"✗ belongs at 3"``; ``mismatched`` -> ``("✗ right: ", the right option)``.
     """
     if mark.kind == "right":
-        return "✓ right answer", ""
+        return _("✓ right answer"), ""
     if mark.kind == "missed":
-        return "✓ right answer (not picked)", ""
+        return _("✓ right answer (not picked)"), ""
     if mark.kind == "wrong":
-        return "✗ your pick, not right", ""
+        return _("✗ your pick, not right"), ""
     if mark.kind == "placed":
         return "✓", ""
     if mark.kind == "misplaced":
-        return f"✗ belongs at {mark.detail}", ""
-    return "✗ right: ", str(mark.detail or "")
+        return _("✗ belongs at {place}").format(place=mark.detail), ""
+    return _("✗ right: "), str(mark.detail or "")
 
 
 def typed_verdict(correct: bool) -> str:
     """The mark under a typed answer after checking: ``"✓ right answer"`` or
     ``"✗ your answer, not right"``."""
-    return "✓ right answer" if correct else "✗ your answer, not right"
+    return _("✓ right answer") if correct else _("✗ your answer, not right")
 
 
 def local(moment: dt.datetime) -> dt.datetime:
@@ -213,8 +256,20 @@ def local(moment: dt.datetime) -> dt.datetime:
 
 
 def when(moment: dt.datetime) -> str:
-    """A date and time as shown: local time, to the minute: ``"2026-12-03 10:15"``."""
+    """A date and time as shown: local time, to the minute: ``"2026-12-03 10:15"`` in
+    English; as the language writes it in the others, through Babel (``"2026. 12. 3.
+    오전 10:15"``, ``"03.12.26, 10:15"``)."""
+    if i18n.language() != "en":
+        return i18n.datetime(local(moment), "short")
     return local(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def day(date: dt.date) -> str:
+    """A date as shown (a pack's ``updated``): ``"2025-04-28"`` in English; as the
+    language writes it in the others, through Babel (``"2025. 4. 28."``, ``"28 квіт. 2025 р."``)."""
+    if i18n.language() != "en":
+        return i18n.date(date, "medium")
+    return date.isoformat()
 
 
 def when_iso(moment: dt.datetime) -> str:
@@ -225,13 +280,15 @@ def when_iso(moment: dt.datetime) -> str:
 
 # --------------------------------------------------------------------------- figures
 
-ESTIMATE_WORD = "estimate"
+ESTIMATE_WORD = N_("estimate")
 """How an estimated value of a figure is labelled: ``4,000 soldiers (estimate)``."""
 
 
 def figure_number(value: float) -> str:
     """A value of a figure: thousands separated by commas, at most two decimals, no
     trailing zeros (``4,000``, ``850.5``, ``0.25``)."""
+    if i18n.language() != "en":
+        return i18n.number(value, 2)
     if isinstance(value, int) or float(value).is_integer():
         return f"{int(value):,}"
     return f"{float(value):,.2f}".rstrip("0").rstrip(".")
@@ -240,8 +297,8 @@ def figure_number(value: float) -> str:
 def figure_value(value: float, unit: str, estimate: bool) -> str:
     """A value with its unit, labelled when it is an estimate: ``"4,000 soldiers
     (estimate)"``, ``"1,200 votes"``."""
-    text = f"{figure_number(value)} {unit}"
-    return f"{text} ({ESTIMATE_WORD})" if estimate else text
+    text = _("{number} {unit}").format(number=figure_number(value), unit=unit)
+    return _("{value} ({estimate})").format(value=text, estimate=_(ESTIMATE_WORD)) if estimate else text
 
 
 def figure_legend(has_reported: bool, has_estimates: bool) -> str:
@@ -251,11 +308,11 @@ def figure_legend(has_reported: bool, has_estimates: bool) -> str:
     if not has_estimates:
         return ""
     if not has_reported:
-        return f"░ every value is an {ESTIMATE_WORD}"
-    return f"█ reported   ░ {ESTIMATE_WORD}"
+        return _("░ every value is an estimate")
+    return _("█ reported   ░ {estimate}").format(estimate=_(ESTIMATE_WORD))
 
 
 def figure_source_line(titles: list[str]) -> str:
     """``"Source: A"`` or ``"Sources: A; B"`` under a figure (each source as its title
     and publisher: ``"Report on casualty figures, Liga.net"``)."""
-    return ("Source: " if len(titles) == 1 else "Sources: ") + "; ".join(titles)
+    return ngettext("Source: {titles}", "Sources: {titles}", len(titles)).format(titles="; ".join(titles))

@@ -340,3 +340,37 @@ def test_moodle_xml_export_keeps_every_digit_and_reports_ranges_and_trimmed_spac
     assert "the range 1..2 written as 1.5 ± 0.5 (Moodle XML has no ranges)" in report["'range'"].message
     assert "the spaces around the prompt, \"  a  \" dropped (Moodle XML trims them)" in report["'spaced'"].message
     assert "the spaces around the prompt" in next(e.message for e in export_gift(pack).report if "'spaced'" in e.message)
+
+
+# ------------------------------------------------------------------ language (issue 13)
+
+
+@pytest.mark.parametrize(("language", "fmt", "name"), [("ko", "gift", "bank.gift"), ("uk", "moodle-xml", "bank.xml")])
+def test_export_then_import_keeps_the_language(tmp_path: Path, language: str, fmt: str, name: str) -> None:
+    import subprocess
+    import sys
+
+    from explainer.pack import bundled_pack_path
+
+    bank = tmp_path / name
+    subprocess.run(
+        [sys.executable, "-m", "explainer", "export", str(bundled_pack_path() / "translations" / language), "--format", fmt, "-o", str(bank)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert f"language: {language}" in bank.read_text(encoding="utf-8")[:400]
+    subprocess.run([sys.executable, "-m", "explainer", "import", str(bank), "-o", str(tmp_path / "back")], capture_output=True, timeout=120)
+    assert load_pack(tmp_path / "back").meta.language == language
+
+
+def test_import_language_option_wins_and_is_checked(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bank = tmp_path / "bank.gift"
+    bank.write_text("서울은 한국의 수도입니까? {T}\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "explainer", "import", str(bank), "-o", str(tmp_path / "p"), "--language", "ko"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and load_pack(tmp_path / "p").meta.language == "ko"
+    bad = subprocess.run([sys.executable, "-m", "explainer", "import", str(bank), "-o", str(tmp_path / "q"), "--language", "x y"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "is not a BCP 47 tag" in bad.stderr
+    plain = subprocess.run([sys.executable, "-m", "explainer", "import", str(bank), "-o", str(tmp_path / "r")], capture_output=True, text=True, timeout=120)
+    assert plain.returncode == 0 and load_pack(tmp_path / "r").meta.language == "en"  # a bank does not say

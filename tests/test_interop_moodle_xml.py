@@ -141,7 +141,7 @@ def test_export_then_import_through_the_command_line(tmp_path: Path) -> None:
 
 def test_export_writes_plain_text_and_markdown_formats() -> None:
     text = export_moodle_xml(load_pack(FIXTURES / "every-type-pack")).text
-    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>')
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- language: en -->\n<quiz>')
     assert '<questiontext format="plain_text">' in text and '<generalfeedback format="markdown">' in text
     assert '<single>false</single>' in text and 'fraction="-50"' in text
 

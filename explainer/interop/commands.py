@@ -14,6 +14,7 @@ an output folder that is not empty). Never a traceback.
 
 from __future__ import annotations
 
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -25,6 +26,7 @@ from explainer.interop.common import BankError, ImportResult, ReportEntry, decod
 from explainer.interop.export import export_aiken, export_gift
 from explainer.interop.gift import parse_gift
 from explainer.interop.moodle_xml import XmlRefused, export_moodle_xml, looks_like_moodle_xml, parse_moodle_xml
+from explainer.pack.model import LANGUAGE_PATTERN
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -60,6 +62,22 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+_DECLARED_LANGUAGE = re.compile(rb"(?://|<!--)[ \t]*language:[ \t]*([A-Za-z0-9-]{2,35})")
+"""The language comment ``explainer export`` writes near the top of a bank:
+``// language: ko`` (GIFT) or ``<!-- language: ko -->`` (Moodle XML)."""
+
+
+def declared_language(data: bytes) -> str | None:
+    """The language a bank's ``language:`` comment declares in its first 2 KB, if it is
+    a BCP 47 tag; else None. GIFT and Moodle XML have no field for it (Aiken has no
+    comments at all), so ``explainer export`` writes one, and import reads it back."""
+    found = _DECLARED_LANGUAGE.search(data[:2048])
+    if not found:
+        return None
+    tag = found.group(1).decode("ascii")
+    return tag if re.fullmatch(LANGUAGE_PATTERN, tag) else None
+
+
 _EMPTY_HINT = {
     "gift": "a GIFT question is its text followed by answers in { }",
     "aiken": "an Aiken question is a line of text, options A) B) ..., then ANSWER: and a letter",
@@ -84,7 +102,14 @@ _EMPTY_HINT = {
     help="Folder to write the pack to (default: FILE's name without its extension, in"
     " the current folder). It must not exist or be empty.",
 )
-def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
+@click.option(
+    "--language",
+    metavar="TAG",
+    default=None,
+    help="BCP 47 tag of the bank's language, e.g. ko or uk (default: what the bank's"
+    " '// language:' comment says, as explainer export writes it; else en).",
+)
+def import_command(file: Path, fmt: str | None, output: Path | None, language: str | None) -> None:
     """Turn a Moodle GIFT, Aiken or Moodle XML question bank FILE into a pack.
 
     Writes quiz.toml with every question it could read, and a minimal pack.toml and
@@ -116,6 +141,9 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
             f"{file}: cannot tell the format from the name; add --format gift, --format aiken or --format moodle-xml",
             EXIT_USAGE,
         )
+    if language is not None and not re.fullmatch(LANGUAGE_PATTERN, language):
+        _fail(f"--language {language!r} is not a BCP 47 tag; write it like en, ko or uk-UA", EXIT_USAGE)
+    language = language or declared_language(data) or "en"
     folder = output if output is not None else Path(file.stem or "imported")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         what = "is not a folder" if not folder.is_dir() else "is not empty"
@@ -142,7 +170,7 @@ def import_command(file: Path, fmt: str | None, output: Path | None) -> None:
         click.echo(f"nothing imported from {file} ({counts}); no pack written", err=True)
         sys.exit(EXIT_INVALID)
     try:
-        write_pack(result, folder, source_name=file.name)
+        write_pack(result, folder, source_name=file.name, language=language)
     except OSError as exc:
         _fail(f"{folder}: cannot write the pack: {exc.strerror or exc}", EXIT_INVALID)
     summary = f"imported {_plural(len(result.questions), 'question')} into {folder} ({counts})"

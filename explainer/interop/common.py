@@ -600,6 +600,7 @@ def write_pack(
     *,
     source_name: str,
     today: dt.date | None = None,
+    language: str = "en",
 ) -> None:
     """Write ``result`` as a pack in ``folder`` (created if needed).
 
@@ -609,6 +610,7 @@ def write_pack(
             those names are replaced; the caller checks the folder is empty first.
         source_name: the bank's file name, for the pack's title and the section text.
         today: the ``updated`` date (default: today).
+        language: the pack's ``language`` (BCP 47): the bank's, since banks do not say it.
 
     Raises:
         ValueError: ``result`` has no questions (a quiz needs at least one).
@@ -625,7 +627,7 @@ def write_pack(
         "title": f"Imported from {source_name}",
         "summary": f"Questions imported from the {label} bank {source_name}."
         " The explainer is still to be written.",
-        "language": "en",
+        "language": language,
         "updated": today or dt.date.today(),
         "authors": [],
     }

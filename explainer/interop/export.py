@@ -170,6 +170,7 @@ def export_gift(pack: Pack) -> ExportResult:
     out: list[str] = [
         f"// {pack.title}",
         f"// Exported from the explainer pack '{pack.id}'. Ids are the ::titles::.",
+        f"// language: {pack.meta.language}",
         "",
     ]
     lines = _question_lines(pack)

@@ -621,5 +621,10 @@ def export_moodle_xml(pack: Any) -> Any:
         result.report.append(ReportEntry(line, kind, f"{label} ({question.type})" + (": " + "; ".join(losses) if losses else "")))
     if result.exported:
         ET.indent(root)
-        result.text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        result.text = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<!-- language: {pack.meta.language} -->\n"  # Moodle XML has no field for it: explainer import reads this
+            + ET.tostring(root, encoding="unicode")
+            + "\n"
+        )
     return result
