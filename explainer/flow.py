@@ -258,11 +258,13 @@ class QuizFlow:
         result = self.session.submit(question.id, response)
         self.save()
         if self.recorder is not None:
+            from explainer import i18n
             from explainer.pack import describe_response
 
+            with i18n.english():  # a learning record's response reads the same in every language
+                described = describe_response(question, response)
             self._record(lambda r: r.answered(
-                question.id, question.prompt, result.correct, result.points, result.max_points,
-                describe_response(question, response),
+                question.id, question.prompt, result.correct, result.points, result.max_points, described,
             ))
         return result
 

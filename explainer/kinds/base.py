@@ -21,19 +21,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
+from explainer.i18n import _, ngettext
 from explainer.pack.model import Choice
+
+
+def points_figure(points: float) -> str:
+    """``"1"``, ``"2"``, ``"1/3"``: a number of points as :func:`points_words` writes
+    it, without the word."""
+    from fractions import Fraction
+
+    value = Fraction(points).limit_denominator(12)
+    if value.denominator == 1:
+        return str(int(value))
+    return f"{value.numerator}/{value.denominator}"
 
 
 def points_words(points: float) -> str:
     """``"1 point"``, ``"2 points"``, ``"1/3 point"``, ``"2/3 point"``: a number of
-    points as a reader reads it, a fraction when it is not whole (thirds, halves...)."""
+    points as a reader reads it, a fraction when it is not whole (thirds, halves...),
+    in the language in force."""
     from fractions import Fraction
 
     value = Fraction(points).limit_denominator(12)
     if value.denominator == 1:
         whole = int(value)
-        return f"{whole} point" if whole == 1 else f"{whole} points"
-    return f"{value.numerator}/{value.denominator} point"
+        return ngettext("{count} point", "{count} points", whole).format(count=whole)
+    return _("{fraction} point").format(fraction=points_figure(points))
 
 Q = TypeVar("Q")
 """The question model of a kind."""
@@ -243,7 +256,7 @@ class QuestionKind(Generic[Q, R]):
         """How the question is scored, in one sentence (shown before answering and in
         the feedback): by default ``"Scores 1 point if right."``. Kinds that are all or
         nothing over several parts, or give partial credit, say so."""
-        return f"Scores {points_words(question.points)} if right."
+        return _("Scores {points} if right.").format(points=points_words(question.points))
 
     def parts_note(self, question: Q, response: R | None) -> str:
         """For a question of several parts, how many of them ``response`` got right, in
@@ -301,7 +314,7 @@ class QuestionKind(Generic[Q, R]):
         Raises:
             InputProblem: the text cannot be scored (a number that is not a number).
         """
-        raise InputProblem("This question is answered by picking, not by typing.")
+        raise InputProblem(_("This question is answered by picking, not by typing."))
 
     def accepts_text(self, question: Q, text: str) -> bool:
         """True when ``text`` typed as it is would be a right answer (so plain mode's
@@ -404,15 +417,17 @@ def parse_number(text: str) -> float:
     """
     cleaned = text.strip().replace("\u2212", "-")  # a typographic minus sign
     if not cleaned:
-        raise InputProblem("Type a number, for example 10000, 10,000 or 1e4.")
+        raise InputProblem(_("Type a number, for example 10000, 10,000 or 1e4."))
     if _GROUPED.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     elif not _NUMBER.fullmatch(cleaned):
         shown = cleaned if len(cleaned) <= 24 else cleaned[:23] + "…"
-        raise InputProblem(f"“{shown}” is not a number. Use digits, for example 10000, 10,000, 1e4 or -5.")
+        raise InputProblem(
+            _("“{text}” is not a number. Use digits, for example 10000, 10,000, 1e4 or -5.").format(text=shown)
+        )
     value = float(cleaned)
     if not math.isfinite(value):
-        raise InputProblem("That number is too large.")
+        raise InputProblem(_("That number is too large."))
     return value
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from explainer.i18n import _
 from explainer.kinds.base import InputProblem, Mark, QuestionKind, index_list, numbered
 from explainer.pack.model import Choice, MultipleChoiceQuestion, SingleChoiceQuestion
 
@@ -90,9 +91,9 @@ class ChoiceKind(QuestionKind[C, ChoiceResponse]):
     def describe_response(self, question: C, response: ChoiceResponse | None) -> str:
         """The picked choices' texts in file order, or ``"(no answer)"``."""
         if response is None:
-            return "(no answer)"
+            return _("(no answer)")
         picked = [question.choices[i].text for i in sorted(response.selected) if 0 <= i < len(question.choices)]
-        return "; ".join(picked) if picked else "(no answer)"
+        return "; ".join(picked) if picked else _("(no answer)")
 
     def marks(self, question: C, order: Sequence[int], response: ChoiceResponse | None) -> dict[int, Mark]:
         """Right choices (``missed`` for an unpicked one when several are right) and
@@ -194,9 +195,11 @@ class ChoiceKind(QuestionKind[C, ChoiceResponse]):
         if several:
             if not numbers or not all(1 <= n <= count for n in numbers):
                 raise InputProblem(
-                    f"Type one or more numbers from 1 to {count}, separated by spaces or commas, e.g. 1 3."
+                    _("Type one or more numbers from 1 to {count}, separated by spaces or commas, e.g. 1 3.").format(
+                        count=count
+                    )
                 )
             return numbers
         if numbers is None or len(numbers) != 1 or not 1 <= numbers[0] <= count:
-            raise InputProblem(f"Type one number from 1 to {count}.")
+            raise InputProblem(_("Type one number from 1 to {count}.").format(count=count))
         return numbers

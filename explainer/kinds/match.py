@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from explainer.i18n import _, ngettext
 from explainer.kinds.base import InputProblem, Mark, QuestionKind, index_list, letters, points_words, split_answer
 from explainer.pack.model import MatchQuestion
 
@@ -93,25 +94,28 @@ class MatchKind(QuestionKind[MatchQuestion, MatchResponse]):
 
     def scoring(self, question: MatchQuestion) -> str:
         """``"Scores 1 point only if every line is matched right."``"""
-        return f"Scores {points_words(question.points)} only if every line is matched right."
+        return _("Scores {points} only if every line is matched right.").format(points=points_words(question.points))
 
     def parts_note(self, question: MatchQuestion, response: MatchResponse | None) -> str:
         """``"3 of 4 lines right."`` (nothing without a response)."""
         if response is None:
             return ""
         right = sum(1 for line, picked in enumerate(response.matches) if picked == line)
-        return f"{right} of {len(question.pairs)} lines right."
+        total = len(question.pairs)
+        return ngettext("{right} of {total} line right.", "{right} of {total} lines right.", total).format(
+            right=right, total=total
+        )
 
     def instruction(self, question: MatchQuestion) -> str:
         """``"Match each line with an option."``"""
-        return "Match each line with an option."
+        return _("Match each line with an option.")
 
     def _picks(self, question: MatchQuestion, response: MatchResponse | None) -> list[str]:
         """The option picked for each left side (the right ones when ``response`` is None)."""
         options = question.right_options
         if response is None:
             return [pair.right for pair in question.pairs]
-        return [options[m] if m is not None and 0 <= m < len(options) else "(none)" for m in response.matches]
+        return [options[m] if m is not None and 0 <= m < len(options) else _("(none)") for m in response.matches]
 
     def describe_answer(self, question: MatchQuestion) -> str:
         """``left → right`` per pair, joined with ``"; "``."""
@@ -120,7 +124,7 @@ class MatchKind(QuestionKind[MatchQuestion, MatchResponse]):
     def describe_response(self, question: MatchQuestion, response: MatchResponse | None) -> str:
         """``left → picked`` per left side, or ``"(no answer)"``."""
         if response is None:
-            return "(no answer)"
+            return _("(no answer)")
         return "; ".join(f"{pair.left} → {pick}" for pair, pick in zip(question.pairs, self._picks(question, response)))
 
     def answer_lines(self, question: MatchQuestion, response: MatchResponse | None) -> tuple[str, list[str]]:
@@ -155,14 +159,16 @@ class MatchKind(QuestionKind[MatchQuestion, MatchResponse]):
         options = question.right_options
         order = order or tuple(range(len(options)))
         lines = [f"  {number}. {pair.left}" for number, pair in enumerate(question.pairs, start=1)]
-        lines.append("Options:")
+        lines.append(_("Options:"))
         lines += [f"  {label}. {options[index]}" for label, index in zip(letters(len(order)), order)]
         return lines
 
     def plain_instruction(self, question: MatchQuestion, order: Sequence[int]) -> str:
         """Type a letter for each line."""
         count = len(order or question.right_options)
-        return f"Type a letter for each, in order, e.g. {_example(len(question.pairs), count)}."
+        return _("Type a letter for each, in order, e.g. {example}.").format(
+            example=_example(len(question.pairs), count)
+        )
 
     def parse_plain(self, question: MatchQuestion, order: Sequence[int], text: str) -> MatchResponse:
         """One letter per left side (``b a c``, or ``bac`` with at most 26 options).
@@ -179,8 +185,11 @@ class MatchKind(QuestionKind[MatchQuestion, MatchResponse]):
             parts = list(parts[0])  # "bac"
         if len(parts) != lefts or not all(p in labels for p in parts):
             raise InputProblem(
-                f"Type {lefts} letters from a to {labels[-1]}, one for each numbered item,"
-                f" e.g. {_example(lefts, len(order))}."
+                ngettext(
+                    "Type {count} letter from a to {last}, one for each numbered item, e.g. {example}.",
+                    "Type {count} letters from a to {last}, one for each numbered item, e.g. {example}.",
+                    lefts,
+                ).format(count=lefts, last=labels[-1], example=_example(lefts, len(order)))
             )
         return MatchResponse(tuple(order[labels.index(p)] for p in parts))
 

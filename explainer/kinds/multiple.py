@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from explainer.kinds.base import NoExportForm, Score, points_words
+from explainer.i18n import _
+from explainer.kinds.base import NoExportForm, Score, points_figure, points_words
 from explainer.kinds.choice import ChoiceKind, ChoiceResponse, correct_choice_indexes
 from explainer.pack.model import MultipleChoiceQuestion
 
@@ -55,17 +56,21 @@ class MultipleKind(ChoiceKind[MultipleChoiceQuestion]):
         −1/3 for each wrong one (never below 0)."``."""
         if question.scoring == "partial":
             k = sum(choice.correct for choice in question.choices)
-            each = points_words(question.points / k)
-            return f"Partial credit: +{each} for each right pick, −{each.split()[0]} for each wrong one (never below 0)."
-        return f"Scores {points_words(question.points)} only if you pick every right answer and no wrong one."
+            share = question.points / k
+            return _(
+                "Partial credit: +{points} for each right pick, −{number} for each wrong one (never below 0)."
+            ).format(points=points_words(share), number=points_figure(share))
+        return _("Scores {points} only if you pick every right answer and no wrong one.").format(
+            points=points_words(question.points)
+        )
 
     def instruction(self, question: MultipleChoiceQuestion) -> str:
         """``"Pick every right answer."`` (how it is scored is :meth:`scoring`)."""
-        return "Pick every right answer."
+        return _("Pick every right answer.")
 
     def plain_instruction(self, question: MultipleChoiceQuestion, order: Sequence[int]) -> str:
         """Type the numbers of every right answer."""
-        return "Type the numbers of every right answer, separated by spaces or commas."
+        return _("Type the numbers of every right answer, separated by spaces or commas.")
 
     def parse_plain(self, question: MultipleChoiceQuestion, order: Sequence[int], text: str) -> ChoiceResponse:
         """One or more display numbers.

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from explainer.i18n import _
 from explainer.kinds.base import QuestionKind, format_number, parse_number
 from explainer.pack.model import NumericQuestion
 
@@ -46,18 +47,20 @@ class NumericKind(QuestionKind[NumericQuestion, NumberResponse]):
 
     def instruction(self, question: NumericQuestion) -> str:
         """Type a number; says which forms are understood."""
-        return "Type a number, then press enter (10000, 10,000 and 1e4 all work)."
+        return _("Type a number, then press enter (10000, 10,000 and 1e4 all work).")
 
     def describe_answer(self, question: NumericQuestion) -> str:
         """``10,000``, ``10,000 (± 500)`` or ``from 9,500 to 10,500``."""
         if question.answer is not None:
             exact = format_number(question.answer)
             return exact if not question.tolerance else f"{exact} (± {format_number(question.tolerance)})"
-        return f"from {format_number(question.min)} to {format_number(question.max)}"  # type: ignore[arg-type]
+        return _("from {low} to {high}").format(
+            low=format_number(question.min), high=format_number(question.max)  # type: ignore[arg-type]
+        )
 
     def describe_response(self, question: NumericQuestion, response: NumberResponse | None) -> str:
         """The number with thousands separated, or ``"(no answer)"``."""
-        return "(no answer)" if response is None else format_number(response.value)
+        return _("(no answer)") if response is None else format_number(response.value)
 
     def read_typed(self, question: NumericQuestion, text: str) -> NumberResponse | None:
         """The number typed; None while only spaces are typed.

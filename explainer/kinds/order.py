@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from explainer.i18n import _, ngettext
 from explainer.kinds.base import (
     InputProblem,
     Mark,
@@ -70,18 +71,21 @@ class OrderKind(QuestionKind[OrderQuestion, OrderResponse]):
 
     def scoring(self, question: OrderQuestion) -> str:
         """``"Scores 1 point only if the whole order is right."``"""
-        return f"Scores {points_words(question.points)} only if the whole order is right."
+        return _("Scores {points} only if the whole order is right.").format(points=points_words(question.points))
 
     def parts_note(self, question: OrderQuestion, response: OrderResponse | None) -> str:
         """``"2 of 5 items in the right place."`` (nothing without a response)."""
         if response is None:
             return ""
         right = sum(1 for row, item in enumerate(response.order) if item == row)
-        return f"{right} of {len(question.items)} items in the right place."
+        total = len(question.items)
+        return ngettext(
+            "{right} of {total} item in the right place.", "{right} of {total} items in the right place.", total
+        ).format(right=right, total=total)
 
     def instruction(self, question: OrderQuestion) -> str:
         """``"Put these in order, first at the top."``"""
-        return "Put these in order, first at the top."
+        return _("Put these in order, first at the top.")
 
     def describe_answer(self, question: OrderQuestion) -> str:
         """The items joined with arrows."""
@@ -90,7 +94,7 @@ class OrderKind(QuestionKind[OrderQuestion, OrderResponse]):
     def describe_response(self, question: OrderQuestion, response: OrderResponse | None) -> str:
         """The reader's order joined with arrows, or ``"(no answer)"``."""
         if response is None:
-            return "(no answer)"
+            return _("(no answer)")
         return " → ".join(question.items[i] for i in response.order if 0 <= i < len(question.items))
 
     def answer_lines(self, question: OrderQuestion, response: OrderResponse | None) -> tuple[str, list[str]]:
@@ -99,7 +103,7 @@ class OrderKind(QuestionKind[OrderQuestion, OrderResponse]):
             items = list(question.items)
         else:
             items = [question.items[i] for i in response.order if 0 <= i < len(question.items)]
-        return "first to last", numbered(items)
+        return _("first to last"), numbered(items)
 
     def marks(self, question: OrderQuestion, order: Sequence[int], response: OrderResponse | None) -> dict[int, Mark]:
         """Each row of the reader's order: ``placed``, or ``misplaced`` with its right place."""
@@ -131,7 +135,7 @@ class OrderKind(QuestionKind[OrderQuestion, OrderResponse]):
     def plain_instruction(self, question: OrderQuestion, order: Sequence[int]) -> str:
         """Type the numbers in the right order."""
         count = len(order or question.items)
-        return f"Type the numbers in the right order, e.g. {_example(count)}."
+        return _("Type the numbers in the right order, e.g. {example}.").format(example=_example(count))
 
     def parse_plain(self, question: OrderQuestion, order: Sequence[int], text: str) -> OrderResponse:
         """Each shown number once (``3 1 2``, or ``312`` with fewer than ten items).
@@ -147,7 +151,9 @@ class OrderKind(QuestionKind[OrderQuestion, OrderResponse]):
             numbers = [int(ch) for ch in stripped]  # "312"
         if numbers is None or sorted(numbers) != list(range(1, count + 1)):
             raise InputProblem(
-                f"Type each number from 1 to {count} once, in the right order, e.g. {_example(count)}."
+                _("Type each number from 1 to {count} once, in the right order, e.g. {example}.").format(
+                    count=count, example=_example(count)
+                )
             )
         return OrderResponse(tuple(order[n - 1] for n in numbers))
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from explainer.interop.common import moodle_star
+from explainer.i18n import _, ngettext
 from explainer.kinds.base import InputProblem, QuestionKind, normalise_text
 from explainer.pack.model import TYPO_MIN_LETTERS, ShortAnswerQuestion
 
@@ -35,8 +36,11 @@ def typo_rule(limit: int) -> str:
     Returns:
         ``"Small typos are accepted (1 letter)."`` or ``"... (up to 2 letters)."``.
     """
-    letters = "1 letter" if limit == 1 else f"up to {limit} letters"
-    return f"Small typos are accepted ({letters})."
+    if limit == 1:
+        return _("Small typos are accepted (1 letter).")
+    return ngettext(
+        "Small typos are accepted (up to {count} letter).", "Small typos are accepted (up to {count} letters).", limit
+    ).format(count=limit)
 
 
 def near_miss_words(accepted: str, typed: str) -> str:
@@ -49,7 +53,7 @@ def near_miss_words(accepted: str, typed: str) -> str:
     Returns:
         ``"accepted: Hanawon — you typed Hanawan"``.
     """
-    return f"accepted: {accepted} — you typed {typed}"
+    return _("accepted: {accepted} — you typed {typed}").format(accepted=accepted, typed=typed)
 
 
 def letter_count(text: str) -> int:
@@ -176,25 +180,27 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
     def rules(self, question: ShortAnswerQuestion) -> str:
         """Whether capital letters matter, and whether small typos are accepted (only
         said when the question's ``typos`` applies to one of its accepted answers)."""
-        capitals = "Capital letters matter." if question.case_sensitive else "Capital letters do not matter."
+        capitals = _("Capital letters matter.") if question.case_sensitive else _("Capital letters do not matter.")
         if self._fuzzy_targets(question):
             return f"{capitals} {typo_rule(question.typo_limit)}"
         return capitals
 
     def instruction(self, question: ShortAnswerQuestion) -> str:
         """Type the answer, and whether capital letters matter."""
-        return f"Type your answer, then press enter. {self.rules(question)}"
+        return f"{_('Type your answer, then press enter.')} {self.rules(question)}"
 
     def describe_answer(self, question: ShortAnswerQuestion) -> str:
         """The first accepted answer, and the others in brackets."""
         first, *others = question.accept
-        return first if not others else f"{first} (also accepted: {', '.join(others)})"
+        if not others:
+            return first
+        return _("{answer} (also accepted: {others})").format(answer=first, others=", ".join(others))
 
     def describe_response(self, question: ShortAnswerQuestion, response: TextResponse | None) -> str:
         """The typed text, or ``"(no answer)"``."""
         if response is None:
-            return "(no answer)"
-        return response.text.strip() or "(no answer)"
+            return _("(no answer)")
+        return response.text.strip() or _("(no answer)")
 
     def read_typed(self, question: ShortAnswerQuestion, text: str) -> TextResponse | None:
         """The text without spaces around it; None while only spaces are typed."""
@@ -217,7 +223,7 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
 
     def plain_instruction(self, question: ShortAnswerQuestion, order: Sequence[int]) -> str:
         """Type the answer (plain mode adds :meth:`rules`)."""
-        return "Type your answer, then press enter."
+        return _("Type your answer, then press enter.")
 
     def parse_plain(self, question: ShortAnswerQuestion, order: Sequence[int], text: str) -> TextResponse:
         """The typed line without spaces around it.
@@ -227,7 +233,7 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
         """
         response = self.read_typed(question, text)
         if response is None or response.text == "\ufffd":
-            raise InputProblem("Type your answer, then press Enter.")
+            raise InputProblem(_("Type your answer, then press Enter."))
         return response
 
     def moodle_xml_answers(self, question: ShortAnswerQuestion, element: Any, xml: Any) -> tuple[str, list[str]] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from explainer.i18n import _
 from explainer.kinds.choice import ChoiceKind, ChoiceResponse
 from explainer.pack.model import SingleChoiceQuestion
 
@@ -19,11 +20,11 @@ class SingleKind(ChoiceKind[SingleChoiceQuestion]):
 
     def instruction(self, question: SingleChoiceQuestion) -> str:
         """``"Pick one answer."``"""
-        return "Pick one answer."
+        return _("Pick one answer.")
 
     def plain_instruction(self, question: SingleChoiceQuestion, order: Sequence[int]) -> str:
         """Type the number of the answer."""
-        return "Type the number of your answer."
+        return _("Type the number of your answer.")
 
     def parse_plain(self, question: SingleChoiceQuestion, order: Sequence[int], text: str) -> ChoiceResponse:
         """One display number, 1 to the number of choices.

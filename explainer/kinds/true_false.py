@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from explainer.i18n import _
 from explainer.kinds.base import InputProblem, Mark, QuestionKind, numbered
 from explainer.pack.model import TrueFalseQuestion
 
@@ -25,8 +26,8 @@ class TrueFalseResponse:
 
 
 def _word(value: bool) -> str:
-    """``"True"`` or ``"False"``."""
-    return "True" if value else "False"
+    """``"True"`` or ``"False"`` (in the language in force)."""
+    return _("True") if value else _("False")
 
 
 class TrueFalseKind(QuestionKind[TrueFalseQuestion, TrueFalseResponse]):
@@ -44,7 +45,7 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion, TrueFalseResponse]):
 
     def instruction(self, question: TrueFalseQuestion) -> str:
         """``"True or false?"``"""
-        return "True or false?"
+        return _("True or false?")
 
     def describe_answer(self, question: TrueFalseQuestion) -> str:
         """``"True"`` or ``"False"``."""
@@ -52,7 +53,7 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion, TrueFalseResponse]):
 
     def describe_response(self, question: TrueFalseQuestion, response: TrueFalseResponse | None) -> str:
         """``"True"``, ``"False"`` or ``"(no answer)"``."""
-        return "(no answer)" if response is None else _word(response.value)
+        return _("(no answer)") if response is None else _word(response.value)
 
     def marks(self, question: TrueFalseQuestion, order: Sequence[int], response: TrueFalseResponse | None) -> dict[int, Mark]:
         """The right verdict, and the reader's if it is wrong (0 = True, 1 = False)."""
@@ -80,11 +81,11 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion, TrueFalseResponse]):
 
     def plain_lines(self, question: TrueFalseQuestion, order: Sequence[int]) -> list[str]:
         """``1. True`` and ``2. False``."""
-        return numbered(["True", "False"])
+        return numbered([_word(True), _word(False)])
 
     def plain_instruction(self, question: TrueFalseQuestion, order: Sequence[int]) -> str:
         """t or f."""
-        return "Type t for true or f for false."
+        return _("Type t for true or f for false.")
 
     def parse_plain(self, question: TrueFalseQuestion, order: Sequence[int], text: str) -> TrueFalseResponse:
         """t/true/y/yes/1 or f/false/n/no/2, any case.
@@ -97,7 +98,7 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion, TrueFalseResponse]):
             return TrueFalseResponse(True)
         if word in ("f", "false", "n", "no", "2"):
             return TrueFalseResponse(False)
-        raise InputProblem("Type t for true or f for false.")
+        raise InputProblem(_("Type t for true or f for false."))
 
     def moodle_xml_answers(self, question: TrueFalseQuestion, element: Any, xml: Any) -> tuple[str, list[str]] | None:
         """A ``truefalse`` question: ``true`` and ``false`` answers, the right one at 100."""

@@ -100,7 +100,7 @@ class KeyFooter(Footer):
             return (False,)
         shown = tuple(
             (binding, self.app.get_key_display(binding), enabled, tooltip)
-            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            for (_unused, binding, enabled, tooltip) in self.screen.active_bindings.values()
             if binding.show
         )
         return (True, self.compact, self.show_command_palette, shown)

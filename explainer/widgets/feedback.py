@@ -8,11 +8,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from explainer.i18n import _, ngettext
 from explainer.kinds import kind_of
 from explainer.pack import Response, Score, describe_answer, describe_response
 from explainer import wording
 from explainer.widgets.markdown import PackMarkdown
-from explainer.widgets.text import shown
+from explainer.widgets.text import message_content, shown
 
 
 class Feedback(Vertical):
@@ -23,8 +24,9 @@ class Feedback(Vertical):
         response: the reader's response.
         result: its score.
         section_title: title of the section that teaches the answer.
-        next_label: what enter/n does next, e.g. ``"next question"``; empty when there
-            is no next (the keys line then names only ``r``).
+        next_label: what enter/n does next, in the reader's language, e.g. ``"next
+            question"`` (the default, None, says that); empty when there is no next
+            (the keys line then names only ``r``).
     """
 
     DEFAULT_CSS = """
@@ -38,7 +40,7 @@ class Feedback(Vertical):
         result: Score,
         *,
         section_title: str,
-        next_label: str = "next question",
+        next_label: str | None = None,
     ) -> None:
         if result.correct:
             classes = "-correct"
@@ -55,46 +57,62 @@ class Feedback(Vertical):
         """The score of the response."""
         self.section_title = section_title
         """Title of the linked section."""
-        self.next_label = next_label
+        self.next_label = _("next question") if next_label is None else next_label
         """What the next key does."""
 
     def compose(self) -> ComposeResult:
         """Verdict, right answer, choice feedback, explanation, and what to do next."""
         if self.result.correct:
-            verdict = shown("✓ Correct")
+            verdict = shown(_("✓ Correct"))
         elif self.result.points > 0:
             verdict = shown(
-                f"◐ Partly right: {wording.points(self.result.points)} of {wording.plural(self.result.max_points, 'point')}"
+                ngettext(
+                    "◐ Partly right: {points} of {total} point",
+                    "◐ Partly right: {points} of {total} points",
+                    self.result.max_points,
+                ).format(points=wording.points(self.result.points), total=wording.points(self.result.max_points))
             )
         else:
-            verdict = shown("✗ Not quite")
+            verdict = shown(_("✗ Not quite"))
         yield Static(verdict, id="verdict")
         kind = kind_of(self.question)
         yield Static(shown(kind.scoring_note(self.question, self.response)), id="feedback-scoring")
         if kind.typed:
             yield Static(
-                Content.assemble(("Your answer: ", "bold"), shown(describe_response(self.question, self.response))),
+                message_content(
+                    _("Your answer: {answer}"), "bold", answer=shown(describe_response(self.question, self.response))
+                ),
                 id="your-answer",
             )
         note = kind.accepted_note(self.question, self.response)
         if note:
             yield Static(shown(note), id="accepted-note")
         yield Static(
-            Content.assemble(("The right answer: ", "bold"), shown(describe_answer(self.question))),
+            message_content(_("The right answer: {answer}"), "bold", answer=shown(describe_answer(self.question))),
             id="right-answer",
         )
-        for _, text in kind.picked_feedback(self.question, self.response):
-            yield Static(Content.assemble(("About your pick: ", "bold"), shown(text)), classes="choice-feedback")
+        for _unused, text in kind.picked_feedback(self.question, self.response):
+            yield Static(
+                message_content(_("About your pick: {feedback}"), "bold", feedback=shown(text)),
+                classes="choice-feedback",
+            )
         explanation = getattr(self.question, "explanation", None)
         if explanation:
-            yield Static(Content.styled("Why", "bold"), classes="feedback-heading")
+            yield Static(Content.styled(_("Why"), "bold"), classes="feedback-heading")
             yield PackMarkdown(explanation, id="explanation")
-        keys: list[Content | str | tuple[str, str]] = [
-            ("r", "bold"),
-            " read the section “",
-            shown(self.section_title),
-            "”",
+        keys: list[Content | str] = [
+            message_content(
+                _("{key_r} read the section “{title}”"), key_r=("r", "bold"), title=shown(self.section_title)
+            )
         ]
         if self.next_label:
-            keys += ["   ", ("n", "bold"), " or ", ("enter", "bold"), f" {self.next_label}"]
+            keys += [
+                "   ",
+                message_content(
+                    _("{key_n} or {key_enter} {next_step}"),
+                    key_n=("n", "bold"),
+                    key_enter=("enter", "bold"),
+                    next_step=self.next_label,
+                ),
+            ]
         yield Static(Content.assemble(*keys), id="feedback-keys")

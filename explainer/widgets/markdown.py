@@ -9,6 +9,7 @@ from textual import on
 from textual.await_complete import AwaitComplete
 from textual.widgets import Markdown
 
+from explainer.i18n import _
 from explainer.widgets.text import visible
 
 
@@ -70,4 +71,4 @@ class PackMarkdown(Markdown):
     def _show_link(self, event: Markdown.LinkClicked) -> None:
         """Show the link's address instead of opening it."""
         event.stop()
-        self.app.notify(event.href, title="Link (not opened)", markup=False)
+        self.app.notify(event.href, title=_("Link (not opened)"), markup=False)

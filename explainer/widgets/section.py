@@ -11,10 +11,11 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from explainer.i18n import _
 from explainer.pack import Pack, Section, Source, section_links
 from explainer.widgets.figure import FigureChart
 from explainer.widgets.markdown import PackMarkdown
-from explainer.widgets.text import shown
+from explainer.widgets.text import message_content, shown
 from explainer.widgets.wrap import Hanging
 
 
@@ -79,11 +80,11 @@ class SectionView(Vertical):
         yield Static(shown(self.section.title), id="section-title", classes="section-title")
         yield PackMarkdown(self.section.body, id="section-body")
         yield Static(id="section-figures")
-        yield Static(Content.styled("Key points", "bold"), id="key-points-heading", classes="heading")
+        yield Static(Content.styled(_("Key points"), "bold"), id="key-points-heading", classes="heading")
         yield Static(id="key-points")
-        yield Static(Content.styled("Look up", "bold"), id="links-heading", classes="heading")
+        yield Static(Content.styled(_("Look up"), "bold"), id="links-heading", classes="heading")
         yield OptionList(id="section-links", markup=False)
-        yield Static(Content.styled("Sources", "bold"), id="sources-heading", classes="heading")
+        yield Static(Content.styled(_("Sources"), "bold"), id="sources-heading", classes="heading")
         yield Static(id="section-sources")
 
     def on_mount(self) -> None:
@@ -124,10 +125,11 @@ class SectionView(Vertical):
         for section_id in links.sections:
             number = self.pack.section_index(section_id) + 1
             title = self.pack.section(section_id).title
-            options.append(Option(Hanging.one("→ ", Content.assemble(f"Section {number}: ", shown(title)))))
+            line = message_content(_("Section {number}: {title}"), number=str(number), title=shown(title))
+            options.append(Option(Hanging.one("→ ", line)))
             self._links.append((None, section_id))
         for term in links.terms:
-            options.append(Option(Hanging.one("→ ", Content.assemble("Glossary: ", shown(term)))))
+            options.append(Option(Hanging.one("→ ", message_content(_("Glossary: {term}"), term=shown(term)))))
             self._links.append((term, None))
         link_list = self.query_one("#section-links", OptionList)
         link_list.clear_options()

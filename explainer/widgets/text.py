@@ -72,3 +72,39 @@ def shown(text: str) -> Content:
     as markup (square brackets stay), and every control character made visible
     (:func:`visible`)."""
     return Content(visible(text))
+
+
+def message_content(template: str, style: str = "", **fields: Content | str | tuple[str, str]) -> Content:
+    """Return a translated message with named fields as :class:`~textual.content.Content`,
+    so that a whole sentence stays one message while parts of it are styled or verbatim.
+
+    Args:
+        template: the message, already translated, with ``{name}`` fields
+            (``_("{key_r} read the section “{title}”")``); ``{{`` and ``}}`` are braces.
+        style: the style of the message's own words (``"bold"`` for a label), or none.
+        **fields: each field's value: Content (such as :func:`shown` author text), a
+            ``(text, style)`` pair, or a plain string. Values are never read as a format
+            or as markup.
+
+    Returns:
+        The words and the fields in the order the message has them.
+
+    Raises:
+        KeyError: the message names a field that is not given.
+    """
+    from string import Formatter
+
+    parts: list[Content | str | tuple[str, str]] = []
+
+    def add(piece: Content | str | tuple[str, str]) -> None:
+        if isinstance(piece, str) and parts and isinstance(parts[-1], str):
+            parts[-1] += piece  # plain text runs on, as one piece
+        else:
+            parts.append(piece)
+
+    for literal, name, _spec, _conversion in Formatter().parse(template):
+        if literal:
+            add((literal, style) if style else literal)
+        if name is not None:
+            add(fields[name])
+    return Content.assemble(*parts)

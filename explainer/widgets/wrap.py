@@ -220,7 +220,7 @@ class Hanging(LinesVisual):
         """The ``(marker, body)`` pairs, as Content."""
         self.gap = max(0, gap)
         """Blank lines between items."""
-        widest = max((marker.cell_length for marker, _ in self.items), default=0)
+        widest = max((marker.cell_length for marker, _unused in self.items), default=0)
         self.indent = widest if indent is None else max(0, indent)
         """The body's column, in cells."""
         self._cache: tuple[int, list[Content]] | None = None
@@ -238,7 +238,7 @@ class Hanging(LinesVisual):
         lines: list[Content] = []
         for number, (marker, body) in enumerate(self.items):
             if number and self.gap:
-                lines.extend(Content.empty() for _ in range(self.gap))
+                lines.extend(Content.empty() for _unused in range(self.gap))
             room = width - self.indent
             if room >= MIN_BODY:
                 head = marker.pad_right(self.indent - marker.cell_length)
@@ -255,10 +255,10 @@ class Hanging(LinesVisual):
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         """The width that needs no wrapping: the indent plus the longest body line."""
         longest = max(
-            (cell_len(line) for _, body in self.items for line in body.plain.split("\n")),
+            (cell_len(line) for _unused, body in self.items for line in body.plain.split("\n")),
             default=0,
         )
-        markers = max((marker.cell_length for marker, _ in self.items), default=0)
+        markers = max((marker.cell_length for marker, _unused in self.items), default=0)
         return max(markers, self.indent + longest)
 
     def get_minimal_width(self, rules: RulesMap) -> int:

@@ -19,6 +19,7 @@ from textual.reactive import var
 from textual.widget import Widget
 
 from explainer import wording
+from explainer.i18n import N_, _
 from explainer.kinds import Mark, QuestionKind, kind_of
 from explainer.pack import AnyQuestion, Response
 from explainer.widgets.text import shown
@@ -145,8 +146,9 @@ class QuestionWidget(Widget):
     QuestionWidget #answer-problem.-shown { display: block; }
     """
 
-    empty_message: ClassVar[str] = "Pick an answer first."
-    """Told to the reader who asks to check before answering."""
+    empty_message: ClassVar[str] = N_("Pick an answer first.")
+    """Told to the reader who asks to check before answering (in English, marked with
+    ``N_``: translate it with ``_()`` where it is shown)."""
 
     AnswerChanged = AnswerControl.AnswerChanged
     """The reader's answer changed: posted by the answer control, it bubbles through
@@ -221,7 +223,7 @@ class QuestionWidget(Widget):
 
     def status_text(self) -> str:
         """The short note beside the check button."""
-        return "Press enter to check your answer." if self.has_answer else ""
+        return _("Press enter to check your answer.") if self.has_answer else ""
 
     def focus_answer(self) -> None:
         """Focus the control the reader answers with."""

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 
+from explainer.i18n import _
 from explainer.pack import Response
 from explainer.widgets.questions.base import QuestionWidget
 from explainer.widgets.questions.controls import ChoiceList
@@ -45,8 +46,8 @@ class ListQuestionWidget(QuestionWidget):
     def status_text(self) -> str:
         """How to pick, then how to check."""
         if self.has_answer:
-            return "Press enter to check your answer."
-        return "Pick with ↑↓ and space, or press a number."
+            return _("Press enter to check your answer.")
+        return _("Pick with ↑↓ and space, or press a number.")
 
 
 class ChoiceQuestionWidget(ListQuestionWidget):

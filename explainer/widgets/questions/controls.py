@@ -32,13 +32,14 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explainer.i18n import N_, _
 from explainer.pack import Response
 from explainer.widgets.questions.base import AnswerControl
 from explainer.widgets.text import shown, strip_invisible
 from explainer.widgets.wrap import Hanging
 
 _NUMBER_BINDINGS: list[BindingType] = [
-    Binding(str(n), f"pick_number({n})", "Pick", show=n == 1, key_display="1-9", id=f"choice-pick-{n}")
+    Binding(str(n), f"pick_number({n})", N_("Pick"), show=n == 1, key_display="1-9", id=f"choice-pick-{n}")
     for n in range(1, 10)
 ]
 
@@ -54,8 +55,8 @@ class ChoiceList(AnswerControl, OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Pick", show=False, id="choice-pick"),
-        Binding("enter", "check", "Check", tooltip="Check the picked answer", id="choice-check"),
+        Binding("space", "select", N_("Pick"), show=False, id="choice-pick"),
+        Binding("enter", "check", N_("Check"), tooltip=N_("Check the picked answer"), id="choice-check"),
         *_NUMBER_BINDINGS,
     ]
 
@@ -150,7 +151,7 @@ class ChoiceList(AnswerControl, OptionList):
         """Pick choice ``number`` (1-based, as shown); say so when there is no such choice."""
         if not 1 <= number <= len(self.texts):
             if not self.locked:
-                self.notify(f"There is no choice {number}.", severity="warning", markup=False)
+                self.notify(_("There is no choice {number}.").format(number=number), severity="warning", markup=False)
             return
         self.pick(number - 1)
 
@@ -177,7 +178,7 @@ class AnswerInput(AnswerControl, Input):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "check", "Check", tooltip="Check your answer", id="answer-check"),
+        Binding("enter", "check", N_("Check"), tooltip=N_("Check your answer"), id="answer-check"),
     ]
 
     DEFAULT_CSS = """
@@ -236,7 +237,7 @@ class _Arrow(Static):
         """The display row the arrow belongs to."""
         self.step = step
         """-1 moves the item up, +1 down."""
-        self.tooltip = "Move up" if step < 0 else "Move down"
+        self.tooltip = _("Move up") if step < 0 else _("Move down")
 
     def on_click(self, event: events.Click) -> None:
         """Move the row's item."""
@@ -314,11 +315,11 @@ class OrderList(_RowList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False, id="order-up"),
-        Binding("down", "cursor(1)", "Down", show=False, id="order-down"),
-        Binding("u,shift+up", "move(-1)", "Move", key_display="u/d", id="order-move-up", tooltip="Move the chosen item: u up, d down"),
-        Binding("d,shift+down", "move(1)", "Move down", show=False, id="order-move-down", tooltip="Move the chosen item down"),
-        Binding("enter", "check", "Check", tooltip="Check this order", id="order-check"),
+        Binding("up", "cursor(-1)", N_("Up"), show=False, id="order-up"),
+        Binding("down", "cursor(1)", N_("Down"), show=False, id="order-down"),
+        Binding("u,shift+up", "move(-1)", N_("Move"), key_display="u/d", id="order-move-up", tooltip=N_("Move the chosen item: u up, d down")),
+        Binding("d,shift+down", "move(1)", N_("Move down"), show=False, id="order-move-down", tooltip=N_("Move the chosen item down")),
+        Binding("enter", "check", N_("Check"), tooltip=N_("Check this order"), id="order-check"),
     ]
 
     DEFAULT_CSS = """
@@ -494,14 +495,14 @@ class MatchList(_RowList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False, id="match-up"),
-        Binding("down", "cursor(1)", "Down", show=False, id="match-down"),
-        Binding("left", "step(-1)", "Previous option", show=False, id="match-previous"),
-        Binding("right", "step(1)", "Next option", show=False, id="match-next"),
-        Binding("backspace,delete", "clear", "Clear", show=False, id="match-clear"),
-        Binding("enter", "check", "Check", tooltip="Check your answer", id="match-check"),
+        Binding("up", "cursor(-1)", N_("Up"), show=False, id="match-up"),
+        Binding("down", "cursor(1)", N_("Down"), show=False, id="match-down"),
+        Binding("left", "step(-1)", N_("Previous option"), show=False, id="match-previous"),
+        Binding("right", "step(1)", N_("Next option"), show=False, id="match-next"),
+        Binding("backspace,delete", "clear", N_("Clear"), show=False, id="match-clear"),
+        Binding("enter", "check", N_("Check"), tooltip=N_("Check your answer"), id="match-check"),
         *[
-            Binding(str(n), f"pick_number({n})", "Pick option", show=n == 1, key_display="1-9", id=f"match-pick-{n}")
+            Binding(str(n), f"pick_number({n})", N_("Pick option"), show=n == 1, key_display="1-9", id=f"match-pick-{n}")
             for n in range(1, 10)
         ],
     ]
@@ -561,7 +562,7 @@ class MatchList(_RowList):
         """The lines, then the numbered options."""
         for line in range(len(self.lefts)):
             yield _MatchLine(line)
-        yield Static(shown("Options"), classes="match-heading")
+        yield Static(shown(_("Options")), classes="match-heading")
         for number in range(1, len(self.options) + 1):
             yield _MatchOption(number)
 
@@ -595,7 +596,7 @@ class MatchList(_RowList):
             pick = self.picks[k]
             if pick is None:
                 head = Content.styled("→ ", "bold")
-                pick_text = Content.styled(f"(pick 1–{len(self.options)})", "$text-muted")
+                pick_text = Content.styled(_("(pick 1–{count})").format(count=len(self.options)), "$text-muted")
             else:
                 head = Content.styled(f"→ {pick + 1}. ", "bold")
                 pick_text = shown(self.options[pick])
@@ -633,7 +634,7 @@ class MatchList(_RowList):
         line; say so when there is no such option."""
         if not 1 <= number <= len(self.options):
             if not self.locked:
-                self.notify(f"There is no option {number}.", severity="warning", markup=False)
+                self.notify(_("There is no option {number}.").format(number=number), severity="warning", markup=False)
             return
         self.pick(self.chosen, number - 1, advance=True)
 

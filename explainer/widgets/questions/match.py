@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
+from explainer.i18n import N_, _, ngettext
 from explainer.kinds import MatchResponse
 from explainer.pack import Response
 from explainer.widgets.questions.base import QuestionWidget
@@ -17,7 +18,7 @@ class MatchWidget(QuestionWidget):
     session's shuffled order; each line shows the option picked for it.
     """
 
-    empty_message = "Pick an option for each line first."
+    empty_message = N_("Pick an option for each line first.")
 
     def compose(self) -> ComposeResult:
         """The lines and the options."""
@@ -47,20 +48,26 @@ class MatchWidget(QuestionWidget):
         missing = sum(pick is None for pick in picks)
         if not missing or missing == len(picks):
             return None
-        lines = "line" if missing == 1 else "lines"
-        return f"Pick an option for every line: {missing} {lines} still open."
+        return ngettext(
+            "Pick an option for every line: {count} line still open.",
+            "Pick an option for every line: {count} lines still open.",
+            missing,
+        ).format(count=missing)
 
     def how_to(self) -> str:
-        """The kind's instruction, and how to pick by keys and by mouse."""
+        """The kind's instruction (``"Match each line with an option."``), and how to pick
+        by keys and by mouse, as one sentence."""
         count = self.kind.order_length(self.question)
-        return f"{self.kind.instruction(self.question).rstrip('.')}: ↑↓ choose a line, 1–{count} pick its option, or click."
+        return _("Match each line with an option: ↑↓ choose a line, 1–{count} pick its option, or click.").format(
+            count=count
+        )
 
     def status_text(self) -> str:
         """What is left to do."""
         problem = self.answer_problem()
         if problem:
             return problem
-        return "Press enter to check your answer." if self.has_answer else "Pick an option for every line."
+        return _("Press enter to check your answer.") if self.has_answer else _("Pick an option for every line.")
 
     def make_response(self, picks: tuple[int | None, ...]) -> Response | None:
         """A :class:`~explainer.kinds.MatchResponse` in FILE order, or None while a line has no pick."""

@@ -6,20 +6,21 @@ instead, and the reader can correct it.
 
 from __future__ import annotations
 
+from explainer.i18n import N_, _
 from explainer.widgets.questions.typed import TypedAnswerWidget
 
 
 class NumericWidget(TypedAnswerWidget):
     """A ``numeric`` question: type a number."""
 
-    placeholder = "Type a number, e.g. 10000 or 10,000"
+    placeholder = N_("Type a number, e.g. 10000 or 10,000")
     max_length = 40
-    empty_message = "Type a number first."
+    empty_message = N_("Type a number first.")
 
     def status_text(self) -> str:
         """What to do next: type, correct the number, or press enter."""
         if self.has_answer and self.response is None:
-            return "Enter checks it; it must be a number."
+            return _("Enter checks it; it must be a number.")
         return super().status_text()
 
 

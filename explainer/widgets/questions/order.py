@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
+from explainer.i18n import _
 from explainer.kinds import OrderResponse
 from explainer.widgets.questions.base import QuestionWidget
 from explainer.widgets.questions.controls import OrderList
@@ -26,12 +27,13 @@ class OrderWidget(QuestionWidget):
         return self.query_one(OrderList)
 
     def how_to(self) -> str:
-        """The kind's instruction, and how to move items by keys and by mouse."""
-        return f"{self.kind.instruction(self.question).rstrip('.')}: ↑↓ choose an item, u/d move it, or click ▲▼."
+        """The kind's instruction (``"Put these in order, first at the top."``), and how to
+        move items by keys and by mouse, as one sentence."""
+        return _("Put these in order, first at the top: ↑↓ choose an item, u/d move it, or click ▲▼.")
 
     def status_text(self) -> str:
         """Enter checks the order as it stands."""
-        return "Press enter to check this order."
+        return _("Press enter to check this order.")
 
 
 WIDGET = OrderWidget

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from explainer import wording
+from explainer.i18n import N_, _
 from explainer.kinds import InputProblem
 from explainer.pack import AnyQuestion, Response
 from explainer.widgets.questions.base import AnswerControl, QuestionWidget
@@ -24,13 +25,13 @@ from explainer.widgets.text import shown
 class TypedAnswerWidget(QuestionWidget):
     """A question answered by typing: a text box; enter checks."""
 
-    placeholder: ClassVar[str] = "Type your answer here"
-    """Shown in the empty box."""
+    placeholder: ClassVar[str] = N_("Type your answer here")
+    """Shown in the empty box (in English, marked with ``N_``; translated when shown)."""
 
     max_length: ClassVar[int] = 200
     """Longest answer the box takes."""
 
-    empty_message = "Type your answer first."
+    empty_message = N_("Type your answer first.")
 
     def __init__(self, question: AnyQuestion, order: Sequence[int] = (), *, id: str | None = None) -> None:
         super().__init__(question, order, id=id)
@@ -41,7 +42,7 @@ class TypedAnswerWidget(QuestionWidget):
         """The text box, a line for problems, and a line for the verdict."""
         yield AnswerInput(
             respond=self.parse,
-            placeholder=self.placeholder,
+            placeholder=_(self.placeholder),
             max_length=self.max_length,
             select_on_focus=False,
             id="answer",
@@ -62,7 +63,7 @@ class TypedAnswerWidget(QuestionWidget):
 
     def status_text(self) -> str:
         """What to do next: type, or press enter."""
-        return "Press enter to check your answer." if self.has_answer else "Type your answer in the box."
+        return _("Press enter to check your answer.") if self.has_answer else _("Type your answer in the box.")
 
     def parse(self, text: str) -> Response | None:
         """The response to the typed text (the kind reads it); None while there is
