@@ -36,6 +36,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.theme import Theme
 
+from explainer.i18n import N_, _
 from explainer.pack.preview import CachedPack, PackPreview
 from explainer.settings import load_settings, save_settings
 from explainer.widgets.text import shown
@@ -157,25 +158,34 @@ class PackCommands(Provider):
         pack = app.pack
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for index, section in enumerate(pack.sections):
-            read = "read" if app.reading.is_read(section.id) else "not read yet"
+            opened = _("Open this section (read)") if app.reading.is_read(section.id) else _("Open this section (not read yet)")
             commands.append(
-                (f"Section {index + 1}: {section.title}", f"Open this section ({read})", partial(app.jump_to_section, section.id))
+                (_("Section {number}: {title}").format(number=index + 1, title=section.title), opened, partial(app.jump_to_section, section.id))
             )
         for entry in pack.glossary:
-            commands.append((f"Term: {entry.term}", "Open the glossary at this term", partial(app.action_glossary, entry.term)))
+            commands.append((_("Term: {term}").format(term=entry.term), _("Open the glossary at this term"), partial(app.action_glossary, entry.term)))
         for index, event in enumerate(pack.timeline):
-            commands.append((f"Event: {event.date} {event.event}", "Open the timeline at this event", partial(app.open_timeline_at, index)))
+            commands.append((
+                _("Event: {date} {event}").format(date=event.date, event=event.event),
+                _("Open the timeline at this event"),
+                partial(app.open_timeline_at, index),
+            ))
         session = app.session
         results = {line.question.id: line for line in session.results()} if session.answered else {}
         for number, question in enumerate(session.questions, start=1):
             if not session.is_answered(question.id):
                 continue
             result = results[question.id]
-            verdict = "right" if result.correct else ("partly right" if result.score.points > 0 else "wrong")
+            if result.correct:
+                answered = _("Answered right: see the feedback and its section")
+            elif result.score.points > 0:
+                answered = _("Answered partly right: see the feedback and its section")
+            else:
+                answered = _("Answered wrong: see the feedback and its section")
             commands.append(
                 (
-                    f"Question {number}: {question.prompt}",
-                    f"Answered {verdict}: see the feedback and its section",
+                    _("Question {number}: {prompt}").format(number=number, prompt=question.prompt),
+                    answered,
                     partial(app.show_answered, question.id),
                 )
             )
@@ -202,9 +212,9 @@ class PackCommands(Provider):
 
     async def discover(self) -> Hits:
         """With nothing typed yet: the sections, to jump to one."""
-        for text, help_text, callback in self._places:
-            if text.startswith("Section "):
-                yield DiscoveryHit(shown(text), callback, text=text, help=escape(help_text))
+        sections = len(self.app.pack.sections)  # type: ignore[attr-defined]
+        for text, help_text, callback in self._places[:sections]:  # the sections come first
+            yield DiscoveryHit(shown(text), callback, text=text, help=escape(help_text))
 
 
 _LOCALISED = "en"
@@ -252,15 +262,15 @@ class ExplainerApp(App[None]):
     COMMANDS = App.COMMANDS | {PackCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit explainer"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-ctrl", tooltip="Quit explainer"),
-        Binding("g", "glossary", "Glossary", id="glossary", tooltip="Look up a term"),
-        Binding("t", "timeline", "Timeline", id="timeline", tooltip="The story's dates"),
-        Binding("s", "sources", "Sources", id="sources", tooltip="Every source the pack cites"),
-        Binding("y", "history", "History", show=False, id="history", tooltip="Every attempt and its score"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key"),
-        Binding("f1", "help", "Help", show=False, id="help-f1", tooltip="Every key"),
-        Binding("l", "language", "Language", id="language", tooltip="Read the lesson in another language"),
+        Binding("q", "quit", N_("Quit"), id="quit", tooltip=N_("Quit explainer")),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="quit-ctrl", tooltip=N_("Quit explainer")),
+        Binding("g", "glossary", N_("Glossary"), id="glossary", tooltip=N_("Look up a term")),
+        Binding("t", "timeline", N_("Timeline"), id="timeline", tooltip=N_("The story's dates")),
+        Binding("s", "sources", N_("Sources"), id="sources", tooltip=N_("Every source the pack cites")),
+        Binding("y", "history", N_("History"), show=False, id="history", tooltip=N_("Every attempt and its score")),
+        Binding("question_mark", "help", N_("Help"), key_display="?", id="help", tooltip=N_("Every key")),
+        Binding("f1", "help", N_("Help"), show=False, id="help-f1", tooltip=N_("Every key")),
+        Binding("l", "language", N_("Language"), id="language", tooltip=N_("Read the lesson in another language")),
     ]
 
     def __init__(
@@ -384,7 +394,7 @@ class ExplainerApp(App[None]):
         """Forget the sections read and the quiz in progress (saved); the history of
         finished attempts is kept. Then show the welcome screen again."""
         self.flow.start_over()
-        self.notify("Started over: no section read, no quiz in progress. Your history is kept.", markup=False)
+        self.notify(_("Started over: no section read, no quiz in progress. Your history is kept."), markup=False)
         self.show_welcome()
 
     @property
@@ -563,7 +573,7 @@ class ExplainerApp(App[None]):
         try:
             save_settings(self.data_dir, self._settings)
         except OSError as exc:
-            self._tell(f"Your theme could not be saved ({exc.strerror or exc}).")
+            self._tell(_("Your theme could not be saved ({problem}).").format(problem=exc.strerror or exc))
 
     # ---------------------------------------------------------------- resume
 
@@ -593,11 +603,18 @@ class ExplainerApp(App[None]):
 
         session = self.saved_quiz()
         if session is not None:
-            kind = "Review round" if session.review else "Quiz"
             if session.finished:
-                where = f"{kind}: every question answered; see the results"
+                where = (
+                    _("Review round: every question answered; see the results")
+                    if session.review
+                    else _("Quiz: every question answered; see the results")
+                )
             else:
-                where = f"{kind}: question {session.position + 1} of {session.total}, {session.answered} answered so far (kept)"
+                where = (
+                    _("Review round: question {number} of {total}, {answered} answered so far (kept)")
+                    if session.review
+                    else _("Quiz: question {number} of {total}, {answered} answered so far (kept)")
+                ).format(number=session.position + 1, total=session.total, answered=session.answered)
             started = self._resume_started
 
             def answer(resume: bool | None) -> None:
@@ -613,20 +630,20 @@ class ExplainerApp(App[None]):
                     if not self.quiz_only:
                         self.show_welcome()
 
-            self.push_screen(ResumeScreen(where, start_over="Not now"), answer)
+            self.push_screen(ResumeScreen(where, start_over=_("Not now")), answer)
             return
         if self.quiz_only:
             return
         index = self.saved_section()
         if index is not None:
             section = self.pack.sections[index]
-            where = f"Section {index + 1} of {len(self.pack.sections)}: {section.title}"
+            where = _("Section {number} of {total}: {title}").format(number=index + 1, total=len(self.pack.sections), title=section.title)
 
             def read(resume: bool | None) -> None:
                 if resume:
                     self.start_reading(index)
 
-            self.push_screen(ResumeScreen(where, start_over="Not now"), read)
+            self.push_screen(ResumeScreen(where, start_over=_("Not now")), read)
 
     # ---------------------------------------------------------------- flow
 
@@ -848,15 +865,17 @@ class ExplainerApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette: the app's own places first, then Textual's commands
         (without Textual's "Keys" panel: "Keys" here opens the list of every key)."""
-        yield SystemCommand("Glossary", "Look up a term", self.action_glossary)
-        yield SystemCommand("Timeline", "The story's dates", self.action_timeline)
-        yield SystemCommand("Sources", "Every source the pack cites", self.action_sources)
-        yield SystemCommand("History", "Every attempt at the quiz, with a chart of the scores", self.action_history)
-        yield SystemCommand("Keys", "Every key of the app", self.action_help)
-        yield SystemCommand("Read the explainer", "Start at the first section", self.start_reading)
-        yield SystemCommand("Take the quiz", "Continue the attempt in progress, or start one", self.continue_quiz)
+        yield SystemCommand(_("Glossary"), _("Look up a term"), self.action_glossary)
+        yield SystemCommand(_("Timeline"), _("The story's dates"), self.action_timeline)
+        yield SystemCommand(_("Sources"), _("Every source the pack cites"), self.action_sources)
+        yield SystemCommand(_("History"), _("Every attempt at the quiz, with a chart of the scores"), self.action_history)
+        yield SystemCommand(_("Keys"), _("Every key of the app"), self.action_help)
+        yield SystemCommand(_("Read the explainer"), _("Start at the first section"), self.start_reading)
+        yield SystemCommand(_("Take the quiz"), _("Continue the attempt in progress, or start one"), self.continue_quiz)
+        if len(self.languages) > 1:
+            yield SystemCommand(_("Language"), _("Read the lesson in another language"), self.action_language)
         for command in super().get_system_commands(screen):
-            if command.title != "Keys":
+            if command.title != "Keys":  # Textual's own ("Theme", "Quit"...) keep Textual's words
                 yield command
 
     # ---------------------------------------------------------------- size

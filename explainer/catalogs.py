@@ -18,6 +18,7 @@ app reads the compiled ``.mo`` files with the standard library.
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -101,7 +102,7 @@ def problems() -> list[str]:
         fresh = Path(scratch) / "fresh.pot"
         extract(fresh)
         with fresh.open("rb") as handle:
-            wanted = {message.id for message in read_po(handle) if message.id}
+            wanted = {_key(message.id) for message in read_po(handle) if message.id}
     for language in LANGUAGES:
         po = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
         mo = po.with_suffix(".mo")
@@ -110,7 +111,7 @@ def problems() -> list[str]:
             continue
         with po.open("rb") as handle:
             catalog = read_po(handle)
-        have = {message.id: message for message in catalog if message.id}
+        have = {_key(message.id): message for message in catalog if message.id}
         for message_id in sorted(wanted, key=str):
             shown = message_id if isinstance(message_id, str) else message_id[0]
             message = have.get(message_id)
@@ -118,19 +119,51 @@ def problems() -> list[str]:
                 found.append(f"{po}: no entry for {shown!r} (run: python -m explainer.catalogs)")
             elif message.fuzzy:
                 found.append(f"{po}: fuzzy: {shown!r}")
-            elif not message.string or (
-                isinstance(message.string, (list, tuple)) and not all(message.string)
-            ):
+            elif not _filled(message):
                 found.append(f"{po}: untranslated: {shown!r}")
+            else:
+                found.extend(f"{po}: {problem}: {shown!r}" for problem in _field_problems(message))
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             found.append(f"{mo}: older than its .po (run: python -m explainer.catalogs)")
         else:
             with mo.open("rb") as handle:
-                compiled = {message.id for message in read_mo(handle) if message.id}
-            missing = [m for m in have if m in wanted and m not in compiled and not have[m].fuzzy]
+                compiled = {_key(message.id) for message in read_mo(handle) if message.id}
+            missing = [m for m in have if m in wanted and m not in compiled and not have[m].fuzzy and _filled(have[m])]
             if missing:
                 found.append(f"{mo}: does not hold {len(missing)} translated message(s) of its .po (run: python -m explainer.catalogs)")
     return found
+
+
+def _filled(message: object) -> bool:
+    """True when every form of ``message`` (a Babel message) has a translation."""
+    string = message.string  # type: ignore[attr-defined]
+    if isinstance(string, (list, tuple)):
+        return bool(string) and all(string)
+    return bool(string)
+
+
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+def _field_problems(message: object) -> list[str]:
+    """What is wrong with the ``{fields}`` of a translation: a field the message does not
+    have (``.format`` would fail), or, outside plural forms, one it dropped."""
+    ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]  # type: ignore[attr-defined]
+    known = {name for text in ids for name in _FIELD.findall(text)}
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]  # type: ignore[attr-defined]
+    problems = []
+    for text in strings:
+        used = set(_FIELD.findall(text))
+        if used - known:
+            problems.append(f"unknown field {{{sorted(used - known)[0]}}}")
+        if len(ids) == 1 and known - used:
+            problems.append(f"missing field {{{sorted(known - used)[0]}}}")
+    return problems
+
+
+def _key(message_id: object) -> object:
+    """A message id as a dict key: a plural message's (singular, plural) as a tuple."""
+    return tuple(message_id) if isinstance(message_id, (list, tuple)) else message_id
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,8 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from explainer.i18n import N_, _
+
 if TYPE_CHECKING:
     from textual.widget import Widget
     from textual.widgets import Input
@@ -74,7 +76,7 @@ class OverlayScreen(ClosesItself, Screen[T]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="close", tooltip="Back to where you were"),
+        Binding("escape", "close", N_("Close"), id="close", tooltip=N_("Back to where you were")),
     ]
 
     def action_close(self) -> None:
@@ -102,14 +104,14 @@ class FilteredScreen(ReferenceScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "start_filter", "Filter", key_display="/", id="filter", tooltip="Narrow the list as you type"),
+        Binding("slash", "start_filter", N_("Filter"), key_display="/", id="filter", tooltip=N_("Narrow the list as you type")),
     ]
 
     def filter_box(self) -> Input:
         """The filter box (hidden until ``/``)."""
         from textual.widgets import Input
 
-        box = Input(placeholder="Filter: type to narrow the list; escape clears", id="filter", classes="filter")
+        box = Input(placeholder=_("Filter: type to narrow the list; escape clears"), id="filter", classes="filter")
         box.display = False
         return box
 

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from explainer.i18n import N_, _
 from explainer.screens.base import ClosesItself
 from explainer.widgets import KeyFooter
 from explainer.widgets.text import shown
@@ -26,27 +27,27 @@ class ConfirmScreen(ClosesItself, ModalScreen[bool]):
     Args:
         question: the question, e.g. ``"Start over?"`` (shown verbatim).
         details: what "yes" does and what it keeps, in words (shown verbatim).
-        yes: the label of the button that goes ahead.
-        no: the label of the button that changes nothing.
+        yes: the label of the button that goes ahead (default "Yes", translated).
+        no: the label of the button that changes nothing (default "No", translated).
     """
 
     CSS_PATH = "confirm.tcss"
     AUTO_FOCUS = "#no"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes", tooltip="Go ahead"),
-        Binding("n,escape", "answer(False)", "No", key_display="n/esc", id="confirm-no", tooltip="Change nothing"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm-yes", tooltip=N_("Go ahead")),
+        Binding("n,escape", "answer(False)", N_("No"), key_display="n/esc", id="confirm-no", tooltip=N_("Change nothing")),
     ]
 
-    def __init__(self, question: str, details: str, *, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, details: str, *, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self.question = question
         """The question asked."""
         self.details = details
         """What "yes" does, in words."""
-        self.yes = yes
+        self.yes = _("Yes") if yes is None else yes
         """The label of the button that goes ahead."""
-        self.no = no
+        self.no = _("No") if no is None else no
         """The label of the button that changes nothing."""
 
     def compose(self) -> ComposeResult:
@@ -55,8 +56,8 @@ class ConfirmScreen(ClosesItself, ModalScreen[bool]):
             yield Static(shown(self.question), id="confirm-title")
             yield Static(shown(self.details), id="confirm-details")
             with Horizontal(id="confirm-buttons"):
-                yield Button(shown(f"{self.yes} (y)"), id="yes", variant="error")
-                yield Button(shown(f"{self.no} (n)"), id="no", variant="primary")
+                yield Button(shown(_("{label} (y)").format(label=self.yes)), id="yes", variant="error")
+                yield Button(shown(_("{label} (n)").format(label=self.no)), id="no", variant="primary")
         yield KeyFooter()
 
     def action_answer(self, yes: bool) -> None:

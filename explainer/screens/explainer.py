@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explainer.i18n import N_, _
 from explainer.screens.base import ClosesItself
 from explainer.pack import Section
 from explainer.widgets import KeyFooter, SectionView, TopBar
@@ -52,12 +53,12 @@ class ExplainerScreen(ClosesItself, Screen[None]):
     ("Section k of N" is in the top bar anyway)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,n", "next", "Next", key_display="→/n", id="section-next", tooltip="Next section"),
-        Binding("left,p", "previous", "Previous", key_display="←/p", id="section-previous", tooltip="Previous section"),
-        Binding("l", "toggle_sections", "Sections", id="reading-sections", tooltip="Show or hide the list of sections"),
-        Binding("l", "toggle_sidebar", "Sidebar", show=False, id="reading-sidebar", tooltip="Show or hide the sidebar"),
-        Binding("z", "quiz", "Quiz", id="reading-quiz", tooltip="Go to the quiz"),
-        Binding("escape", "back", "Back", id="reading-back", tooltip="Close the list of sections, or back to where you were"),
+        Binding("right,n", "next", N_("Next"), key_display="→/n", id="section-next", tooltip=N_("Next section")),
+        Binding("left,p", "previous", N_("Previous"), key_display="←/p", id="section-previous", tooltip=N_("Previous section")),
+        Binding("l", "toggle_sections", N_("Sections"), id="reading-sections", tooltip=N_("Show or hide the list of sections")),
+        Binding("l", "toggle_sidebar", N_("Sidebar"), show=False, id="reading-sidebar", tooltip=N_("Show or hide the sidebar")),
+        Binding("z", "quiz", N_("Quiz"), id="reading-quiz", tooltip=N_("Go to the quiz")),
+        Binding("escape", "back", N_("Back"), id="reading-back", tooltip=N_("Close the list of sections, or back to where you were")),
     ]
 
     index: var[int] = var(0)
@@ -92,24 +93,24 @@ class ExplainerScreen(ClosesItself, Screen[None]):
     def compose(self) -> ComposeResult:
         """Bar, sidebar, section, buttons, footer."""
         if self.review:
-            title = "Reading: sections you missed"
+            title = _("Reading: sections you missed")
         elif self.visiting:
-            title = "Reading · escape goes back"
+            title = _("Reading · escape goes back")
         else:
-            title = "Reading"
+            title = _("Reading")
         yield TopBar(title, id="top")
         with Horizontal(id="reading"):
             with Vertical(id="sidebar"):
-                yield Static(shown("Sections"), id="sidebar-title")
+                yield Static(shown(_("Sections")), id="sidebar-title")
                 yield OptionList(*[Option(self._entry(i)) for i in range(len(self.sections))], id="section-list", markup=False)
                 yield Static(id="read-count")
             with Vertical(id="reading-main"):
                 with VerticalScroll(id="section-scroll"):
                     yield SectionView(self.explainer_app.pack, self.section, id="section-view")
                 with Horizontal(id="reading-nav"):
-                    yield Button("← Previous", id="previous")
+                    yield Button(_("← Previous"), id="previous")
                     yield Static(id="position")
-                    yield Button("Next →", id="next", variant="primary")
+                    yield Button(_("Next →"), id="next", variant="primary")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -164,7 +165,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         mark = "✓" if read else "·"
         title: list[Content | str | tuple[str, str]] = [shown(section.title)]
         if read:
-            title.append((f"{NO_BREAK}(read)", "italic"))
+            title.append((NO_BREAK + _("(read)"), "italic"))
         indent = len(f"· {len(self.sections)}. ")
         return Hanging([(f"{mark} {index + 1}. ", Content.assemble(*title))], indent=indent)
 
@@ -183,19 +184,19 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         self._show_read()
         self.query_one("#section-list", OptionList).highlighted = self.index
         total = len(self.sections)
-        position = f"Section {self.index + 1} of {total}"
+        position = _("Section {number} of {total}").format(number=self.index + 1, total=total)
         self.query_one("#position", Static).update(shown(position))
         self.query_one("#top", TopBar).set_right(position)
         self.query_one("#previous", Button).disabled = self.index == 0
         last = self.index == total - 1
-        next_label = "Next →"
+        next_label = _("Next →")
         if last:
             if self.review:
-                next_label = "Back to results"
+                next_label = _("Back to results")
             elif self.visiting:
-                next_label = "Back"
+                next_label = _("Back")
             else:
-                next_label = "On to the quiz →"
+                next_label = _("On to the quiz →")
         next_button = self.query_one("#next", Button)
         if next_button.label.plain != next_label:
             next_button.label = shown(next_label)
@@ -231,7 +232,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         section_list = self.query_one("#section-list", OptionList)
         for i in range(len(self.sections)):
             section_list.replace_option_prompt_at_index(i, self._entry(i))
-        self.query_one("#read-count", Static).update(shown(f"Read {reading.count} of {reading.total}"))
+        self.query_one("#read-count", Static).update(shown(_("Read {count} of {total}").format(count=reading.count, total=reading.total)))
 
     def on_screen_resume(self) -> None:
         """Back from a window (a section opened from the timeline counts as read)."""

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explainer.i18n import _, ngettext
 from explainer.pack import GlossaryEntry
 from explainer.screens.base import FilteredScreen
 from explainer.widgets import KeyFooter, PackMarkdown, TopBar
@@ -37,17 +38,19 @@ class GlossaryScreen(FilteredScreen):
     def compose(self) -> ComposeResult:
         """Term list, definition, see-also buttons."""
         with Vertical(id="glossary-frame", classes="reference-frame"):
-            yield TopBar("Glossary", f"{len(self.entries)} terms · / filters · escape to go back")
+            count = len(self.entries)
+            right = ngettext("{count} term · / filters · escape to go back", "{count} terms · / filters · escape to go back", count)
+            yield TopBar(_("Glossary"), right.format(count=count))
             yield self.filter_box()
             if not self.entries:
-                yield Static(shown("This pack has no glossary."), classes="empty")
+                yield Static(shown(_("This pack has no glossary.")), classes="empty")
             else:
                 with Horizontal(classes="panes"):
                     yield OptionList(*[Option(shown(e.term)) for e in self.entries], id="terms", markup=False)
                     with VerticalScroll(id="definition-scroll"):
                         yield Static(id="term")
                         yield PackMarkdown(id="definition")
-                        yield Static(Content.styled("See also", "bold"), id="see-also-heading")
+                        yield Static(Content.styled(_("See also"), "bold"), id="see-also-heading")
                         yield Vertical(id="see-also")
         yield KeyFooter()
 
@@ -98,7 +101,7 @@ class GlossaryScreen(FilteredScreen):
         if self.listed:
             terms.highlighted = 0
         else:
-            terms.add_option(Option(shown("Nothing matches."), disabled=True))
+            terms.add_option(Option(shown(_("Nothing matches.")), disabled=True))
 
     def filter_target(self) -> OptionList | None:
         """The list of terms."""

@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from explainer import wording
+from explainer import i18n, wording
 from explainer.history import AttemptRow
+from explainer.i18n import _, ngettext
 from explainer.screens.base import OverlayScreen, ReferenceScreen
 from explainer.storage import Attempt
 from explainer.widgets import KeyFooter, TopBar
@@ -32,7 +33,8 @@ PASS_LINE = "╌"
 
 def attempts_header() -> Content:
     """The heading line of the table of attempts (:func:`attempt_line`)."""
-    return Content.styled(f"{'#':>3}  {'finished':<16}  {'kind':<6}  {'score':>11}  {'%':>4}  result", "bold")
+    finished, kind, score, result = _("finished"), _("kind"), _("score"), _("result")
+    return Content.styled(f"{'#':>3}  {finished:<16}  {kind:<6}  {score:>11}  {'%':>4}  {result}", "bold")
 
 
 def attempt_line(number: int, attempt: Attempt, pass_mark: float | None = None) -> Content:
@@ -41,7 +43,7 @@ def attempt_line(number: int, attempt: Attempt, pass_mark: float | None = None) 
     :class:`explainer.history.AttemptRow` gives them (the same figures as ``explainer
     results``); ``pass_mark`` sets the percentage's precision."""
     row = AttemptRow.of(number, attempt, pass_mark)
-    score = f"{row.score} of {row.max_points}"
+    score = _("{score} of {max_points}").format(score=row.score, max_points=row.max_points)
     text = f"{number:>3}  {row.date:<16}  {row.kind:<6}  {score:>11}  {row.percent + '%':>4}  "
     if attempt.review:
         style = "italic"
@@ -72,7 +74,7 @@ def score_chart(attempts: Sequence[Attempt], pass_mark: float) -> Content:
     """
     charted = list(enumerate(attempts, start=1))[-CHART_MAX:]
     steps = CHART_ROWS * 8
-    heights = [round(a.fraction * steps) for _, a in charted]
+    heights = [round(a.fraction * steps) for _unused, a in charted]
     mark_height = min(steps - 1, max(0, round(pass_mark * steps)))
     mark_row = CHART_ROWS - 1 - mark_height // 8
     mark = wording.pass_mark(pass_mark)
@@ -91,13 +93,16 @@ def score_chart(attempts: Sequence[Attempt], pass_mark: float) -> Content:
                     parts = Content.assemble(parts, (PASS_LINE, "$text-warning"))
                 style = "$text-warning" if cell == PASS_LINE else "$text-primary"
                 parts = Content.assemble(parts, (cell, style))
-            lines.append(Content.assemble(parts, (f" {PASS_LINE} pass mark {mark}", "$text-warning")))
+            legend = " " + _("{line} pass mark {mark}").format(line=PASS_LINE, mark=mark)
+            lines.append(Content.assemble(parts, (legend, "$text-warning")))
         else:
             lines.append(Content.assemble((label, "dim"), (" ".join(cells), "$text-primary")))
     numbers = " ".join("r" if a.review else str(n % 10) for n, a in charted)
     lines.append(Content.assemble(("     ", "dim"), (numbers, "dim")))
     first = charted[0][0]
-    note = f"Attempts {first} to {charted[-1][0]} (last digit of the number; r: a review round). Pass mark {mark}: the {PASS_LINE} line."
+    note = _(
+        "Attempts {first} to {last} (last digit of the number; r: a review round). Pass mark {mark}: the {line} line."
+    ).format(first=first, last=charted[-1][0], mark=mark, line=PASS_LINE)
     lines.append(shown(note).stylize("dim"))
     return shown("\n").join(lines)
 
@@ -118,7 +123,7 @@ class HistoryScreen(ReferenceScreen):
         number, attempt = self._listed[event.option_index]
         if not attempt.answers:
             self.notify(
-                "This attempt was summarised to keep the progress file small: its answers are not kept.",
+                _("This attempt was summarised to keep the progress file small: its answers are not kept."),
                 markup=False,
             )
             return
@@ -131,28 +136,34 @@ class HistoryScreen(ReferenceScreen):
         pack = app.pack
         quizzes = sum(not a.review for a in attempts)
         reviews = len(attempts) - quizzes
-        summary = f"{quizzes} {'attempt' if quizzes == 1 else 'attempts'}, {reviews} review {'round' if reviews == 1 else 'rounds'}"
+        counts = _("{attempts}, {reviews} · escape to go back").format(
+            attempts=ngettext("{count} attempt", "{count} attempts", quizzes).format(count=quizzes),
+            reviews=ngettext("{count} review round", "{count} review rounds", reviews).format(count=reviews),
+        )
         with Vertical(id="history-frame", classes="reference-frame"):
-            yield TopBar("History", f"{summary} · escape to go back")
+            yield TopBar(_("History"), counts)
             with VerticalScroll(id="history-scroll"):
                 if not attempts:
                     yield Static(
-                        shown("No attempts yet. Take the quiz, and every attempt will be listed here with its score."),
+                        shown(_("No attempts yet. Take the quiz, and every attempt will be listed here with its score.")),
                         classes="empty",
                     )
                 else:
-                    yield Static(Content.styled("Scores over your attempts", "bold"), classes="history-heading")
+                    yield Static(Content.styled(_("Scores over your attempts"), "bold"), classes="history-heading")
                     yield Static(score_chart(attempts, pack.quiz.pass_mark), id="history-chart")
                     listed = attempts[-TABLE_MAX:]
                     left_out = len(attempts) - len(listed)
                     if left_out:
-                        heading = f"The latest {len(listed):,} attempts, oldest first"
-                        note = (
-                            f"The {left_out:,} before them are not listed here;"
-                            " `explainer results` prints every attempt."
-                        )
+                        heading = ngettext(
+                            "The latest {count} attempt, oldest first", "The latest {count} attempts, oldest first", len(listed)
+                        ).format(count=i18n.number(len(listed), 0))
+                        note = ngettext(
+                            "The {count} before them are not listed here; `explainer results` prints every attempt.",
+                            "The {count} before them are not listed here; `explainer results` prints every attempt.",
+                            left_out,
+                        ).format(count=i18n.number(left_out, 0))
                     else:
-                        heading, note = "Every attempt, oldest first", ""
+                        heading, note = _("Every attempt, oldest first"), ""
                     yield Static(Content.styled(heading, "bold"), classes="history-heading")
                     if note:
                         yield Static(shown(note), id="history-left-out")
@@ -163,7 +174,7 @@ class HistoryScreen(ReferenceScreen):
                         id="history-table",
                         markup=False,
                     )
-                    yield Static(shown("enter on an attempt shows its answers"), id="history-tip")
+                    yield Static(shown(_("enter on an attempt shows its answers")), id="history-tip")
         yield KeyFooter()
 
 
@@ -208,27 +219,30 @@ class AttemptScreen(OverlayScreen[None]):
 
         pack = self.explainer_app.pack
         attempt = self.attempt
-        kind = "review round" if attempt.review else "attempt"
         when = wording.when(attempt.finished)
+        if attempt.review:
+            title = _("Review round {number}, {when}").format(number=self.number, when=when)
+        else:
+            title = _("Attempt {number}, {when}").format(number=self.number, when=when)
         lines: list[tuple[str | None, Static]] = []
         for position, answer in enumerate(attempt.answers, start=1):
             try:
                 question = pack.question(answer.question)
             except KeyError:
-                lines.append((None, Static(shown(f"{position}. (a question no longer in the pack)"), classes="result -missed")))
+                lines.append((None, Static(shown(_("{number}. (a question no longer in the pack)").format(number=position)), classes="result -missed")))
                 continue
             score = Score(answer.points, answer.max_points, answer.correct)
             if question_hash(question) == answer.hash and answer.response is not None:
                 yours = describe_response(question, answer.response)
             else:
-                yours = "(no answer)" if answer.response is None else "(the question has changed since)"
+                yours = _("(no answer)") if answer.response is None else _("(the question has changed since)")
             line = QuestionResult(position, question, None, score, yours, describe_answer(question), answer.hint_used)
             css = "-correct" if answer.correct else ("-partial" if answer.points > 0 else "-missed")
             lines.append((question.section, Static(result_content(line), classes=f"result {css}")))
         order = {section.id: i for i, section in enumerate(pack.sections)}
         lines.sort(key=lambda item: order.get(item[0] or "", len(order)))
         with Vertical(id="attempt-frame"):
-            yield TopBar(f"{kind.capitalize()} {self.number}, {when}", "escape to go back")
+            yield TopBar(title, _("escape to go back"))
             with VerticalScroll(id="attempt-scroll"):
                 last: str | None = None
                 for section_id, block in lines:

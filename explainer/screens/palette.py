@@ -7,6 +7,8 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
 
+from explainer.i18n import N_
+
 
 class PackCommandPalette(CommandPalette):
     """Textual's :class:`~textual.command.CommandPalette`, whose page keys do nothing
@@ -19,8 +21,8 @@ class PackCommandPalette(CommandPalette):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "page(1)", "Next page", show=False, id="palette-page-down"),
-        Binding("pageup", "page(-1)", "Previous page", show=False, id="palette-page-up"),
+        Binding("pagedown", "page(1)", N_("Next page"), show=False, id="palette-page-down"),
+        Binding("pageup", "page(-1)", N_("Previous page"), show=False, id="palette-page-up"),
     ]
 
     def action_page(self, direction: int) -> None:

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, ProgressBar, Static
 
 from explainer import wording
+from explainer.i18n import N_, _
 from explainer.kinds import kind_of
 from explainer.pack import Response, Score
 from explainer.screens.base import OverlayScreen, UsesExplainerApp
@@ -42,15 +43,15 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
     AUTO_FOCUS = "#question .answer-control"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h", "hint", "Hint", id="quiz-hint", tooltip="Show a hint for this question"),
-        Binding("h", "no_hint", "Hint", show=False, id="quiz-no-hint", tooltip="Say that this question has no hint"),
-        Binding("f2", "typed_hint", "Hint", key_display="F2", id="quiz-hint-f2", tooltip="Show a hint (while typing an answer)"),
-        Binding("n", "next", "Next", id="quiz-next", tooltip="Go on to the next question"),
-        Binding("k", "skip", "Skip", show=False, id="quiz-skip", tooltip="Skip this question and come back to it at the end"),
-        Binding("p", "previous", "Previous", show=False, id="quiz-previous", tooltip="See the questions answered so far (read-only)"),
-        Binding("enter", "next", "Next", show=False, id="quiz-next-enter"),
-        Binding("r", "read_section", "Read section", id="quiz-read-section", tooltip="Read the section that teaches this"),
-        Binding("escape", "leave", "Leave", id="quiz-leave", tooltip="Back to the start; the quiz waits where you left it"),
+        Binding("h", "hint", N_("Hint"), id="quiz-hint", tooltip=N_("Show a hint for this question")),
+        Binding("h", "no_hint", N_("Hint"), show=False, id="quiz-no-hint", tooltip=N_("Say that this question has no hint")),
+        Binding("f2", "typed_hint", N_("Hint"), key_display="F2", id="quiz-hint-f2", tooltip=N_("Show a hint (while typing an answer)")),
+        Binding("n", "next", N_("Next"), id="quiz-next", tooltip=N_("Go on to the next question")),
+        Binding("k", "skip", N_("Skip"), show=False, id="quiz-skip", tooltip=N_("Skip this question and come back to it at the end")),
+        Binding("p", "previous", N_("Previous"), show=False, id="quiz-previous", tooltip=N_("See the questions answered so far (read-only)")),
+        Binding("enter", "next", N_("Next"), show=False, id="quiz-next-enter"),
+        Binding("r", "read_section", N_("Read section"), id="quiz-read-section", tooltip=N_("Read the section that teaches this")),
+        Binding("escape", "leave", N_("Leave"), id="quiz-leave", tooltip=N_("Back to the start; the quiz waits where you left it")),
     ]
 
     answered: var[bool] = var(False)
@@ -74,7 +75,7 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         """Bar; the prompt and how to answer, which stay in view; below them, in a
         scrolling part, the hint, the choices, the check button and room for feedback;
         the footer."""
-        title = "Review your mistakes" if self.session.review else self.session.pack.quiz.title
+        title = _("Review your mistakes") if self.session.review else self.session.pack.quiz.title
         yield TopBar(title, self._progress(), id="top")
         widget = question_widget(self.question, self.session.display_order(self.question.id), id="question")
         with Horizontal(id="quiz-progress"):
@@ -86,20 +87,21 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
             yield Static(shown(self.question.prompt), id="prompt")
             yield Static(shown(widget.how_to()), id="question-kind")
             scoring = kind_of(self.question).scoring(self.question)
-            yield Static(shown(scoring), id="scoring", classes="-partial" if scoring.startswith("Partial") else "")
+            partial = getattr(self.question, "scoring", None) == "partial"  # scoring says "Partial credit: ..."
+            yield Static(shown(scoring), id="scoring", classes="-partial" if partial else "")
         with VerticalScroll(id="quiz-body"):
             hint = Static(self._hint_content(), id="hint")
             hint.display = self.session.hint_used(self.question.id)
             yield hint
             yield widget
             with Horizontal(id="check-row"):
-                yield Button("Check answer", id="check", variant="primary", disabled=True)
+                yield Button(_("Check answer"), id="check", variant="primary", disabled=True)
                 if self.question.hint:
                     typed = kind_of(self.question).typed
-                    label = "Hint (F2)" if typed else "Hint (h)"
+                    label = _("Hint (F2)") if typed else _("Hint (h)")
                     yield Button(label, id="hint-button", disabled=self.session.hint_used(self.question.id))
                 if self.session.can_skip:  # k is a letter in a typed answer's box: no key there
-                    yield Button("Skip" if kind_of(self.question).typed else "Skip (k)", id="skip-button")
+                    yield Button(_("Skip") if kind_of(self.question).typed else _("Skip (k)"), id="skip-button")
                 yield Static(id="status")
         yield KeyFooter()
 
@@ -111,15 +113,16 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         """``Hint: ...`` (author text verbatim), or nothing when the question has no hint."""
         if not self.question.hint:
             return shown("")
-        return Content.assemble(("Hint: ", "bold"), shown(self.question.hint))
+        return Content.assemble((_("Hint:") + " ", "bold"), shown(self.question.hint))
 
     def _progress_words(self) -> str:
         """``"3 of 29 answered · p: earlier answers"`` under the bar."""
         session = self.session
-        words = f"{session.answered} of {session.total} answered"
         if session.position > 0 and not kind_of(self.question).typed:  # p is a letter in a typed answer
-            words += " · p: earlier answers"
-        return words
+            words = _("{answered} of {total} answered · p: earlier answers")
+        else:
+            words = _("{answered} of {total} answered")
+        return words.format(answered=session.answered, total=session.total)
 
     @on(Button.Pressed, "#skip-button")
     def _skip_pressed(self) -> None:
@@ -128,9 +131,11 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
     def _progress(self) -> str:
         """``"Question k of N · Score so far: x/y"``."""
         session = self.session
-        return (
-            f"Question {self.number} of {session.total} · "
-            f"Score so far: {wording.points(session.points)}/{wording.points(session.points_answered)}"
+        return _("Question {number} of {total} · Score so far: {points}/{possible}").format(
+            number=self.number,
+            total=session.total,
+            points=wording.points(session.points),
+            possible=wording.points(session.points_answered),
         )
 
     def _sync_check(self) -> None:
@@ -194,7 +199,7 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
             response,
             result,
             section_title=section.title,
-            next_label="see your results" if last else "next question",
+            next_label=_("see your results") if last else _("next question"),
         )
         body = self.query_one("#quiz-body", VerticalScroll)
         mounted = body.mount(feedback)
@@ -243,7 +248,7 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
         """Skip this question: it comes back after every other one."""
         app = self.explainer_app
         if not self.answered and app.flow.skip():
-            self.notify("Skipped: this question comes back at the end.", markup=False)
+            self.notify(_("Skipped: this question comes back at the end."), markup=False)
             app.start_quiz(self.session)
 
     def action_previous(self) -> None:
@@ -255,7 +260,7 @@ class QuizScreen(UsesExplainerApp, Screen[None]):
 
     def action_no_hint(self) -> None:
         """``h`` on a question without a hint: say so, rather than do nothing."""
-        self.notify("This question has no hint.", markup=False)
+        self.notify(_("This question has no hint."), markup=False)
 
     def action_typed_hint(self) -> None:
         """F2: the hint while the cursor is in a text box (where h is just a letter)."""
@@ -323,9 +328,9 @@ class AnsweredScreen(OverlayScreen[None]):
     AUTO_FOCUS = "#answered-scroll"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "read_section", "Read section", id="answered-read-section", tooltip="Read the section that teaches this"),
-        Binding("p,left", "step(-1)", "Earlier", key_display="←/p", id="answered-earlier", tooltip="The question answered before this one"),
-        Binding("n,right", "step(1)", "Later", key_display="→/n", id="answered-later", tooltip="The question answered after this one"),
+        Binding("r", "read_section", N_("Read section"), id="answered-read-section", tooltip=N_("Read the section that teaches this")),
+        Binding("p,left", "step(-1)", N_("Earlier"), key_display="←/p", id="answered-earlier", tooltip=N_("The question answered before this one")),
+        Binding("n,right", "step(1)", N_("Later"), key_display="→/n", id="answered-later", tooltip=N_("The question answered after this one")),
     ]
 
     def __init__(self, session: QuizSession, question_id: str) -> None:
@@ -343,7 +348,7 @@ class AnsweredScreen(OverlayScreen[None]):
         line = next(r for r in session.results() if r.question.id == self.question.id)
         section = session.pack.section(self.question.section)
         with Vertical(id="answered-frame"):
-            yield TopBar(f"Question {number} of {session.total} (answered)", "escape to go back")
+            yield TopBar(_("Question {number} of {total} (answered)").format(number=number, total=session.total), _("escape to go back"))
             with VerticalScroll(id="answered-scroll"):
                 yield Static(shown(self.question.prompt), id="answered-prompt")
                 if response is not None:

@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from explainer import wording
+from explainer import i18n, wording
+from explainer.i18n import N_, _, ngettext
 from explainer.session import QuestionResult, QuizSession
 from explainer.screens.base import UsesExplainerApp
 from explainer.widgets import KeyFooter, TopBar
@@ -31,14 +32,13 @@ def result_content(line: QuestionResult) -> Content:
     """One question of the results as text: verdict in words, prompt, both answers, and
     whether the hint was used."""
     if line.correct:
-        verdict = Content.from_markup("[b $text-success]✓ Correct[/]")
+        verdict = Content.styled("✓ " + _("Correct"), "b $text-success")
     elif line.score.points > 0:
-        verdict = Content.from_markup("[b $text-warning]◐ Partly right[/]")
+        verdict = Content.styled("◐ " + _("Partly right"), "b $text-warning")
     else:
-        verdict = Content.from_markup("[b $text-error]✗ Missed[/]")
-    points = f"  ({wording.points(line.score.points)} of {wording.points(line.score.max_points)})"
-    if line.hint_used:
-        points += " · hint used"
+        verdict = Content.styled("✗ " + _("Missed"), "b $text-error")
+    points = _("({points} of {total}) · hint used") if line.hint_used else _("({points} of {total})")
+    points = "  " + points.format(points=wording.points(line.score.points), total=wording.points(line.score.max_points))
     return Content.assemble(
         verdict,
         (points, "dim"),
@@ -46,10 +46,10 @@ def result_content(line: QuestionResult) -> Content:
         (f"{line.number}. ", "bold"),
         shown(line.question.prompt),
         "\n",
-        ("Your answer: ", "bold"),
+        (_("Your answer:") + " ", "bold"),
         shown(line.your_answer),
         "\n",
-        ("Right answer: ", "bold"),
+        (_("Right answer:") + " ", "bold"),
         shown(line.right_answer),
     )
 
@@ -67,10 +67,10 @@ class ResultsScreen(UsesExplainerApp, Screen[None]):
     AUTO_FOCUS = "#results-body"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "retake", "Retake", id="results-retake", tooltip="Take the whole quiz again"),
-        Binding("m", "review", "Review", id="results-review", tooltip="Answer the questions due for review"),
-        Binding("b", "read_missed", "Reread", id="results-read", tooltip="Read the sections behind your mistakes"),
-        Binding("y", "history", "History", show=False, id="results-history", tooltip="Every attempt and its score"),
+        Binding("r", "retake", N_("Retake"), id="results-retake", tooltip=N_("Take the whole quiz again")),
+        Binding("m", "review", N_("Review"), id="results-review", tooltip=N_("Answer the questions due for review")),
+        Binding("b", "read_missed", N_("Reread"), id="results-read", tooltip=N_("Read the sections behind your mistakes")),
+        Binding("y", "history", N_("History"), show=False, id="results-history", tooltip=N_("Every attempt and its score")),
     ]
 
     PAGE: ClassVar[int] = 100
@@ -137,36 +137,47 @@ class ResultsScreen(UsesExplainerApp, Screen[None]):
             title = Content.assemble(
                 f"{number}. ",
                 shown(pack.section(score.section_id).title),
-                (f" ({wording.points(score.points)} of {wording.plural(score.max_points, 'point')})".replace(" ", NO_BREAK), "dim"),
+                ((" " + self._section_points(score.points, score.max_points)).replace(" ", NO_BREAK), "dim"),
             )
             rows.append(Option(Hanging([(head, title)])))
         return rows
 
+    @staticmethod
+    def _section_points(points: float, max_points: float) -> str:
+        """``"(2 of 3 points)"``, ``"(0.5 of 1 point)"``."""
+        return ngettext("({points} of {count} point)", "({points} of {count} points)", max_points).format(
+            points=wording.points(points), count=wording.points(max_points)
+        )
+
     def _more_label(self) -> str:
         """``"Show the next 100 answers (200 of 1,000 shown)"``."""
-        left = len(self._results) - self._listed
-        return f"Show the next {min(self.PAGE, left):,} answers ({self._listed:,} of {len(self._results):,} shown)"
+        left = min(self.PAGE, len(self._results) - self._listed)
+        return ngettext(
+            "Show the next {count} answer ({listed} of {total} shown)",
+            "Show the next {count} answers ({listed} of {total} shown)",
+            left,
+        ).format(count=i18n.number(left, 0), listed=i18n.number(self._listed, 0), total=i18n.number(len(self._results), 0))
 
     def compose(self) -> ComposeResult:
         """Bar, summary, one block per question, buttons, footer."""
         session = self.session
         missed = self.missed
         due = self.review_ids
-        title = "Results of your review round" if session.review else "Results"
-        yield TopBar(title, f"{len(missed)} missed of {session.total}")
+        title = _("Results of your review round") if session.review else _("Results")
+        yield TopBar(title, _("{missed} missed of {total}").format(missed=len(missed), total=session.total))
         with VerticalScroll(id="results-body"):
             yield Static(self._summary(due), id="summary")
-            yield Static(Content.styled("By section, weakest first (enter opens it)", "bold"), classes="results-heading")
+            yield Static(Content.styled(_("By section, weakest first (enter opens it)"), "bold"), classes="results-heading")
             yield OptionList(*self._section_rows(), id="by-section", markup=False)
-            yield Static(Content.styled("Your answers, by section", "bold"), classes="results-heading")
+            yield Static(Content.styled(_("Your answers, by section"), "bold"), classes="results-heading")
             yield from self._result_blocks()
             if self._listed < len(self._results):
                 yield Button(self._more_label(), id="more-results", compact=True)
         with Horizontal(id="results-actions"):
-            yield Button("Retake (r)", id="retake", variant="primary")
-            yield Button("Review mistakes (m)", id="review", disabled=not due)
-            yield Button("Reread (b)", id="read-missed", disabled=not missed)
-            yield Button("History (y)", id="history")
+            yield Button(_("Retake (r)"), id="retake", variant="primary")
+            yield Button(_("Review mistakes (m)"), id="review", disabled=not due)
+            yield Button(_("Reread (b)"), id="read-missed", disabled=not missed)
+            yield Button(_("History (y)"), id="history")
         yield KeyFooter()
 
     def _summary(self, due: list[str]) -> Content:
@@ -177,9 +188,11 @@ class ResultsScreen(UsesExplainerApp, Screen[None]):
         lines: list[Content] = []
         if session.review:
             right = sum(line.correct for line in self._results)
-            lines.append(Content.styled(f"Review round: {right} of {session.total} right.", "bold"))
+            lines.append(Content.styled(_("Review round: {right} of {total} right.").format(right=right, total=session.total), "bold"))
         else:
-            score = f"You scored {wording.points(session.points)} of {wording.points(session.max_points)} points."
+            score = ngettext(
+                "You scored {points} of {total} point.", "You scored {points} of {total} points.", session.max_points
+            ).format(points=wording.points(session.points), total=wording.points(session.max_points))
             lines.append(Content.styled(score, "bold"))
             state = wording.score_summary(session.fraction, pass_mark, session.passed)
             lines.append(shown(state).stylize("bold $text-success" if session.passed else "bold $text-warning"))
@@ -188,7 +201,7 @@ class ResultsScreen(UsesExplainerApp, Screen[None]):
         elif session.review:
             lines.append(shown(wording.due_line(0, 0)))
         if self.missed:
-            lines.append(shown("Read the sections behind your mistakes: b."))
+            lines.append(shown(_("Read the sections behind your mistakes: b.")))
         return shown("\n").join(lines)
 
     @on(OptionList.OptionSelected, "#by-section")

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from explainer.classroom import MAX_NAME, SignInRefused, sign_in
+from explainer.i18n import _
 from explainer.widgets import KeyFooter, TopBar
 from explainer.widgets.text import shown
 
@@ -42,17 +43,17 @@ class SignInScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The bar, the three boxes, the button, a line for what went wrong, the keys."""
-        yield TopBar("Sign in to the class", "")
+        yield TopBar(_("Sign in to the class"), "")
         with VerticalScroll(id="signin-form"):
-            yield Static(shown("Your name, as your teacher will see it"), classes="label")
-            yield Input(id="name", max_length=MAX_NAME, placeholder="Your name")
-            yield Static(shown("Your PIN: 4 to 8 digits. The first time, choose one; after that, type the same."), classes="label")
-            yield Input(id="pin", password=True, max_length=8, restrict=r"[0-9]*", placeholder="PIN")
+            yield Static(shown(_("Your name, as your teacher will see it")), classes="label")
+            yield Input(id="name", max_length=MAX_NAME, placeholder=_("Your name"))
+            yield Static(shown(_("Your PIN: 4 to 8 digits. The first time, choose one; after that, type the same.")), classes="label")
+            yield Input(id="pin", password=True, max_length=8, restrict=r"[0-9]*", placeholder=_("PIN"))
             if self.class_code:
-                yield Static(shown("The class code your teacher gave you"), classes="label")
-                yield Input(id="code", password=False, max_length=32, placeholder="Class code")
+                yield Static(shown(_("The class code your teacher gave you")), classes="label")
+                yield Input(id="code", password=False, max_length=32, placeholder=_("Class code"))
             yield Static(id="signin-status")
-            yield Button("Sign in", id="sign-in", variant="primary")
+            yield Button(_("Sign in"), id="sign-in", variant="primary")
         yield KeyFooter()
 
     @on(Input.Submitted)
@@ -82,7 +83,7 @@ class SignInScreen(Screen[None]):
         if self.class_code:
             typed = self.query_one("#code", Input).value.strip()
             if not hmac.compare_digest(typed.encode(), self.class_code.encode()):
-                self.refuse("That class code is not this class's. Check it with your teacher.", "#code")
+                self.refuse(_("That class code is not this class's. Check it with your teacher."), "#code")
                 return
         name = self.query_one("#name", Input).value
         pin = self.query_one("#pin", Input).value

@@ -8,6 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from explainer.i18n import _, ngettext
 from explainer.screens.base import FilteredScreen
 from explainer.widgets import KeyFooter, TopBar, source_content
 from explainer.widgets.text import shown
@@ -24,15 +25,19 @@ class SourcesScreen(FilteredScreen):
         """One block per source."""
         sources = self.explainer_app.pack.meta.sources
         with Vertical(id="sources-frame", classes="reference-frame"):
-            yield TopBar("Sources", f"{len(sources)} sources · / filters · escape to go back")
+            count = len(sources)
+            right = ngettext(
+                "{count} source · / filters · escape to go back", "{count} sources · / filters · escape to go back", count
+            ).format(count=count)
+            yield TopBar(_("Sources"), right)
             yield self.filter_box()
             with VerticalScroll(id="sources-scroll"):
                 if not sources:
-                    yield Static(shown("This pack lists no sources."), classes="empty")
+                    yield Static(shown(_("This pack lists no sources.")), classes="empty")
                 for number, source in enumerate(sources, start=1):
                     marker = Content.styled(f"{number}. ", "bold")
                     yield Static(Hanging([(marker, source_content(source))], indent=len(f"{len(sources)}. ")), classes="source")
-                nothing = Static(shown("Nothing matches."), id="no-match", classes="empty")
+                nothing = Static(shown(_("Nothing matches.")), id="no-match", classes="empty")
                 nothing.display = False
                 yield nothing
         yield KeyFooter()

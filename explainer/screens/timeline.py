@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from explainer.i18n import _, ngettext
 from explainer.pack import TimelineEvent
 from explainer.screens.base import FilteredScreen
 from explainer.widgets import KeyFooter, TopBar
@@ -28,10 +29,12 @@ class TimelineScreen(FilteredScreen):
         pack = self.explainer_app.pack
         events: tuple[TimelineEvent, ...] = pack.timeline
         with Vertical(id="timeline-frame", classes="reference-frame"):
-            yield TopBar("Timeline", f"{len(events)} events · enter opens · / filters")
+            count = len(events)
+            right = ngettext("{count} event · enter opens · / filters", "{count} events · enter opens · / filters", count)
+            yield TopBar(_("Timeline"), right.format(count=count))
             yield self.filter_box()
             if not events:
-                yield Static(shown("This pack has no timeline."), classes="empty")
+                yield Static(shown(_("This pack has no timeline.")), classes="empty")
             else:
                 yield OptionList(*[Option(self._entry(e)) for e in events], id="events", markup=False)
         yield KeyFooter()
@@ -42,7 +45,7 @@ class TimelineScreen(FilteredScreen):
         parts: list[Content | str | tuple[str, str]] = [shown(event.event)]
         if event.section:
             title = self.explainer_app.pack.section(event.section).title
-            parts += ["\n", ("→ Section: ", "italic"), shown(title)]
+            parts += ["\n", ("→ " + _("Section:") + " ", "italic"), shown(title)]
         date = shown(event.date).stylize("bold")
         return Hanging([(date, Content.assemble(*parts))], indent=max(12, date.cell_length + 2))
 
@@ -69,7 +72,7 @@ class TimelineScreen(FilteredScreen):
         if self.listed:
             events.highlighted = 0
         else:
-            events.add_option(Option(shown("Nothing matches."), disabled=True))
+            events.add_option(Option(shown(_("Nothing matches.")), disabled=True))
 
     def filter_target(self) -> OptionList | None:
         """The list of events."""
@@ -86,4 +89,4 @@ class TimelineScreen(FilteredScreen):
         if item.section:
             app.open_section(item.section)  # over the timeline: escape comes back to this event
         else:
-            self.notify("This event has no linked section.", markup=False)
+            self.notify(_("This event has no linked section."), markup=False)

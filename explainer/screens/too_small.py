@@ -6,12 +6,16 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+
+from explainer.i18n import _
 from explainer.widgets.text import shown
 
 
 def too_small_text(min_width: int, min_height: int, width: int, height: int) -> str:
     """Return the message, e.g. ``"Please enlarge the terminal to at least 60x20 (now 40x10)."``."""
-    return f"Please enlarge the terminal to at least {min_width}x{min_height} (now {width}x{height})."
+    return _("Please enlarge the terminal to at least {min_width}x{min_height} (now {width}x{height}).").format(
+        min_width=min_width, min_height=min_height, width=width, height=height
+    )
 
 
 class TooSmallScreen(Screen[None]):

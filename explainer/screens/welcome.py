@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from explainer import wording
+from explainer.i18n import N_, _, ngettext
 from explainer.screens.base import UsesExplainerApp
 from explainer.widgets import KeyFooter, TopBar
 from explainer.widgets.text import shown
@@ -28,31 +29,34 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
     """Below 24 rows the reference buttons are one line high, so everything fits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "read", "Read", id="welcome-read", tooltip="Read the explainer, from the first section not read yet"),
-        Binding("z", "quiz", "Quiz", id="welcome-quiz", tooltip="Go to the quiz (the one in progress, if any)"),
+        Binding("r", "read", N_("Read"), id="welcome-read", tooltip=N_("Read the explainer, from the first section not read yet")),
+        Binding("z", "quiz", N_("Quiz"), id="welcome-quiz", tooltip=N_("Go to the quiz (the one in progress, if any)")),
     ]
 
     def compose(self) -> ComposeResult:
         """Bar, title, summary, details, where the reader is, buttons, footer."""
         pack = self.explainer_app.preview
-        yield TopBar("Welcome", f"{_count(pack.sections, 'section')} · {_count(pack.questions, 'question')}")
+        sections = ngettext("{count} section", "{count} sections", pack.sections).format(count=pack.sections)
+        questions = ngettext("{count} question", "{count} questions", pack.questions).format(count=pack.questions)
+        yield TopBar(_("Welcome"), _("{sections} · {questions}").format(sections=sections, questions=questions))
         with VerticalScroll(id="welcome-body"):
             yield Static(shown(pack.title), id="pack-title")
             yield Static(shown(pack.summary), id="pack-summary")
-            details = f"Updated {pack.updated.isoformat()}"
             if pack.authors:
-                details += " · by " + ", ".join(pack.authors)
+                details = _("Updated {date} · by {authors}").format(date=pack.updated.isoformat(), authors=", ".join(pack.authors))
+            else:
+                details = _("Updated {date}").format(date=pack.updated.isoformat())
             yield Static(shown(details), id="pack-details")
             yield Static(id="home", classes="-empty")
             with Grid(id="welcome-actions"):
-                yield Button("Start reading (r)", id="start", variant="primary")
-                yield Button("Go to the quiz (z)", id="quiz")
+                yield Button(_("Start reading (r)"), id="start", variant="primary")
+                yield Button(_("Go to the quiz (z)"), id="quiz")
             with Grid(id="welcome-reference"):
-                yield Button("Glossary (g)", id="glossary")
-                yield Button("Timeline (t)", id="timeline")
-                yield Button("Sources (s)", id="sources")
-                yield Button("History (y)", id="history")
-                yield Button("Start over…", id="start-over")
+                yield Button(_("Glossary (g)"), id="glossary")
+                yield Button(_("Timeline (t)"), id="timeline")
+                yield Button(_("Sources (s)"), id="sources")
+                yield Button(_("History (y)"), id="history")
+                yield Button(_("Start over…"), id="start-over")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -78,7 +82,7 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
         next_title = pack.sections[unread].title if unread is not None else None
         lines.append(
             Content.assemble(
-                ("Reading: ", "bold"),
+                (_("Reading:") + " ", "bold"),
                 shown(wording.reading_line(reading.count, reading.total, next_title, None if unread is None else unread + 1)),
             )
         )
@@ -86,32 +90,41 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
         if last is not None:
             score = wording.score_summary(last.fraction, pack.quiz.pass_mark, last.passed)
             lines.append(
-                Content.assemble(("Last score: ", "bold"), shown(f"{score} ({wording.when(last.finished)})"))
+                Content.assemble(
+                    (_("Last score:") + " ", "bold"),
+                    shown(_("{score} ({when})").format(score=score, when=wording.when(last.finished))),
+                )
             )
         if app.quiz_in_progress:
             session = app.session
-            kind = "a review round" if session.review else "the quiz"
+            if session.review:
+                where = _("a review round, at question {number} of {total}.")
+            else:
+                where = _("the quiz, at question {number} of {total}.")
             lines.append(
                 Content.assemble(
-                    ("In progress: ", "bold"),
-                    shown(f"{kind}, at question {session.position + 1} of {session.total}."),
+                    (_("In progress:") + " ", "bold"),
+                    shown(where.format(number=session.position + 1, total=session.total)),
                 )
             )
         home = self.query_one("#home", Static)
         home.update(shown("\n").join(lines))
         home.set_class(not lines, "-empty")
         if reading.count == 0:
-            read_label = "Start reading (r)"
+            read_label = _("Start reading (r)")
         elif unread is None:
-            read_label = "Read again (r)"
+            read_label = _("Read again (r)")
         else:
-            read_label = f"Continue at section {unread + 1} (r)"
+            read_label = _("Continue at section {number} (r)").format(number=unread + 1)
         if app.quiz_in_progress:
             session = app.session
-            kind = "review" if session.review else "quiz"
-            quiz_label = f"Continue {kind}: {session.position + 1} of {session.total} (z)"
+            if session.review:
+                quiz_label = _("Continue review: {number} of {total} (z)")
+            else:
+                quiz_label = _("Continue quiz: {number} of {total} (z)")
+            quiz_label = quiz_label.format(number=session.position + 1, total=session.total)
         else:
-            quiz_label = "Go to the quiz (z)"
+            quiz_label = _("Go to the quiz (z)")
         for button_id, label in (("#start", read_label), ("#quiz", quiz_label)):
             button = self.query_one(button_id, Button)
             if button.label.plain != label:
@@ -153,18 +166,14 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
 
         app = self.explainer_app
         kept = len(app.progress.attempts)
-        details = (
-            "The sections you have read and any quiz in progress are forgotten. "
-            f"Your history is kept ({_count(kept, 'finished attempt')})."
-        )
+        details = ngettext(
+            "The sections you have read and any quiz in progress are forgotten. Your history is kept ({count} finished attempt).",
+            "The sections you have read and any quiz in progress are forgotten. Your history is kept ({count} finished attempts).",
+            kept,
+        ).format(count=kept)
 
         def answer(yes: bool | None) -> None:
             if yes:
                 app.start_over()
 
-        app.push_screen(ConfirmScreen("Start over?", details, yes="Start over", no="Keep going"), answer)
-
-
-def _count(n: int, noun: str) -> str:
-    """``1 section``, ``8 sections``."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+        app.push_screen(ConfirmScreen(_("Start over?"), details, yes=_("Start over"), no=_("Keep going")), answer)
