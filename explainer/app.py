@@ -217,6 +217,16 @@ class PackCommands(Provider):
             yield DiscoveryHit(shown(text), callback, text=text, help=escape(help_text))
 
 
+TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""The titles and help of Textual's own palette commands (``App.get_system_commands``
+in Textual 8), marked so the catalogs translate them."""
+
 _LOCALISED = "en"
 """The language the bindings' words are in now (:func:`_localise_bindings`)."""
 
@@ -875,8 +885,8 @@ class ExplainerApp(App[None]):
         if len(self.languages) > 1:
             yield SystemCommand(_("Language"), _("Read the lesson in another language"), self.action_language)
         for command in super().get_system_commands(screen):
-            if command.title != "Keys":  # Textual's own ("Theme", "Quit"...) keep Textual's words
-                yield command
+            if command.title != "Keys":  # Textual's own ("Theme", "Quit"...), in the reader's language
+                yield command._replace(title=_(command.title), help=_(command.help))
 
     # ---------------------------------------------------------------- size
 

@@ -2,8 +2,8 @@
 
 One command does the three steps (docs/translating.md):
 
-1. **extract**: every message in ``explainer/`` marked with ``_()``, ``N_()`` or
-   ``ngettext()`` goes to ``explainer/locale/explainer.pot`` (Babel's ``extract``,
+1. **extract**: every message in ``explainer/`` marked with ``_()``, ``N_()``,
+   ``ngettext()`` or ``Nn_()`` goes to ``explainer/locale/explainer.pot`` (Babel's ``extract``,
    sorted, without source locations, so the file changes only when a message does);
 2. **update**: each language's ``explainer.po`` gains the new messages and loses the
    gone ones (Babel's ``update``; a changed message is marked fuzzy, which the tests
@@ -27,7 +27,7 @@ from explainer.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
 PACKAGE = Path(__file__).parent
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
-KEYWORDS = ["_", "N_", "ngettext:1,2"]
+KEYWORDS = ["_", "N_", "ngettext:1,2", "Nn_:1,2"]
 """The marking functions Babel looks for (see :mod:`explainer.i18n`)."""
 
 TRANSLATED = tuple(language for language in LANGUAGES if language != "en")

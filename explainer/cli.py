@@ -229,7 +229,10 @@ def open_command(
     type=click.Path(file_okay=False, path_type=Path),
     help="A class folder of explainer serve: every student's attempts, and the item analysis (json).",
 )
-def results_command(path: Path | None, output_format: str, data_dir: Path | None, class_dir: Path | None) -> None:
+@click.option("--lang", metavar="LANG", default=None, help="Language of the table: en, ko or uk (csv and json are always English).")
+def results_command(
+    path: Path | None, output_format: str, data_dir: Path | None, class_dir: Path | None, lang: str | None
+) -> None:
     """Print every finished attempt at the pack in PATH (default: the bundled pack).
 
     With --class DIR: one row per student attempt (csv columns: student, then those of
@@ -240,6 +243,11 @@ def results_command(path: Path | None, output_format: str, data_dir: Path | None
     from explainer.storage import ProgressError, read_progress
 
     pack = _load_or_exit(path or bundled_pack_path(), cached=True)
+    if class_dir is None and output_format == "table":  # the reader's table, in the reader's language
+        from explainer import i18n
+        from explainer.pack.translations import translation_folders
+
+        i18n.use(i18n.choose(lang, pack.meta.language, translation_folders(pack.path)))
     if class_dir is not None:
         from explainer import class_report
 

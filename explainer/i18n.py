@@ -143,6 +143,13 @@ _FRACTION_FORM = 5
 singular, which the catalogs' rule gives for 5) and the only form in Korean."""
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - gettext's naming
+    """Mark a message with a plural for the catalogs without translating it now (a
+    module-level table): returns ``(singular, plural)`` to pass to :func:`ngettext`
+    where it is shown."""
+    return singular, plural
+
+
 @contextmanager
 def english() -> Iterator[None]:
     """Run a block with English in force, whatever the reader's language: for what

@@ -35,7 +35,7 @@ try:  # tomli is the parser that became tomllib (as explainer.storage.format rea
 except ImportError:  # pragma: no cover - tomli is a dependency
     import tomllib  # type: ignore[no-redef]
 
-from explainer.i18n import N_
+from explainer.i18n import N_, _
 
 if TYPE_CHECKING:
     from textual.binding import Binding
@@ -103,8 +103,20 @@ def _binding_owners() -> list[tuple[str, type]]:
 
 
 def all_binding_classes() -> list[type]:
-    """Every class of the app that holds bindings (imports the screens), for
-    :func:`explainer.i18n.localise_bindings`."""
+    """Every class of the app that holds bindings, for
+    :func:`explainer.i18n.localise_bindings`. Imports every module of the screens and
+    widgets first: a subclass made after the bindings are localised would copy its
+    base's English ``BINDINGS``."""
+    import importlib
+    import pkgutil
+
+    import explainer.screens
+    import explainer.widgets
+    import explainer.widgets.questions
+
+    for package in (explainer.screens, explainer.widgets, explainer.widgets.questions):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
     return list(dict.fromkeys(owner for _where, owner in _binding_owners()))
 
 
@@ -146,29 +158,45 @@ def load_keymap(folder: Path | None = None, known_ids: Iterable[str] | None = No
     except OSError:
         return {}, []
     if not stat.S_ISREG(info.st_mode) or info.st_size > KEYS_MAX_BYTES:
-        return {}, [f"Your keys file {path} is not a small text file; the default keys are used."]
+        return {}, [_("Your keys file {path} is not a small text file; the default keys are used.").format(path=path)]
     try:
         table: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         where = f", line {exc.lineno}" if getattr(exc, "lineno", None) else ""
-        return {}, [f"Your keys file {path}{where} could not be read ({exc.msg if hasattr(exc, 'msg') else exc}); the default keys are used."]
+        return {}, [
+            _("Your keys file {path}{where} could not be read ({problem}); the default keys are used.").format(
+                path=path, where=where, problem=exc.msg if hasattr(exc, "msg") else exc
+            )
+        ]
     except (OSError, UnicodeDecodeError) as exc:
-        return {}, [f"Your keys file {path} could not be read ({exc}); the default keys are used."]
+        return {}, [_("Your keys file {path} could not be read ({problem}); the default keys are used.").format(path=path, problem=exc)]
     known = set(all_bindings() if known_ids is None else known_ids)
     keymap: dict[str, str] = {}
     notices: list[str] = []
     unknown = sorted(key for key in table if key not in known)
     if unknown:
-        notices.append(f"Your keys file {path} names no such key binding: {', '.join(unknown)} (docs/keys.md lists them).")
+        notices.append(
+            _("Your keys file {path} names no such key binding: {names} (docs/keys.md lists them).").format(
+                path=path, names=", ".join(unknown)
+            )
+        )
     for binding_id, value in table.items():
         if binding_id not in known:
             continue
         if not isinstance(value, str):
-            notices.append(f"Your keys file {path}: {binding_id} must be a string such as \"j\" or \"ctrl+j\"; its default key is used.")
+            notices.append(
+                _('Your keys file {path}: {binding} must be a string such as "j" or "ctrl+j"; its default key is used.').format(
+                    path=path, binding=binding_id
+                )
+            )
             continue
         bad = _bad_keys(value)
         if bad:
-            notices.append(f"Your keys file {path}: {binding_id} = {value!r} is not a key explainer can read; its default key is used.")
+            notices.append(
+                _("Your keys file {path}: {binding} = {value} is not a key explainer can read; its default key is used.").format(
+                    path=path, binding=binding_id, value=repr(value)
+                )
+            )
             continue
         keymap[binding_id] = ",".join(key.strip() for key in value.split(","))
     return keymap, notices
@@ -182,11 +210,11 @@ def key_in_force(binding_id: str, keymap: dict[str, str]) -> str:
         KeyError: no binding has that id.
     """
     if binding_id in keymap:
-        return " or ".join(keymap[binding_id].split(","))
-    _, binding = all_bindings()[binding_id]
+        return _(" or ").join(keymap[binding_id].split(","))
+    _where, binding = all_bindings()[binding_id]
     if binding.key_display:
         return binding.key_display
-    return " or ".join(key.strip().replace("question_mark", "?") for key in binding.key.split(","))
+    return _(" or ").join(key.strip().replace("question_mark", "?") for key in binding.key.split(","))
 
 
 def keys_markdown() -> str:

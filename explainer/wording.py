@@ -27,7 +27,7 @@ import math
 from typing import TYPE_CHECKING
 
 from explainer import i18n
-from explainer.i18n import N_, _, ngettext
+from explainer.i18n import N_, Nn_, _, ngettext
 
 if TYPE_CHECKING:
     from explainer.kinds.base import Mark, Score
@@ -56,15 +56,15 @@ def plural(count: float, word: str) -> str:
 
 
 NOUNS = {
-    "point": (N_("{count} point"), N_("{count} points")),
-    "section": (N_("{count} section"), N_("{count} sections")),
-    "question": (N_("{count} question"), N_("{count} questions")),
-    "time": (N_("{count} time"), N_("{count} times")),
-    "attempt": (N_("{count} attempt"), N_("{count} attempts")),
-    "student": (N_("{count} student"), N_("{count} students")),
-    "term": (N_("{count} term"), N_("{count} terms")),
-    "event": (N_("{count} event"), N_("{count} events")),
-    "source": (N_("{count} source"), N_("{count} sources")),
+    "point": Nn_("{count} point", "{count} points"),
+    "section": Nn_("{count} section", "{count} sections"),
+    "question": Nn_("{count} question", "{count} questions"),
+    "time": Nn_("{count} time", "{count} times"),
+    "attempt": Nn_("{count} attempt", "{count} attempts"),
+    "student": Nn_("{count} student", "{count} students"),
+    "term": Nn_("{count} term", "{count} terms"),
+    "event": Nn_("{count} event", "{count} events"),
+    "source": Nn_("{count} source", "{count} sources"),
 }
 """The counted nouns :func:`plural` knows: each its singular and plural message (the
 catalogs hold every form a language needs)."""

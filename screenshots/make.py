@@ -6,6 +6,9 @@ Uses the bundled pack (or PACK_FOLDER), terminal size 80x24, seed 7, no animatio
 an empty progress folder, the same settings as the snapshot tests, so the pictures are
 the same on every run. They go into the screenshots/ folder (or DIR).
 
+Then the welcome screen and the first question in each of the pack's translations
+(``welcome-ko.svg``, ``question-ko.svg``), as ``explainer --lang ko`` shows them.
+
 Every picture (or group of pictures) is made by one function in :data:`SCREENS`; each
 gets a fresh app on the welcome screen and drives it to its screen. To picture another
 screen, write one more such function and add it to the list.
@@ -272,6 +275,38 @@ async def make(pack_path: Path, out: Path) -> list[Path]:
                 tour = Tour(app, pilot, out)
                 await screen(tour)
                 written += tour.written
+    written += await _translated(pack_path, out)
+    return written
+
+
+TRANSLATED_SCREENS = ("welcome", "question")
+"""The screens pictured in each language the pack is translated into, as NAME-LANG.svg."""
+
+
+async def _translated(pack_path: Path, out: Path) -> list[Path]:
+    """The welcome screen and the first question in each of the pack's translations
+    (``welcome-ko.svg``, ``question-ko.svg``...), as ``explainer --lang LANG`` shows them."""
+    from explainer import i18n
+    from explainer.app import ExplainerApp
+    from explainer.launch import open_lesson
+    from explainer.pack.translations import translation_folders
+
+    written: list[Path] = []
+    for language in translation_folders(pack_path):
+        try:
+            lesson = open_lesson(pack_path, language, environ={})
+            with tempfile.TemporaryDirectory(prefix="explainer-screenshots-") as data_dir:
+                app = ExplainerApp(lesson.pack, seed=SEED, data_dir=data_dir, languages=lesson.languages)
+                app.animation_level = "none"
+                async with app.run_test(size=SIZE) as pilot:
+                    await pilot.pause()
+                    tour = Tour(app, pilot, out)
+                    await tour.shot(f"welcome-{language}")
+                    await tour.press("z")
+                    await tour.shot(f"question-{language}")
+                    written += tour.written
+        finally:
+            i18n.use("en")
     return written
 
 

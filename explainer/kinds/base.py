@@ -409,7 +409,9 @@ def parse_number(text: str) -> float:
     """Parse a number as a reader types it.
 
     Accepts ``10000``, ``10,000`` (commas between groups of three digits), ``1e4``,
-    ``-5``, ``0.25``, ``+3``, with spaces around. Returns it as a float.
+    ``-5``, ``0.25``, ``+3``, with spaces around; and, in a language that writes numbers
+    otherwise, the number as it writes them (Ukrainian ``0,5`` and ``10 000``, through
+    Babel). Returns it as a float.
 
     Raises:
         InputProblem: (a ValueError) with a one-line message for the reader, for
@@ -420,6 +422,8 @@ def parse_number(text: str) -> float:
         raise InputProblem(_("Type a number, for example 10000, 10,000 or 1e4."))
     if _GROUPED.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
+    elif not _NUMBER.fullmatch(cleaned) and (local := _local_number(cleaned)) is not None:
+        cleaned = local
     elif not _NUMBER.fullmatch(cleaned):
         shown = cleaned if len(cleaned) <= 24 else cleaned[:23] + "…"
         raise InputProblem(
@@ -431,10 +435,33 @@ def parse_number(text: str) -> float:
     return value
 
 
+def _local_number(text: str) -> str | None:
+    """``text`` as the language in force writes a number (``0,5``, ``10 000`` in
+    Ukrainian), rewritten as Python reads it (``0.5``); None when it is not one, or the
+    language is English (whose forms :func:`parse_number` reads itself)."""
+    from explainer import i18n
+
+    if i18n.language() == "en":
+        return None
+    from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+
+    if get_group_symbol(i18n.locale_name()).isspace():  # "10 000": a space, typed or not, groups
+        text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text)
+    try:
+        return str(parse_decimal(text, locale=i18n.locale_name(), strict=True))
+    except (NumberFormatError, ValueError):
+        return None
+
+
 def format_number(value: float) -> str:
-    """Show a number without a needless ``.0``, with thousands separated: ``10,000``."""
+    """Show a number without a needless ``.0``, with thousands separated: ``10,000``
+    (``10 000`` in Ukrainian, through Babel)."""
+    from explainer import i18n
+
     if not math.isfinite(value):
         return str(value)
+    if i18n.language() != "en" and abs(value) < 1e15:
+        return i18n.number(value, 6)
     if float(value).is_integer() and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) >= 1e15 or abs(value) < 1e-4 else f"{value:,.15g}"

@@ -43,9 +43,9 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
             yield Static(shown(pack.title), id="pack-title")
             yield Static(shown(pack.summary), id="pack-summary")
             if pack.authors:
-                details = _("Updated {date} · by {authors}").format(date=pack.updated.isoformat(), authors=", ".join(pack.authors))
+                details = _("Updated {date} · by {authors}").format(date=wording.day(pack.updated), authors=", ".join(pack.authors))
             else:
-                details = _("Updated {date}").format(date=pack.updated.isoformat())
+                details = _("Updated {date}").format(date=wording.day(pack.updated))
             yield Static(shown(details), id="pack-details")
             yield Static(id="home", classes="-empty")
             with Grid(id="welcome-actions"):
