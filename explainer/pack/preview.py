@@ -66,6 +66,8 @@ class PackPreview:
         authors: who wrote it, as written (may be empty).
         sections: how many sections the explainer has.
         questions: how many questions the quiz has.
+        language: the pack's ``language`` (BCP 47), ``"en"`` in a cache entry written
+            before it was kept.
     """
 
     id: str
@@ -75,6 +77,7 @@ class PackPreview:
     authors: tuple[str, ...]
     sections: int
     questions: int
+    language: str = "en"
 
     @classmethod
     def of(cls, pack: Pack) -> PackPreview:
@@ -94,6 +97,7 @@ class PackPreview:
             authors=tuple(pack.meta.authors),
             sections=len(pack.sections),
             questions=len(pack.questions),
+            language=pack.meta.language,
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -106,6 +110,7 @@ class PackPreview:
             "authors": list(self.authors),
             "sections": self.sections,
             "questions": self.questions,
+            "language": self.language,
         }
 
     @classmethod
@@ -132,7 +137,10 @@ class PackPreview:
             updated = dt.date.fromisoformat(data["updated"])
         except ValueError as exc:
             raise Unusable("preview") from exc
-        return cls(texts[0], texts[1], texts[2], updated, tuple(authors), counts[0], counts[1])
+        language = data.get("language", "en")
+        if not isinstance(language, str):
+            raise Unusable("preview")
+        return cls(texts[0], texts[1], texts[2], updated, tuple(authors), counts[0], counts[1], language)
 
 
 class CachedPack:

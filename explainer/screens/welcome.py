@@ -46,6 +46,13 @@ class WelcomeScreen(UsesExplainerApp, Screen[None]):
                 details = _("Updated {date} · by {authors}").format(date=wording.day(pack.updated), authors=", ".join(pack.authors))
             else:
                 details = _("Updated {date}").format(date=wording.day(pack.updated))
+            languages = getattr(self.explainer_app, "languages", [])
+            if len(languages) > 1:  # the pack's other languages, each in its own name (l picks one)
+                from explainer.screens.language import language_name
+
+                current = pack.language
+                others = " · ".join(language_name(tag) for tag in languages if tag.split("-")[0] != current.split("-")[0])
+                details += "\n" + _("Also in: {languages} (l)").format(languages=others)
             yield Static(shown(details), id="pack-details")
             yield Static(id="home", classes="-empty")
             with Grid(id="welcome-actions"):
