@@ -382,9 +382,11 @@ def test_make_writes_into_the_output_folder(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(make, "SCREENS", [make.welcome, make.section])
     out = tmp_path / "new" / "out"
     assert make.main(["--output", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["figure.svg", "section.svg", "welcome.svg"]
+    translated = [f"{screen}-{language}.svg" for language in ("ko", "uk") for screen in ("welcome", "question")]
+    assert sorted(p.name for p in out.iterdir()) == sorted(["figure.svg", "section.svg", "welcome.svg", *translated])
     written = [str(out / "welcome.svg"), str(out / "section.svg"), str(out / "figure.svg")]
-    assert capsys.readouterr().out.split() == written  # the bundled pack has figures
+    written += [str(out / name) for name in translated]  # the bundled pack has figures, and two translations
+    assert capsys.readouterr().out.split() == written
 
 
 @pytest.mark.parametrize("size", SIZES)
