@@ -92,7 +92,8 @@ def problems() -> list[str]:
 
     Checks that the template holds every message the code marks now, and that each
     language's catalog has every template message translated (every plural form),
-    none fuzzy, and a ``.mo`` compiled from it that is up to date.
+    none fuzzy, with the right ``{fields}``, and a ``.mo`` that holds the same
+    translations (compared by content, not file times).
     """
     from babel.messages.mofile import read_mo
     from babel.messages.pofile import read_po
@@ -123,14 +124,17 @@ def problems() -> list[str]:
                 found.append(f"{po}: untranslated: {shown!r}")
             else:
                 found.extend(f"{po}: {problem}: {shown!r}" for problem in _field_problems(message))
-        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-            found.append(f"{mo}: older than its .po (run: python -m explainer.catalogs)")
-        else:
-            with mo.open("rb") as handle:
-                compiled = {_key(message.id) for message in read_mo(handle) if message.id}
-            missing = [m for m in have if m in wanted and m not in compiled and not have[m].fuzzy and _filled(have[m])]
-            if missing:
-                found.append(f"{mo}: does not hold {len(missing)} translated message(s) of its .po (run: python -m explainer.catalogs)")
+        if not mo.exists():
+            found.append(f"{mo}: missing (run: python -m explainer.catalogs)")
+            continue
+        with mo.open("rb") as handle:
+            compiled = {_key(message.id): message.string for message in read_mo(handle) if message.id}
+        stale = [
+            m for m, message in have.items()
+            if m in wanted and not message.fuzzy and _filled(message) and _key(compiled.get(m)) != _key(message.string)
+        ]
+        if stale:  # compared by content: a fresh clone's file times say nothing
+            found.append(f"{mo}: {len(stale)} translation(s) differ from its .po (run: python -m explainer.catalogs)")
     return found
 
 

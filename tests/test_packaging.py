@@ -180,6 +180,16 @@ def test_the_app_styles_are_inside_the_wheel(installed: Installed) -> None:
     assert not missing, f"not in the wheel: {missing}"
 
 
+def test_the_compiled_catalogs_are_inside_the_wheel_and_speak(installed: Installed) -> None:
+    catalogs = sorted(path.relative_to(REPO).as_posix() for path in (REPO / "explainer" / "locale").rglob("*.mo"))
+    assert {name.split("/")[2] for name in catalogs} == {"en", "ko", "uk"}
+    missing = [name for name in catalogs if name not in installed.names]
+    assert not missing, f"not in the wheel: {missing}"
+    result = installed.run("explainer", "results", "--lang", "ko")
+    _check("explainer results --lang ko", result)
+    assert "아직" in result.stdout  # "No finished attempts yet", from the installed Korean catalog
+
+
 def test_the_wheel_holds_only_the_package(installed: Installed) -> None:
     tops = {name.split("/", 1)[0] for name in installed.names}
     extra = {top for top in tops if top != "explainer" and not top.endswith(".dist-info")}
