@@ -171,7 +171,7 @@ def open_command(
     LANG) when the pack or explainer has it, else the pack's own; the pack's
     translation in that language is opened when it has one.
     """
-    from explainer.launch import open_lesson, run_lessons
+    from explainer.launch import UnknownLanguage, open_lesson, run_lessons
 
     folder = path or bundled_pack_path()
     try:
@@ -206,6 +206,9 @@ def open_command(
         run_lessons(folder, lang, reader_app)
     except (PackNotFound, PackError):
         _load_or_exit(folder)  # prints the problems and exits 1 or 2
+    except UnknownLanguage as exc:
+        click.echo(f"explainer: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 @cli.command("results")
@@ -247,6 +250,10 @@ def results_command(
         from explainer import i18n
         from explainer.pack.translations import translation_folders
 
+        problem = i18n.unknown_option(lang, pack.meta.language, translation_folders(pack.path))
+        if problem:
+            click.echo(f"explainer: {problem}", err=True)
+            sys.exit(EXIT_USAGE)
         i18n.use(i18n.choose(lang, pack.meta.language, translation_folders(pack.path)))
     if class_dir is not None:
         from explainer import class_report
@@ -392,7 +399,7 @@ def check_pack(path: Path, strict: bool = False, original: Pack | None = None) -
     """
     from explainer.pack.errors import sort_problems
     from explainer.pack.lint import lint_pack
-    from explainer.pack.translations import drift, original_folder
+    from explainer.pack.translations import drift, original_folder, translation_folders
 
     report = PackReport(path, strict)
     try:
@@ -404,8 +411,15 @@ def check_pack(path: Path, strict: bool = False, original: Pack | None = None) -
         report.problems = list(exc.errors)
         return report
     report.problems = lint_pack(report.pack)
-    if report.pack.meta.translation_of is not None:
-        above = original_folder(Path(path))
+    above = original_folder(Path(path))
+    if report.pack.meta.translation_of is not None or above is not None:  # in translations/: a translation
+        nested = translation_folders(path)
+        if nested:
+            report.problems.append(ContentError(
+                next(iter(nested.values())) / "pack.toml", 1, 1,
+                "a translation cannot have translations of its own",
+                "translation-drift", "move it to the original's translations/ folder",
+            ))
         if original is None and above is not None:
             try:
                 original = load_pack(above)

@@ -86,22 +86,30 @@ def environment_language(environ: Mapping[str, str] | None = None) -> str | None
     Returns:
         A language part (``"ko"``), or None when none is set or it is ``C``/``POSIX``.
     """
+    found = environment_languages(environ)
+    return found[0] if found else None
+
+
+def environment_languages(environ: Mapping[str, str] | None = None) -> list[str]:
+    """Every language the environment names, in gettext's order of preference: each
+    entry of ``LANGUAGE`` (``fr:ko`` gives ``fr`` then ``ko``), then ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``; ``C`` and ``POSIX`` left out."""
     environ = os.environ if environ is None else environ
+    found: list[str] = []
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "")
-        for entry in value.split(":"):
-            found = base_language(entry)
-            if found:
-                return found
-    return None
+        for entry in environ.get(name, "").split(":"):
+            language = base_language(entry)
+            if language and language not in found:
+                found.append(language)
+    return found
 
 
 def choose(option: str | None, pack_language: str, available: Iterable[str] = (), environ: Mapping[str, str] | None = None) -> str:
     """Decide the reader's language.
 
-    The ``--lang`` option wins; then the environment (:func:`environment_language`),
-    when it names a language explainer has an interface or the pack a translation in;
-    else the pack's own ``language``.
+    The ``--lang`` option wins; then the first language the environment names
+    (:func:`environment_languages`) that explainer has an interface in or the pack a
+    translation in; else the pack's own ``language``.
 
     Args:
         option: the ``--lang`` value, or None.
@@ -115,10 +123,25 @@ def choose(option: str | None, pack_language: str, available: Iterable[str] = ()
     if option:
         return base_language(option) or base_language(pack_language) or "en"
     known = set(LANGUAGES) | {base_language(tag) for tag in available}
-    wanted = environment_language(environ)
-    if wanted and wanted in known:
-        return wanted
+    for wanted in environment_languages(environ):  # the first one explainer or the pack has
+        if wanted in known:
+            return wanted
     return base_language(pack_language) or "en"
+
+
+def unknown_option(option: str | None, pack_language: str, available: Iterable[str] = ()) -> str | None:
+    """Why ``--lang option`` cannot be honoured, or None when it can (or was not given).
+
+    Returns:
+        One line for the reader, such as ``"--lang 'xx': choose en, ko or uk"``, when
+        neither explainer's interface nor the pack has that language.
+    """
+    if option is None:
+        return None
+    known = list(dict.fromkeys([*LANGUAGES, base_language(pack_language), *(base_language(tag) for tag in available)]))
+    if base_language(option.strip()) in known and option.strip() == option:
+        return None
+    return f"--lang {option!r}: choose {', '.join(known[:-1])} or {known[-1]}"
 
 
 def _(message: str) -> str:

@@ -9,7 +9,7 @@ language on the welcome screen (the app exits with :class:`SwitchLanguage`), ope
 lesson again in that language.
 
 Progress carries over: a translation keeps its original's pack id and question ids,
-and its questions are fingerprinted as the original's (:func:`alias_hashes`), so an
+and its questions are fingerprinted as the original's (:func:`explainer.storage.hashes.alias`), so an
 answer saved in one language counts in another. Pure Python at import (no Textual).
 """
 
@@ -23,7 +23,12 @@ from typing import Any
 
 from explainer import i18n
 from explainer.pack import Pack, PackError, PackNotFound
-from explainer.pack.translations import folder_for_language, languages, original_folder, translation_folders
+from explainer.pack.translations import drift, folder_for_language, languages, original_folder, translation_folders
+
+
+class UnknownLanguage(ValueError):
+    """``--lang`` names a language neither explainer nor the pack has; the message is
+    one line for the reader, naming the ones there are."""
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,14 @@ def open_lesson(folder: Path, option: str | None, environ: Mapping[str, str] | N
         environ: the environment (default: ``os.environ``).
 
     Returns:
-        The :class:`Lesson`. A translation that cannot be loaded gives the original, with
-        a note saying so.
+        The :class:`Lesson`. A translation that cannot be loaded, or that differs from
+        the original beyond words (:func:`~explainer.pack.translations.drift`), gives
+        the original, with a note saying so. Each question also accepts the typed
+        answers its translations accept (:func:`with_every_language`).
 
     Raises:
         PackNotFound, PackError: the pack itself is missing or invalid.
+        UnknownLanguage: ``option`` is a language neither explainer nor the pack has.
     """
     from explainer.pack.cache import load_pack_cached
 
@@ -86,33 +94,64 @@ def open_lesson(folder: Path, option: str | None, environ: Mapping[str, str] | N
         if above is not None:
             option = option or original.meta.language
             folder, original = above, load_pack_cached(above)
+    problem = i18n.unknown_option(option, original.meta.language, translation_folders(folder))
+    if problem:
+        raise UnknownLanguage(problem)
     language = i18n.choose(option, original.meta.language, translation_folders(folder), environ)
     notes: list[str] = []
-    pack = original
     target = folder_for_language(folder, language)
-    if target != folder:
+    usable: dict[Path, Pack] = {}
+    for name, translation_folder in translation_folders(folder).items():
         try:
-            pack = load_pack_cached(target)
-            alias_hashes(pack, original)
+            translation = load_pack_cached(translation_folder)
+            drifted = drift(original, translation, name)
         except (PackError, PackNotFound) as exc:
-            first = exc.errors[0] if isinstance(exc, PackError) else exc
-            notes.append(f"explainer: the {language} translation cannot be opened ({first}); showing the original")
-            pack = original
+            if translation_folder == target:
+                first = exc.errors[0] if isinstance(exc, PackError) else exc
+                notes.append(f"explainer: the {language} translation cannot be opened ({first}); showing the original")
+            continue
+        if drifted:  # explainer validate says the same, at every place it differs
+            if translation_folder == target:
+                notes.append(
+                    f"explainer: the {language} translation differs from the original ({drifted[0]});"
+                    " showing the original (explainer validate lists every difference)"
+                )
+            continue
+        usable[translation_folder] = translation
+    shown = usable.get(target, original)
+    others = [pack for pack in [original, *usable.values()] if pack is not shown]
+    pack = with_every_language(shown, others, original)
     i18n.use(language)
     return Lesson(pack, folder, i18n.language(), pack.meta.language, languages(folder, original.meta.language), notes)
 
 
-def alias_hashes(translation: Pack, original: Pack) -> None:
-    """Fingerprint each question of ``translation`` as the original's question with the
-    same id (:func:`explainer.storage.question_hash`), so saved answers carry over
-    between languages and still lapse when the author changes the original."""
+def with_every_language(pack: Pack, others: list[Pack], original: Pack) -> Pack:
+    """``pack`` whose questions also accept what the same question accepts in
+    ``others`` (its other languages: see
+    :meth:`~explainer.kinds.QuestionKind.with_answers_of`), each question fingerprinted
+    as ``original``'s question with its id (:func:`explainer.storage.hashes.alias`), so saved answers
+    carry over between languages and keep their marks.
+
+    Returns:
+        A pack equal to ``pack`` but for the questions' accepted answers.
+    """
+    from explainer.kinds import kind_of
+    from explainer.pack.model import Pack as PackModel
     from explainer.storage.hashes import alias
 
-    by_id = {question.id: question for question in original.questions}
-    for question in translation.questions:
-        source = by_id.get(question.id)
-        if source is not None:
-            alias(question, source)
+    by_id = [{question.id: question for question in other.questions} for other in others]
+    originals = {question.id: question for question in original.questions}
+    questions = []
+    for question in pack.questions:
+        same = [table[question.id] for table in by_id if question.id in table]
+        merged = kind_of(question).with_answers_of(question, same)
+        if question.id in originals:
+            alias(merged, originals[question.id])
+        questions.append(merged)
+    if all(new is old for new, old in zip(questions, pack.questions)):
+        return pack
+    quiz_file = pack.quiz_file.model_copy(update={"questions": tuple(questions)})
+    return PackModel(path=pack.path, meta=pack.meta, explainer=pack.explainer, quiz_file=quiz_file)
 
 
 def run_lessons(folder: Path, option: str | None, make_app: Callable[[Lesson, Any], Any]) -> int:

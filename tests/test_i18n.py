@@ -152,3 +152,36 @@ def test_the_results_table_speaks_the_language_and_csv_does_not(tmp_path: Path) 
     i18n.use("uk")
     assert i18n._("score") in table.stdout.splitlines()[0] and "score" not in table.stdout.splitlines()[0]
     assert csv.stdout.splitlines()[0].startswith("attempt,") and (",passed," in csv.stdout or ",not passed," in csv.stdout)
+
+
+def test_an_unknown_language_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "EXPLAINER_DATA_DIR": str(tmp_path)}
+    for command in (["--lang", "xx", "--plain"], ["results", "--lang", ""]):
+        run = subprocess.run([sys.executable, "-m", "explainer", *command], input="", capture_output=True, text=True, timeout=60, env=env)
+        assert run.returncode == 2 and run.stderr.count("\n") == 1 and "choose en, ko or uk" in run.stderr
+
+
+def test_language_lists_are_read_as_gettext_reads_them() -> None:
+    assert i18n.choose(None, "en", ["ko", "uk"], {"LANGUAGE": "fr:ko", "LANG": "en_US.UTF-8"}) == "ko"
+
+
+def test_numbers_are_read_as_the_reader_s_language_writes_them() -> None:
+    from explainer.kinds.base import parse_number
+
+    i18n.use("uk")
+    assert [parse_number(t) for t in ("1,3", "1,300", "10 000", "0.5", "1e4")] == [1.3, 1.3, 10000, 0.5, 10000]
+    i18n.use("en")
+    assert [parse_number(t) for t in ("1,300", "10,000", "0.5")] == [1300, 10000, 0.5]
+
+
+def test_a_typed_answer_right_in_korean_stays_right_in_english() -> None:
+    english = open_lesson(bundled_pack_path(), "en", environ={})
+    from explainer.kinds import kind_of
+    from explainer.kinds.short_answer import TextResponse
+
+    question = next(q for q in english.pack.questions if "Hanawon" in getattr(q, "accept", ()))
+    assert kind_of(question).is_correct(question, TextResponse("하나원"))
+    assert kind_of(question).is_correct(question, TextResponse("Ханавон"))

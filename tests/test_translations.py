@@ -74,8 +74,8 @@ def test_drift_is_reported_at_the_translation_s_file_and_line(drifted: Path) -> 
     moved_to = quiz_lines.index('  text = "곧바로 북한으로 돌려보내기"') + 2  # the correct = true line
     timeline_line = next(i for i, line in enumerate((ko / "explainer.toml").read_text(encoding="utf-8").splitlines(), 1) if line == "[[timeline]]")
     errors = [line for line in run.stderr.splitlines() if "warning:" not in line]
-    assert f"{ko / 'quiz.toml'}:{moved_from}:3: 'correct' is false; the original has true; fix: make it as the original has it: a translation changes only words" in errors
-    assert f"{ko / 'quiz.toml'}:{moved_to}:3: 'correct' is true; the original has false; fix: make it as the original has it: a translation changes only words" in errors
+    assert f"{ko / 'quiz.toml'}:{moved_from}:3: 'correct' is missing (the original has correct = true); fix: make it as the original has it: a translation changes only words" in errors
+    assert f"{ko / 'quiz.toml'}:{moved_to}:3: 'correct' is not in the original; fix: make it as the original has it: a translation changes only words" in errors
     assert any(line.startswith(f"{ko / 'explainer.toml'}:{timeline_line}:1: 'timeline' has 25 entries; the original has 24") for line in errors)
     assert any(f"{ko / 'pack.toml'}:" in line and "language is 'ko-KR', but the translation's folder is 'ko'" in line for line in errors)
     assert f"invalid: {ko}: 4 errors" in errors
@@ -102,3 +102,50 @@ def test_short_answers_are_accepted_in_each_language() -> None:
         for language in ("en", "ko", "uk")
     }
     assert "Hanawon" in accepted["en"] and "하나원" in accepted["ko"] and "Ханавон" in accepted["uk"]
+
+
+def test_a_drifted_translation_is_not_served_and_the_reader_is_told(drifted: Path) -> None:
+    from explainer.launch import open_lesson
+
+    lesson = open_lesson(drifted, "ko", environ={})
+    assert lesson.lesson_language == "en"  # the original, not the drifted Korean
+    (note,) = lesson.notes
+    assert note.startswith("explainer: the ko translation differs from the original (") and "explainer validate" in note
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "pack"
+    shutil.copytree(bundled_pack_path(), folder)
+    return folder
+
+
+def test_a_folder_in_translations_without_translation_of_is_still_checked(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    pack = folder / "translations" / "uk" / "pack.toml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace('translation_of = "nk-pows"\n', ""), encoding="utf-8")
+    quiz = folder / "translations" / "uk" / "quiz.toml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("answer = 1300", "answer = 9999", 1), encoding="utf-8")
+    run = validate(folder)
+    assert run.returncode == 1
+    assert "a translation must say which pack it translates" in run.stderr and "9999" in run.stderr
+
+
+def test_see_also_must_name_the_same_entries(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    explainer = folder / "translations" / "ko" / "explainer.toml"
+    text = explainer.read_text(encoding="utf-8")
+    start = text.index("see_also = [")
+    end = text.index("]", start)
+    explainer.write_text(text[:start] + "see_also = []" + text[end + 1:], encoding="utf-8")
+    run = validate(folder)
+    assert run.returncode == 1 and "see_also should name" in run.stderr
+
+
+def test_a_translation_of_a_translation_and_a_folder_not_named_after_a_language(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    shutil.copytree(folder / "translations" / "uk", folder / "translations" / "ko" / "translations" / "uk")
+    shutil.move(str(folder / "translations" / "uk"), str(folder / "translations" / "ukrainian"))
+    run = validate(folder)
+    assert run.returncode == 1
+    assert "a translation cannot have translations of its own" in run.stderr
+    assert "the translation's folder 'ukrainian' is not named after a language" in run.stderr

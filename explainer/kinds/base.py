@@ -164,6 +164,15 @@ class QuestionKind(Generic[Q, R]):
         """The question's ``[[questions.choices]]`` (for the lint checks); ``()`` if none."""
         return ()
 
+    def with_answers_of(self, question: Q, others: Sequence[Q]) -> Q:
+        """``question``, also accepting what its translations ``others`` accept.
+
+        A typed answer given in one language is right in every language (the progress
+        carries over: :mod:`explainer.launch`). The default returns ``question`` as it
+        is: only kinds with typed answers in words have anything to add.
+        """
+        return question
+
     def typed_answers(self, question: Q) -> tuple[str, ...]:
         """The texts a reader may type that count as right (a short answer's ``accept``,
         for the lint checks); ``()`` for kinds answered otherwise."""
@@ -420,10 +429,10 @@ def parse_number(text: str) -> float:
     cleaned = text.strip().replace("\u2212", "-")  # a typographic minus sign
     if not cleaned:
         raise InputProblem(_("Type a number, for example 10000, 10,000 or 1e4."))
-    if _GROUPED.fullmatch(cleaned):
-        cleaned = cleaned.replace(",", "")
-    elif not _NUMBER.fullmatch(cleaned) and (local := _local_number(cleaned)) is not None:
+    if (local := _local_number(cleaned)) is not None:  # the reader's language first: "1,300" is 1.3 in Ukrainian
         cleaned = local
+    elif _GROUPED.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
     elif not _NUMBER.fullmatch(cleaned):
         shown = cleaned if len(cleaned) <= 24 else cleaned[:23] + "…"
         raise InputProblem(
@@ -441,7 +450,7 @@ def _local_number(text: str) -> str | None:
     language is English (whose forms :func:`parse_number` reads itself)."""
     from explainer import i18n
 
-    if i18n.language() == "en":
+    if i18n.language() == "en" or _NUMBER.fullmatch(text):  # 1e4, 0.5, 10000: read as written everywhere
         return None
     from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 

@@ -145,6 +145,15 @@ class ShortAnswerKind(QuestionKind[ShortAnswerQuestion, TextResponse]):
             return ""
         return near_miss_words(match[0], response.text.strip())
 
+    def with_answers_of(self, question: ShortAnswerQuestion, others: Sequence[ShortAnswerQuestion]) -> ShortAnswerQuestion:
+        """``question`` accepting, after its own answers, every answer its translations
+        accept (``하나원`` is right in the English quiz too, so an answer given in Korean
+        keeps its mark when the quiz is finished in English)."""
+        extra = [answer for other in others for answer in other.accept if answer not in question.accept]
+        if not extra:
+            return question
+        return question.model_copy(update={"accept": tuple(question.accept) + tuple(dict.fromkeys(extra))})
+
     def typed_answers(self, question: ShortAnswerQuestion) -> tuple[str, ...]:
         """The accepted answers, as written."""
         return tuple(question.accept)

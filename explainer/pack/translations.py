@@ -23,18 +23,21 @@ Pure Python: no Textual.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from explainer.pack.errors import ContentError
 from explainer.pack.locate import KeyLocator
+from explainer.pack.model import LANGUAGE_PATTERN
 
 TRANSLATIONS_DIR = "translations"
 """The folder, inside a pack, that holds one folder per translation language."""
 
-FREE_LISTS = frozenset({"accept", "see_also"})
-"""Lists of texts whose length may differ in a translation."""
+FREE_LISTS = frozenset({"accept"})
+"""Lists of texts whose length may differ in a translation (each language lists the
+answers its readers type)."""
 
 WORD_KEYS = frozenset({
     "title", "summary", "publisher", "body", "key_points", "term", "definition", "see_also",
@@ -137,7 +140,11 @@ def drift(original: Any, translation: Any, folder_name: str | None = None) -> li
         report("pack.toml", ("translation_of",),
                f"translation_of is '{meta.translation_of}', but the pack it is in is '{original.meta.id}'",
                f'write translation_of = "{original.meta.id}"')
-    if folder_name is not None and meta.language.lower() != folder_name.lower():
+    if folder_name is not None and not re.fullmatch(LANGUAGE_PATTERN, folder_name):
+        report("pack.toml", ("language",),
+               f"the translation's folder '{folder_name}' is not named after a language",
+               f"rename the folder to its language tag, e.g. translations/{meta.language}/")
+    elif folder_name is not None and meta.language.lower() != folder_name.lower():
         report("pack.toml", ("language",),
                f"language is '{meta.language}', but the translation's folder is '{folder_name}'",
                f'write language = "{folder_name}", or rename the folder')
@@ -146,11 +153,28 @@ def drift(original: Any, translation: Any, folder_name: str | None = None) -> li
                f"a translation in '{meta.language}', the original's own language",
                "give the translation's language")
     for file_name, attribute in _FILES:
-        left = getattr(original, attribute).model_dump(by_alias=True, exclude_none=True)
-        right = getattr(translation, attribute).model_dump(by_alias=True, exclude_none=True)
+        # what each author wrote (defaults left out, so a changed type names only what differs)
+        left = getattr(original, attribute).model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
+        right = getattr(translation, attribute).model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
         for path, message in _differences(left, right, ()):
             report(file_name, path, message, "make it as the original has it: a translation changes only words")
+    for path, message in _see_also_differences(original, translation):
+        report("explainer.toml", path, message, "name the same entries as the original does, in the same order")
     return sorted(errors)
+
+
+def _see_also_differences(original: Any, translation: Any) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    """Where a glossary entry's ``see_also`` (terms, in each language's words) points at
+    other entries than the original's does: compared by the entries' places."""
+    if len(original.glossary) != len(translation.glossary):
+        return  # reported already, as the glossary's length
+    places = [{entry.term: index for index, entry in enumerate(pack.glossary)} for pack in (original, translation)]
+    for index, (left, right) in enumerate(zip(original.glossary, translation.glossary)):
+        wanted = [places[0].get(term) for term in left.see_also]
+        found = [places[1].get(term) for term in right.see_also]
+        if wanted != found:
+            names = ", ".join(f"'{translation.glossary[i].term}'" for i in wanted if i is not None) or "nothing"
+            yield ("glossary", index, "see_also"), f"see_also should name {names}, as the original's does"
 
 
 def _differences(left: Any, right: Any, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], str]]:
@@ -161,7 +185,13 @@ def _differences(left: Any, right: Any, path: tuple[str | int, ...]) -> Iterable
         for name in left.keys() | right.keys():
             if name in LANGUAGE_KEYS and not path:
                 continue
-            if name not in right:
+            if (name not in right or name not in left) and name in WORD_KEYS:
+                continue  # words left at their default in one language, written in the other
+            if name not in right and isinstance(left[name], dict):
+                yield from _differences(left[name], {}, path + (name,))
+            elif name not in left and isinstance(right[name], dict):
+                yield from _differences({}, right[name], path + (name,))
+            elif name not in right:
                 yield path, f"'{name}' is missing (the original has {_show(name, left[name])})"
             elif name not in left:
                 yield path + (name,), f"'{name}' is not in the original"
