@@ -265,6 +265,8 @@ class ExplainerApp(App[None]):
             :class:`~explainer.launch.SwitchLanguage` (:func:`explainer.launch.run_lessons`
             opens the lesson again in it).
         student: in a class, the student already signed in (after a language switch).
+        prepare: what to do to the pack once it is built (for a pack from the cache:
+            after the first paint), such as :func:`explainer.launch.with_its_languages`.
     """
 
     CSS_PATH = "app.tcss"
@@ -294,9 +296,13 @@ class ExplainerApp(App[None]):
         class_code: str | None = None,
         languages: Sequence[str] = (),
         student: Any = None,
+        prepare: Callable[[Pack], Pack] | None = None,
     ) -> None:
         _localise_bindings()
         super().__init__()
+        self._prepare = prepare
+        if prepare is not None and not isinstance(pack, CachedPack):
+            pack = prepare(pack)
         self.languages = list(languages)
         """The languages the pack can be read in, its own first (the welcome screen
         offers them; empty or one: no choice)."""
@@ -362,6 +368,8 @@ class ExplainerApp(App[None]):
         if self._pack is None:
             assert self._cached is not None
             self._pack = self._cached.load()
+            if self._prepare is not None:  # e.g. the typed answers of its other languages
+                self._pack = self._prepare(self._pack)
         return self._pack
 
     @pack.setter

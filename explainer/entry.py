@@ -56,6 +56,17 @@ COMMAND_NAMES = frozenset({"open", "results", "validate", "new", "schema", "impo
 argument with one of these names is a command, never a pack folder."""
 
 
+def _translation_names(folder: object) -> list[str]:
+    """The names of the folders in ``folder``/translations that hold a pack.toml
+    (:func:`explainer.pack.translations.translation_folders`, without its import)."""
+    root = os.path.join(str(folder), "translations")
+    try:
+        names = sorted(os.listdir(root))
+    except OSError:
+        return []
+    return [name for name in names if os.path.isfile(os.path.join(root, name, "pack.toml"))]
+
+
 def _open_app_directly(args: list[str], restore_sigint: bool) -> int | None:
     """``explainer`` or ``explainer FOLDER`` in a terminal: open the app without loading
     the command line (click), when nothing can go differently from the command line.
@@ -86,6 +97,20 @@ def _open_app_directly(args: list[str], restore_sigint: bool) -> int | None:
             pack = load_pack_cached(folder)
         except Exception:  # an invalid pack, a folder that went away: the command line says why
             return None
+    languages: list[str] = []
+    prepare = None
+    translations = _translation_names(folder)
+    if translations:  # the language is the environment's or the pack's; another one: the command line
+        from explainer import i18n
+        from explainer.launch import with_its_languages
+
+        own = pack.preview.language if hasattr(pack, "preview") else pack.meta.language
+        language = i18n.choose(None, own, translations)
+        if language != i18n.base_language(own):
+            return None
+        i18n.use(language)
+        languages = [own, *(name for name in translations if name != own)]
+        prepare = with_its_languages
     from explainer.app import ExplainerApp  # Textual is imported only here.
     from explainer.streams import run_guarded
 
@@ -93,7 +118,13 @@ def _open_app_directly(args: list[str], restore_sigint: bool) -> int | None:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def run() -> int:
-        ExplainerApp(pack).run()
+        result = ExplainerApp(pack, languages=languages, prepare=prepare).run()
+        from explainer.launch import SwitchLanguage
+
+        if isinstance(result, SwitchLanguage):  # the reader picked another language: the command line opens it
+            from explainer.cli import main as cli_main
+
+            cli_main(["open", str(folder), "--lang", result.language])
         return 0
 
     try:

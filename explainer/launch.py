@@ -154,6 +154,24 @@ def with_every_language(pack: Pack, others: list[Pack], original: Pack) -> Pack:
     return PackModel(path=pack.path, meta=pack.meta, explainer=pack.explainer, quiz_file=quiz_file)
 
 
+def with_its_languages(pack: Pack) -> Pack:
+    """The original ``pack`` (in its own folder), accepting the typed answers of its
+    translations that ``explainer validate`` accepts (:func:`with_every_language`):
+    what :func:`open_lesson` does, for the app's quick start, which builds the pack
+    after its first paint."""
+    from explainer.pack.cache import load_pack_cached
+
+    others = []
+    for name, translation_folder in translation_folders(pack.path).items():
+        try:
+            translation = load_pack_cached(translation_folder)
+        except (PackError, PackNotFound):
+            continue
+        if not drift(pack, translation, name):
+            others.append(translation)
+    return with_every_language(pack, others, pack)
+
+
 def run_lessons(folder: Path, option: str | None, make_app: Callable[[Lesson, Any], Any]) -> int:
     """Run the app on the lesson, again in another language whenever the reader picks one.
 

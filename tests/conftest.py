@@ -123,6 +123,18 @@ SEED = 7
 
 
 @pytest.fixture(autouse=True)
+def _english_interface():
+    """Every test starts and ends with the English interface in force (explainer.i18n
+    keeps one language per process; a test that opens a Korean lesson must not leave
+    it for the next test in its worker)."""
+    from explainer import i18n
+
+    i18n.use("en")
+    yield
+    i18n.use("en")
+
+
+@pytest.fixture(autouse=True)
 def _own_data_dir(tmp_path_factory, monkeypatch) -> Path:
     """Point ``EXPLAINER_DATA_DIR`` at a fresh empty folder for this test, and
     ``EXPLAINER_CACHE_DIR`` (the pack cache) at another; return the data folder."""

@@ -74,8 +74,8 @@ def test_drift_is_reported_at_the_translation_s_file_and_line(drifted: Path) -> 
     moved_to = quiz_lines.index('  text = "곧바로 북한으로 돌려보내기"') + 2  # the correct = true line
     timeline_line = next(i for i, line in enumerate((ko / "explainer.toml").read_text(encoding="utf-8").splitlines(), 1) if line == "[[timeline]]")
     errors = [line for line in run.stderr.splitlines() if "warning:" not in line]
-    assert f"{ko / 'quiz.toml'}:{moved_from}:3: 'correct' is missing (the original has correct = true); fix: make it as the original has it: a translation changes only words" in errors
-    assert f"{ko / 'quiz.toml'}:{moved_to}:3: 'correct' is not in the original; fix: make it as the original has it: a translation changes only words" in errors
+    assert f"{ko / 'quiz.toml'}:{moved_from}:3: question 'why-kyiv', choice 1: 'correct' is missing (the original has correct = true); fix: make it as the original has it: a translation changes only words" in errors
+    assert f"{ko / 'quiz.toml'}:{moved_to}:3: question 'why-kyiv', choice 3: 'correct' is not in the original; fix: make it as the original has it: a translation changes only words" in errors
     assert any(line.startswith(f"{ko / 'explainer.toml'}:{timeline_line}:1: 'timeline' has 25 entries; the original has 24") for line in errors)
     assert any(f"{ko / 'pack.toml'}:" in line and "language is 'ko-KR', but the translation's folder is 'ko'" in line for line in errors)
     assert f"invalid: {ko}: 4 errors" in errors
@@ -149,3 +149,27 @@ def test_a_translation_of_a_translation_and_a_folder_not_named_after_a_language(
     assert run.returncode == 1
     assert "a translation cannot have translations of its own" in run.stderr
     assert "the translation's folder 'ukrainian' is not named after a language" in run.stderr
+
+
+def test_a_dropped_question_is_named(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    quiz = folder / "translations" / "ko" / "quiz.toml"
+    text = quiz.read_text(encoding="utf-8")
+    second = text.index("[[questions]]", text.index("[[questions]]") + 10)
+    third = text.index("[[questions]]", second + 10)
+    quiz.write_text(text[:second] + text[third:], encoding="utf-8")
+    run = validate(folder)
+    assert "'questions' has 31 entries; the original has 32; missing: 'thin-sources'" in run.stderr
+
+
+def test_true_and_false_in_the_reader_s_words_in_plain_mode() -> None:
+    from explainer import i18n
+    from explainer.kinds import kind_of
+
+    question = next(q for q in load_pack(folder_for_language(bundled_pack_path(), "uk")).questions if q.type == "true_false")
+    i18n.use("uk")
+    try:
+        assert kind_of(question).parse_plain(question, (), "правда").value is True
+        assert kind_of(question).parse_plain(question, (), "Неправда").value is False
+    finally:
+        i18n.use("en")

@@ -88,15 +88,16 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion, TrueFalseResponse]):
         return _("Type t for true or f for false.")
 
     def parse_plain(self, question: TrueFalseQuestion, order: Sequence[int], text: str) -> TrueFalseResponse:
-        """t/true/y/yes/1 or f/false/n/no/2, any case.
+        """t/true/y/yes/1 or f/false/n/no/2, any case, or the words for true and false
+        in the reader's language (``правда``, ``거짓``).
 
         Raises:
             InputProblem: anything else.
         """
         word = text.strip().casefold().rstrip(".")
-        if word in ("t", "true", "y", "yes", "1"):
+        if word in ("t", "true", "y", "yes", "1") or word == _("True").casefold():
             return TrueFalseResponse(True)
-        if word in ("f", "false", "n", "no", "2"):
+        if word in ("f", "false", "n", "no", "2") or word == _("False").casefold():
             return TrueFalseResponse(False)
         raise InputProblem(_("Type t for true or f for false."))
 

@@ -157,7 +157,9 @@ def drift(original: Any, translation: Any, folder_name: str | None = None) -> li
         left = getattr(original, attribute).model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
         right = getattr(translation, attribute).model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
         for path, message in _differences(left, right, ()):
-            report(file_name, path, message, "make it as the original has it: a translation changes only words")
+            where = _context(left, path)
+            report(file_name, path, f"{where}: {message}" if where else message,
+                   "make it as the original has it: a translation changes only words")
     for path, message in _see_also_differences(original, translation):
         report("explainer.toml", path, message, "name the same entries as the original does, in the same order")
     return sorted(errors)
@@ -205,7 +207,14 @@ def _differences(left: Any, right: Any, path: tuple[str | int, ...]) -> Iterable
                 yield path, f"'{key}' has {len(right)} entries; the original has {len(left)}"
             return
         if len(left) != len(right):  # one line, not one per entry that moved up or down
-            yield path, f"'{key or 'the list'}' has {len(right)} entries; the original has {len(left)}"
+            ids = [[item.get("id") for item in side if isinstance(item, dict)] for side in (left, right)]
+            missing = [i for i in ids[0] if i is not None and i not in ids[1]]
+            extra = [i for i in ids[1] if i is not None and i not in ids[0]]
+            named = "".join(
+                [f"; missing: {', '.join(repr(i) for i in missing)}" if missing else "",
+                 f"; not in the original: {', '.join(repr(i) for i in extra)}" if extra else ""]
+            )
+            yield path, f"'{key or 'the list'}' has {_entries(len(right))}; the original has {len(left)}{named}"
             return
         for index, (a, b) in enumerate(zip(left, right)):
             if isinstance(a, dict) and isinstance(b, dict) and a.get("id") != b.get("id"):
@@ -217,6 +226,37 @@ def _differences(left: Any, right: Any, path: tuple[str | int, ...]) -> Iterable
         return
     if left != right:
         yield path, f"'{key}' is {_value(right)}; the original has {_value(left)}"
+
+
+def _entries(count: int) -> str:
+    """``"1 entry"``, ``"6 entries"``."""
+    return f"{count} entry" if count == 1 else f"{count} entries"
+
+
+_SINGULAR = {
+    "questions": "question", "choices": "choice", "sections": "section", "sources": "source",
+    "figures": "figure", "values": "value", "pairs": "pair", "items": "item",
+    "glossary": "glossary entry", "timeline": "timeline event", "distractors": "distractor",
+}
+
+
+def _context(data: Any, path: tuple[str | int, ...]) -> str:
+    """Which entry a difference is in, in words, from the original's data:
+    ``("questions", 3, "choices", 1, "correct")`` gives ``"question 'why-kyiv', choice 2"``."""
+    parts: list[str] = []
+    current = data
+    key = ""
+    for part in path:
+        if isinstance(part, str):
+            key = part
+            current = current.get(part) if isinstance(current, dict) else None
+        else:
+            item = current[part] if isinstance(current, (list, tuple)) and part < len(current) else None
+            name = _SINGULAR.get(key, key)
+            ident = item.get("id") if isinstance(item, dict) else None
+            parts.append(f"{name} '{ident}'" if ident else f"{name} {part + 1}")
+            current = item
+    return ", ".join(parts)
 
 
 def _value(value: Any) -> str:
