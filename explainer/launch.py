@@ -19,11 +19,12 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explainer import i18n
-from explainer.pack import Pack, PackError, PackNotFound
-from explainer.pack.translations import drift, folder_for_language, languages, original_folder, translation_folders
+
+if TYPE_CHECKING:
+    from explainer.pack import Pack
 
 
 class UnknownLanguage(ValueError):
@@ -85,7 +86,9 @@ def open_lesson(folder: Path, option: str | None, environ: Mapping[str, str] | N
         PackNotFound, PackError: the pack itself is missing or invalid.
         UnknownLanguage: ``option`` is a language neither explainer nor the pack has.
     """
+    from explainer.pack import PackError, PackNotFound
     from explainer.pack.cache import load_pack_cached
+    from explainer.pack.translations import drift, folder_for_language, languages, original_folder, translation_folders
 
     folder = Path(folder)
     original = load_pack_cached(folder)
@@ -100,7 +103,7 @@ def open_lesson(folder: Path, option: str | None, environ: Mapping[str, str] | N
     language = i18n.choose(option, original.meta.language, translation_folders(folder), environ)
     notes: list[str] = []
     target = folder_for_language(folder, language)
-    usable: dict[Path, Pack] = {}
+    usable: dict[Path, Any] = {}
     for name, translation_folder in translation_folders(folder).items():
         try:
             translation = load_pack_cached(translation_folder)
@@ -159,7 +162,9 @@ def with_its_languages(pack: Pack) -> Pack:
     translations that ``explainer validate`` accepts (:func:`with_every_language`):
     what :func:`open_lesson` does, for the app's quick start, which builds the pack
     after its first paint."""
+    from explainer.pack import PackError, PackNotFound
     from explainer.pack.cache import load_pack_cached
+    from explainer.pack.translations import drift, translation_folders
 
     others = []
     for name, translation_folder in translation_folders(pack.path).items():

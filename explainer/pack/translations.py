@@ -30,7 +30,6 @@ from typing import Any
 
 from explainer.pack.errors import ContentError
 from explainer.pack.locate import KeyLocator
-from explainer.pack.model import LANGUAGE_PATTERN
 
 TRANSLATIONS_DIR = "translations"
 """The folder, inside a pack, that holds one folder per translation language."""
@@ -140,6 +139,8 @@ def drift(original: Any, translation: Any, folder_name: str | None = None) -> li
         report("pack.toml", ("translation_of",),
                f"translation_of is '{meta.translation_of}', but the pack it is in is '{original.meta.id}'",
                f'write translation_of = "{original.meta.id}"')
+    from explainer.pack.model import LANGUAGE_PATTERN
+
     if folder_name is not None and not re.fullmatch(LANGUAGE_PATTERN, folder_name):
         report("pack.toml", ("language",),
                f"the translation's folder '{folder_name}' is not named after a language",
