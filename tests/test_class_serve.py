@@ -242,3 +242,32 @@ def test_class_command_needs_an_existing_folder(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert run.returncode == 2 and "no such class folder" in run.stderr
+
+
+async def test_a_student_who_switches_language_stays_signed_in(tmp_path: Path) -> None:
+    """``l`` on the welcome screen exits with SwitchLanguage carrying the student; the
+    app opened in the other language (explainer.launch.run_lessons) skips the sign-in."""
+    from explainer.launch import SwitchLanguage, open_lesson
+    from explainer.pack import bundled_pack_path
+
+    lesson = open_lesson(bundled_pack_path(), "en", environ={})
+    app = ExplainerApp(lesson.pack, seed=SEED, class_dir=tmp_path, languages=lesson.languages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await sign_in(pilot, "Olena", "2468")
+        await pilot.press("l", "down", "enter")
+        await pilot.pause()
+    assert isinstance(app.return_value, SwitchLanguage)
+    switched, student = app.return_value.language, app.return_value.student
+    assert switched == "ko" and student.name == "Olena"
+    korean = open_lesson(bundled_pack_path(), switched, environ={})
+    again = ExplainerApp(korean.pack, seed=SEED, class_dir=tmp_path, languages=korean.languages, student=student)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        from explainer.screens.signin import SignInScreen
+        from explainer.screens.welcome import WelcomeScreen
+
+        assert again.student is not None and again.student.name == "Olena"
+        assert isinstance(again.screen, WelcomeScreen) and not isinstance(again.screen, SignInScreen)
+        assert again.data_dir == student.progress_dir
