@@ -95,19 +95,21 @@ async def first_screen(port: int, seconds: float = 60) -> bytes:
             return text
 
 
+async def tab_watching(server: subprocess.Popen, port: int, seen: dict[int, bytes]) -> bytes:
+    """Open a tab (:func:`first_screen`) while noting every process under ``server`` in
+    ``seen`` (pid: command line); return the tab's output."""
+    task = asyncio.create_task(first_screen(port))
+    while not task.done():
+        seen.update(descendants(server.pid))
+        await asyncio.sleep(0.05)
+    return await task
+
+
 def test_a_tab_is_a_fork_of_the_preloaded_server_and_stopping_serve_ends_it(tmp_path: Path) -> None:
     server, port = start_serve(tmp_path)
     try:
         seen: dict[int, bytes] = {}
-
-        async def tab() -> bytes:
-            task = asyncio.create_task(first_screen(port))
-            while not task.done():
-                seen.update(descendants(server.pid))
-                await asyncio.sleep(0.05)
-            return await task
-
-        output = asyncio.run(tab())
+        output = asyncio.run(tab_watching(server, port, seen))
         assert b"Sign in to the class" in ANSI.sub(b"", output).replace(b"\r\n", b"")
         preloaded = [pid for pid, line in seen.items() if b"explainer.preload" in line]
         server_pid = next(pid for pid in preloaded if parent_of(pid) == server.pid)
@@ -130,15 +132,7 @@ def test_without_preloading_each_tab_runs_explainer_open(tmp_path: Path) -> None
     server, port = start_serve(tmp_path, "--no-preload")
     try:
         seen: dict[int, bytes] = {}
-
-        async def tab() -> bytes:
-            task = asyncio.create_task(first_screen(port))
-            while not task.done():
-                seen.update(descendants(server.pid))
-                await asyncio.sleep(0.05)
-            return await task
-
-        output = asyncio.run(tab())
+        output = asyncio.run(tab_watching(server, port, seen))
         assert b"Sign in to the class" in ANSI.sub(b"", output).replace(b"\r\n", b"")
         assert any(b"\x00open\x00" in line and b"--class-dir" in line for line in seen.values())
         assert not any(b"explainer.preload" in line for line in seen.values())
