@@ -122,15 +122,26 @@ class ClassViewApp(App[None]):
 @click.command("class")
 @click.argument("class_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
-def class_command(class_dir: Path, path: Path | None) -> None:
+@click.option("--lang", metavar="LANG", default=None, help="Language of the view: en, ko or uk (default: the environment's, else the pack's).")
+def class_command(class_dir: Path, path: Path | None, lang: str | None) -> None:
     """Show the class in DIR (from explainer serve --class-dir): every student's
     attempts and the most-missed questions, read-only. PATH is the pack (default: the
-    bundled one). Exit codes: 0; 1 an invalid pack; 2 no such class folder."""
+    bundled one). Exit codes: 0; 1 an invalid pack; 2 no such class folder, or a
+    language neither explainer nor the pack has."""
     from explainer.cli import _load_or_exit
-    from explainer.pack import bundled_pack_path
+    from explainer.launch import UnknownLanguage, open_lesson
+    from explainer.pack import PackError, PackNotFound, bundled_pack_path
 
     if not class_dir.is_dir():
         click.echo(_("explainer: {folder}: no such class folder").format(folder=class_dir), err=True)
         sys.exit(2)
-    pack = _load_or_exit(path or bundled_pack_path())
-    ClassViewApp(pack, class_dir).run()
+    folder = path or bundled_pack_path()
+    try:
+        lesson = open_lesson(folder, lang)  # the teacher's language, as a reader's is chosen
+    except (PackError, PackNotFound):
+        _load_or_exit(folder)  # prints the problems and exits
+        return
+    except UnknownLanguage as exc:
+        click.echo(f"explainer: {exc}", err=True)
+        sys.exit(2)
+    ClassViewApp(lesson.pack, class_dir).run()

@@ -328,7 +328,11 @@ class _Plain:
     # ----------------------------------------------------------------- yes / no
 
     def _yes_no(self, question: str) -> bool:
-        """Ask a yes/no question, default yes (Enter, or the end of input)."""
+        """Ask a yes/no question, default yes (Enter, or the end of input).
+
+        Raises:
+            _Quit: the reader typed q (as at any question: stop, keeping everything).
+        """
         self.out.say(_("{question} [Y/n]").format(question=question))
         while True:
             try:
@@ -339,6 +343,8 @@ class _Plain:
                 return True
             if answer in ("n", "no"):
                 return False
+            if answer == "q":
+                raise _Quit
             self.out.say(_("Type y for yes or n for no."))
 
     # ----------------------------------------------------------------- the lesson
@@ -765,6 +771,9 @@ def run_plain(
                 return EXIT_OK
         flow.start()
         return runner.quiz()
+    except _Quit:  # q at a yes/no question, before the quiz
+        console.say(_("Stopped. Your answers so far are saved."))
+        return EXIT_OK
     except KeyboardInterrupt:
         try:
             console.blank()

@@ -271,3 +271,19 @@ async def test_a_student_who_switches_language_stays_signed_in(tmp_path: Path) -
         assert again.student is not None and again.student.name == "Olena"
         assert isinstance(again.screen, WelcomeScreen) and not isinstance(again.screen, SignInScreen)
         assert again.data_dir == student.progress_dir
+
+
+async def test_the_class_view_speaks_the_teacher_s_language(tmp_path: Path) -> None:
+    from explainer import i18n
+    from explainer.class_view import ClassViewApp
+    from explainer.launch import open_lesson
+    from explainer.pack import bundled_pack_path
+
+    lesson = open_lesson(bundled_pack_path(), "uk", environ={})
+    app = ClassViewApp(lesson.pack, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        heading = i18n._("Questions, most missed first (facility and discrimination indexes: docs/classroom.md)")
+        assert heading.startswith("Запитання") and heading.split()[0] in screen_text(app)
+    run = subprocess.run([sys.executable, "-m", "explainer", "class", str(tmp_path), "--lang", "xx"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "choose en, ko or uk" in run.stderr

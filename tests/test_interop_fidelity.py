@@ -374,3 +374,10 @@ def test_import_language_option_wins_and_is_checked(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "is not a BCP 47 tag" in bad.stderr
     plain = subprocess.run([sys.executable, "-m", "explainer", "import", str(bank), "-o", str(tmp_path / "r")], capture_output=True, text=True, timeout=120)
     assert plain.returncode == 0 and load_pack(tmp_path / "r").meta.language == "en"  # a bank does not say
+
+
+def test_a_language_comment_that_is_not_a_tag_is_said(tmp_path: Path) -> None:
+    run = run_import(tmp_path, "bank.gift", "// language: korean\nQ? {T}\n".encode())
+    assert run.returncode == 0
+    assert "the bank's language comment 'korean' is not a BCP 47 tag" in run.stderr
+    assert load_pack(tmp_path / "out").meta.language == "en"

@@ -649,3 +649,12 @@ def test_a_full_disk_or_read_only_folder_is_one_line_and_the_quiz_goes_on(
     assert len(lines) == 1 and "could not be saved" in lines[0] and error.strerror in lines[0]
     monkeypatch.undo()
     assert not progress_path(every_type.id, tmp_path).exists()
+
+
+def test_q_at_the_continue_question_stops_keeping_everything(bundled: Pack, tmp_path: Path) -> None:
+    code, _out, _err = run_in_process(bundled, tmp_path, "1\nq\n", quiz_only=True)
+    assert code == 0
+    code, out, _err = run_in_process(bundled, tmp_path, "q\n", quiz_only=True)
+    assert code == 0 and out.rstrip().endswith("Stopped. Your answers so far are saved.")
+    code, out, _err = run_in_process(bundled, tmp_path, "y\nq\n", quiz_only=True)
+    assert "Question 2 of 32" in out  # the answer was kept

@@ -143,6 +143,9 @@ def import_command(file: Path, fmt: str | None, output: Path | None, language: s
         )
     if language is not None and not re.fullmatch(LANGUAGE_PATTERN, language):
         _fail(f"--language {language!r} is not a BCP 47 tag; write it like en, ko or uk-UA", EXIT_USAGE)
+    if language is None and _DECLARED_LANGUAGE.search(data[:2048]) and declared_language(data) is None:
+        said = _DECLARED_LANGUAGE.search(data[:2048]).group(1).decode("ascii")  # type: ignore[union-attr]
+        click.echo(f"{file}: the bank's language comment '{said}' is not a BCP 47 tag; language = \"en\" is used (or give --language)", err=True)
     language = language or declared_language(data) or "en"
     folder = output if output is not None else Path(file.stem or "imported")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
