@@ -106,3 +106,20 @@ async def test_a_filtered_timeline_opens_the_event_picked(bundled_pack):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExplainerScreen) and app.screen.section.id == "precedents"
+
+
+async def test_escape_on_the_reading_screen_goes_back_to_the_welcome_screen(bundled_pack):
+    """Reading opened from the welcome screen (r) is no dead end: escape goes back, and
+    what was read is kept."""
+    from explainer.screens.welcome import WelcomeScreen
+
+    app = ExplainerApp(bundled_pack, seed=SEED)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("r", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplainerScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.reading.is_read(bundled_pack.sections[0].id)

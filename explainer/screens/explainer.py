@@ -59,6 +59,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
         Binding("l", "toggle_sidebar", N_("Sidebar"), show=False, id="reading-sidebar", tooltip=N_("Show or hide the sidebar")),
         Binding("z", "quiz", N_("Quiz"), id="reading-quiz", tooltip=N_("Go to the quiz")),
         Binding("escape", "back", N_("Back"), id="reading-back", tooltip=N_("Close the list of sections, or back to where you were")),
+        Binding("escape", "home", N_("Welcome"), show=False, id="reading-home", tooltip=N_("Back to the welcome screen")),
     ]
 
     index: var[int] = var(0)
@@ -240,7 +241,7 @@ class ExplainerScreen(ClosesItself, Screen[None]):
             self._show_read()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Previous is dimmed on the first section; escape only when reviewing."""
+        """Previous is dimmed on the first section."""
         if action == "previous" and self.index == 0:
             return None
         if action == "toggle_sections":
@@ -249,6 +250,8 @@ class ExplainerScreen(ClosesItself, Screen[None]):
             return self._wide
         if action == "back":
             return self.returns or (self.sidebar and not self._wide)
+        if action == "home":  # escape when it has nowhere else to go: not in the footer, which is full
+            return not (self.returns or (self.sidebar and not self._wide))
         if action == "quiz":
             return not self.returns
         return True
@@ -283,6 +286,10 @@ class ExplainerScreen(ClosesItself, Screen[None]):
             self.sidebar = False
         elif self.returns:
             self.dismiss(None)
+
+    def action_home(self) -> None:
+        """Back to the welcome screen (reading opened from it; what was read is kept)."""
+        self.explainer_app.show_welcome()
 
     @on(SectionView.LinkChosen)
     def _follow(self, event: SectionView.LinkChosen) -> None:
