@@ -194,14 +194,13 @@ def serve(address: Path, pack_folder: Path, class_dir: Path) -> None:
     import explainer.screens.signin  # noqa: F401
     import textual.drivers.web_driver  # noqa: F401
 
-    from explainer.pack.translations import translation_folders
+    from explainer.launch import open_lesson
 
     pack = load_pack_cached(pack_folder)
-    for translation in translation_folders(pack_folder).values():  # each tab may open one
-        try:
-            load_pack_cached(translation)
-        except Exception:  # noqa: BLE001 - a tab that asks for it is told, as explainer open tells
-            pass
+    try:  # what every tab does first (its translations, their drift check): its imports and caches
+        open_lesson(pack_folder, None)
+    except Exception:  # noqa: BLE001 - a tab meets the same problem and is told, as explainer open tells
+        pass
     _warm_up(pack)
     gc.collect()
     gc.freeze()  # the children inherit these objects: never walk (and so copy) them
