@@ -30,6 +30,10 @@ def messages(result: ImportResult, kind: str | None = None) -> str:
     return "\n".join(f"{e.line}: {e.kind}: {e.message}" for e in result.report if kind in (None, e.kind))
 
 
+TRUE_FALSE = '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+"""The answers of a Moodle XML true/false question whose statement is true."""
+
+
 def xml_bank(body: str, declaration: str = '<?xml version="1.0" encoding="UTF-8"?>\n') -> bytes:
     return (declaration + "<quiz>\n" + body + "\n</quiz>\n").encode("utf-8")
 
@@ -98,7 +102,7 @@ def test_a_character_reference_html_does_not_keep_is_reported(reference: str, sa
         xml_bank(
             '<question type="truefalse"><name><text>ref</text></name>'
             f'<questiontext format="html"><text>Before {reference.replace("&", "&amp;")} after</text></questiontext>'
-            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>'
+            f'{TRUE_FALSE}</question>'
         )
     )
     assert said in messages(xml, "approximated")
@@ -128,7 +132,7 @@ def test_moodle_xml_name_and_tags_that_change_are_reported() -> None:
         xml_bank(
             '<question type="truefalse"><name><text>서울</text></name>'
             '<questiontext format="plain_text"><text>Is Seoul the capital?</text></questiontext>'
-            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+            f'{TRUE_FALSE}'
             "<tags><tag><text>Cold War</text></tag><tag><text>한국</text></tag><tag><text>Europe</text></tag></tags></question>"
         )
     )
@@ -172,7 +176,7 @@ def test_xml_that_is_not_utf8_says_so_with_its_line() -> None:
     assert caught.value.line == 3 and "not UTF-8" in caught.value.message
     latin = xml_bank(
         '<question type="truefalse"><name><text>x</text></name><questiontext><text>Caf\u00e9?</text></questiontext>'
-        '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>',
+        f'{TRUE_FALSE}</question>',
         '<?xml version="1.0" encoding="ISO-8859-1"?>\n',
     ).decode("utf-8").encode("latin-1")
     assert parse_moodle_xml(latin).questions[0]["prompt"] == "Café?"  # a declared encoding is honoured
@@ -230,7 +234,7 @@ def test_a_korean_or_japanese_encoding_the_declaration_names_is_read() -> None:
     body = (
         '<?xml version="1.0" encoding="EUC-KR"?>\n<quiz><question type="truefalse"><name><text>q</text></name>'
         "<questiontext><text>서울은 수도인가?</text></questiontext>"
-        '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>'
+        f'{TRUE_FALSE}</question></quiz>'
     )
     (question,) = parse_moodle_xml(body.encode("euc-kr")).questions
     assert question["prompt"] == "서울은 수도인가?"
@@ -266,7 +270,7 @@ def test_category_parts_that_change_are_reported_in_gift_and_xml() -> None:
         xml_bank(
             '<question type="category"><category><text>$course$/top/Cold War</text></category></question>\n'
             '<question type="truefalse"><name><text>q</text></name><questiontext><text>Q?</text></questiontext>'
-            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>'
+            f'{TRUE_FALSE}</question>'
         )
     )
     assert xml.questions[0]["tags"] == ["cold-war"]
@@ -285,7 +289,7 @@ def test_xml_elements_inside_text_are_reported() -> None:
     result = parse_moodle_xml(
         xml_bank(
             '<question type="truefalse"><name><text>q</text></name><questiontext format="plain_text"><text>Q<b>x</b>y</text></questiontext>'
-            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>'
+            f'{TRUE_FALSE}</question>'
         )
     )
     assert result.questions[0]["prompt"] == "Qxy"
